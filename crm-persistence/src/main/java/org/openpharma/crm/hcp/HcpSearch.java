@@ -1,0 +1,152 @@
+package org.openpharma.crm.hcp;
+
+import org.openpharma.crm.shared.SearchPage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.openpharma.crm.shared.JapaneseText;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * HCP search as SQL over indexed search keys: prefix matches first (kanji, kana, romaji, registry
+ * number); when nothing matches, similar names by trigram word similarity, so a typo still finds the
+ * doctor. A hit on a merged record leads to the record it was merged into.
+ */
+@Service
+@Transactional(readOnly = true)
+public class HcpSearch {
+
+	/** Word similarity a fuzzy hit needs (pg_trgm's default, 0.6, misses one-letter typos in short names). */
+	static final double FUZZY_THRESHOLD = 0.4;
+
+	private static final String COLUMNS = "h.id, h.name_kanji, h.name_kana, h.name_romaji, h.registry_number,"
+			+ " h.specialty_code, o.id, o.name, o.prefecture_code, h.status";
+
+	private static final RowMapper<HcpSummary> ROW = (rs, i) -> new HcpSummary(rs.getLong(1), rs.getString(2),
+			rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), (Long) rs.getObject(7),
+			rs.getString(8), (rs.getObject(9) != null) ? rs.getInt(9) : null, rs.getString(10));
+
+	private final JdbcTemplate jdbc;
+
+	HcpSearch(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public SearchPage<HcpSummary> search(HcpSearchCriteria criteria, int page, int size) {
+		Query exact = build(criteria, false);
+		long total = count(exact);
+		if (total == 0 && criteria.hasQuery()) {
+			this.jdbc.queryForObject("SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class,
+					String.valueOf(FUZZY_THRESHOLD));
+			Query fuzzy = build(criteria, true);
+			long fuzzyTotal = count(fuzzy);
+			return new SearchPage<>(fetch(fuzzy, page, size), page, size, fuzzyTotal, true);
+		}
+		return new SearchPage<>(fetch(exact, page, size), page, size, total, false);
+	}
+
+	/** Streams every exact match in order (for CSV export), without holding them all in memory. */
+	public void forEach(HcpSearchCriteria criteria, Consumer<HcpSummary> consumer) {
+		Query query = build(criteria, false);
+		this.jdbc.setFetchSize(500);
+		this.jdbc.query(query.select() + query.orderBy(), rs -> {
+			consumer.accept(ROW.mapRow(rs, 0));
+		}, query.args().toArray());
+	}
+
+	private List<HcpSummary> fetch(Query query, int page, int size) {
+		List<Object> args = new ArrayList<>(query.args());
+		args.add(size);
+		args.add((long) page * size);
+		return this.jdbc.query(query.select() + query.orderBy() + " LIMIT ? OFFSET ?", ROW, args.toArray());
+	}
+
+	private long count(Query query) {
+		List<Object> args = new ArrayList<>(query.args());
+		args.add(SearchPage.COUNT_CAP + 1);
+		Long count = this.jdbc.queryForObject(
+				"SELECT count(*) FROM (" + query.select() + " LIMIT ?) counted", Long.class, args.toArray());
+		return (count != null) ? count : 0;
+	}
+
+	private record Query(String select, String orderBy, List<Object> args) {
+	}
+
+	private static Query build(HcpSearchCriteria criteria, boolean fuzzy) {
+		List<Object> args = new ArrayList<>();
+		StringBuilder sql = new StringBuilder();
+		String orderBy;
+		if (criteria.hasQuery()) {
+			String q = criteria.query();
+			sql.append("WITH matched AS (SELECT coalesce(m.merged_into_id, m.id) AS id");
+			if (fuzzy) {
+				sql.append(", max(word_similarity(?, m.search_text)) AS score");
+				args.add(fuzzyTerm(q));
+			}
+			sql.append(" FROM hcp m WHERE ");
+			if (fuzzy) {
+				sql.append("? <% m.search_text");
+				args.add(fuzzyTerm(q));
+			}
+			else {
+				List<String> any = new ArrayList<>();
+				any.add("m.kanji_key LIKE ?");
+				args.add(JapaneseText.escapeLike(JapaneseText.kanjiKey(q)) + "%");
+				if (JapaneseText.looksLikeKana(q)) {
+					any.add("m.kana_key LIKE ?");
+					args.add(JapaneseText.escapeLike(JapaneseText.kanaKey(q)) + "%");
+				}
+				if (JapaneseText.isRomaji(q)) {
+					any.add("m.romaji_key LIKE ?");
+					args.add(JapaneseText.escapeLike(JapaneseText.romajiKey(q)) + "%");
+				}
+				String registry = JapaneseText.normalize(q).toUpperCase(java.util.Locale.ROOT);
+				if (registry.matches("[0-9A-Z-]{1,20}")) {
+					any.add("m.registry_number = ?");
+					args.add(registry);
+				}
+				sql.append('(').append(String.join(" OR ", any)).append(')');
+			}
+			sql.append(" GROUP BY 1) SELECT ").append(COLUMNS).append(" FROM matched JOIN hcp h ON h.id = matched.id");
+		}
+		else {
+			sql.append("SELECT ").append(COLUMNS).append(" FROM hcp h");
+		}
+		sql.append(" LEFT JOIN hco o ON o.id = h.primary_hco_id WHERE h.status <> 'MERGED'");
+		if (!criteria.institution().isEmpty()) {
+			sql.append(" AND (o.name LIKE ? OR o.name_kana LIKE ?)");
+			args.add("%" + JapaneseText.escapeLike(JapaneseText.normalize(criteria.institution())) + "%");
+			args.add("%" + JapaneseText.escapeLike(JapaneseText.toKatakana(criteria.institution())) + "%");
+		}
+		if (criteria.specialtyCode() != null) {
+			sql.append(" AND h.specialty_code = ?");
+			args.add(criteria.specialtyCode());
+		}
+		if (criteria.prefectureCode() != null) {
+			sql.append(" AND o.prefecture_code = ?");
+			args.add(criteria.prefectureCode());
+		}
+		String direction = criteria.descending() ? " DESC" : " ASC";
+		String key = switch (criteria.sort()) {
+			case "kanji" -> "h.kanji_key" + direction;
+			case "specialty" -> "h.specialty_code" + direction + " NULLS LAST, h.kana_key";
+			case "prefecture" -> "o.prefecture_code" + direction + " NULLS LAST, h.kana_key";
+			case "institution" -> "o.name_kana" + direction + " NULLS LAST, h.kana_key";
+			case "updated" -> "h.updated_at" + direction;
+			default -> "h.kana_key" + direction;
+		};
+		orderBy = fuzzy ? " ORDER BY matched.score DESC, " + key + ", h.id" : " ORDER BY " + key + ", h.id";
+		return new Query(sql.toString(), orderBy, args);
+	}
+
+	private static String fuzzyTerm(String q) {
+		String normalized = JapaneseText.normalize(q);
+		return JapaneseText.looksLikeKana(normalized) ? JapaneseText.toKatakana(normalized)
+				: normalized.toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

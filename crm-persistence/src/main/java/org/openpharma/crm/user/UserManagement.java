@@ -1,0 +1,188 @@
+package org.openpharma.crm.user;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.NotFoundException;
+import org.openpharma.crm.shared.StaleVersionException;
+import org.openpharma.crm.shared.ValidationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Users, their roles, department and territories; sign-in bookkeeping (lock-out). Audited. */
+@Service
+@Transactional
+public class UserManagement {
+
+	/** Password policy: long enough to resist guessing; no composition rules (NIST SP 800-63B). */
+	public static final int PASSWORD_MIN = 12;
+
+	private final AppUserRepository users;
+
+	private final ReferenceData reference;
+
+	private final PasswordEncoder passwords;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	UserManagement(AppUserRepository users, ReferenceData reference, PasswordEncoder passwords, AuditTrail audit,
+			Clock clock) {
+		this.users = users;
+		this.reference = reference;
+		this.passwords = passwords;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<AppUser> findByUsername(String username) {
+		return this.users.findByUsername(username.toLowerCase(Locale.ROOT));
+	}
+
+	@Transactional(readOnly = true)
+	public AppUser get(long id) {
+		return this.users.findWithRolesById(id).orElseThrow(() -> new NotFoundException("user", id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<AppUser> all() {
+		return this.users.findAllByOrderByUsernameAsc();
+	}
+
+	public AppUser create(String username, String displayName, String password, String departmentCode,
+			Set<Role> roles, Set<Long> territoryIds, String actor) {
+		String name = (username == null) ? "" : username.strip().toLowerCase(Locale.ROOT);
+		List<FieldViolation> violations = new ArrayList<>();
+		if (!name.matches("[a-z0-9._-]{2,60}")) {
+			violations.add(new FieldViolation("username", "user.username.format"));
+		}
+		else if (this.users.existsByUsername(name)) {
+			violations.add(new FieldViolation("username", "user.username.duplicate"));
+		}
+		checkPassword(password, violations);
+		checkAssignment(displayName, departmentCode, roles, territoryIds, violations);
+		if (!violations.isEmpty()) {
+			throw new ValidationException(violations);
+		}
+		AppUser user = this.users.saveAndFlush(AppUser.create(name, displayName.strip(), this.passwords.encode(password),
+				departmentCode, roles, territoryIds, this.clock.instant()));
+		this.audit.record(actor, "CREATE", "USER", user.getId(), null, user.snapshot());
+		return user;
+	}
+
+	public AppUser assign(long id, long expectedVersion, String displayName, String departmentCode, Set<Role> roles,
+			Set<Long> territoryIds, String actor) {
+		AppUser user = current(id, expectedVersion);
+		List<FieldViolation> violations = new ArrayList<>();
+		checkAssignment(displayName, departmentCode, roles, territoryIds, violations);
+		if (!violations.isEmpty()) {
+			throw new ValidationException(violations);
+		}
+		Map<String, Object> before = user.snapshot();
+		user.assign(displayName.strip(), departmentCode, roles, territoryIds, this.clock.instant());
+		user = this.users.saveAndFlush(user);
+		this.audit.record(actor, "ASSIGN", "USER", id, before, user.snapshot());
+		return user;
+	}
+
+	public void resetPassword(long id, long expectedVersion, String password, String actor) {
+		AppUser user = current(id, expectedVersion);
+		List<FieldViolation> violations = new ArrayList<>();
+		checkPassword(password, violations);
+		if (!violations.isEmpty()) {
+			throw new ValidationException(violations);
+		}
+		user.resetPassword(this.passwords.encode(password), this.clock.instant());
+		this.users.saveAndFlush(user);
+		this.audit.record(actor, "RESET_PASSWORD", "USER", id, null, Map.of("username", user.getUsername()));
+	}
+
+	public void setEnabled(long id, long expectedVersion, boolean enabled, String actor) {
+		AppUser user = current(id, expectedVersion);
+		if (enabled == user.isEnabled()) {
+			return;
+		}
+		if (!enabled && user.getUsername().equals(actor)) {
+			throw ValidationException.of("enabled", "user.disable.self");
+		}
+		Map<String, Object> before = user.snapshot();
+		if (enabled) {
+			user.enable(this.clock.instant());
+		}
+		else {
+			user.disable(this.clock.instant());
+		}
+		this.users.saveAndFlush(user);
+		this.audit.record(actor, enabled ? "ENABLE" : "DISABLE", "USER", id, before, user.snapshot());
+	}
+
+	/** Bookkeeping of a failed sign-in, in its own transaction so that it survives the failure. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordFailedLogin(String username) {
+		this.users.findByUsername(username.toLowerCase(Locale.ROOT)).ifPresent(user -> {
+			user.recordFailedLogin(this.clock.instant());
+			boolean locked = user.isLocked(this.clock.instant());
+			this.audit.record(user.getUsername(), locked ? "LOGIN_LOCKED" : "LOGIN_FAILED", "USER", user.getId(),
+					null, null);
+		});
+	}
+
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void recordSuccessfulLogin(String username) {
+		this.users.findByUsername(username).ifPresent(user -> {
+			if (user.getFailedAttempts() > 0 || user.getLockedUntil() != null) {
+				user.recordSuccessfulLogin();
+			}
+			this.audit.record(user.getUsername(), "LOGIN", "USER", user.getId(), null, null);
+		});
+	}
+
+	private AppUser current(long id, long expectedVersion) {
+		AppUser user = get(id);
+		if (user.getVersion() != expectedVersion) {
+			throw new StaleVersionException("user", id, expectedVersion, user.getVersion());
+		}
+		return user;
+	}
+
+	private void checkPassword(String password, List<FieldViolation> violations) {
+		if (password == null || password.length() < PASSWORD_MIN) {
+			violations.add(new FieldViolation("password", "user.password.tooShort", PASSWORD_MIN));
+		}
+		else if (password.length() > 128) {
+			violations.add(new FieldViolation("password", "validation.tooLong", 128));
+		}
+	}
+
+	private void checkAssignment(String displayName, String departmentCode, Set<Role> roles, Set<Long> territoryIds,
+			List<FieldViolation> violations) {
+		if (displayName == null || displayName.isBlank()) {
+			violations.add(new FieldViolation("displayName", "user.displayName.required"));
+		}
+		else if (displayName.strip().length() > 100) {
+			violations.add(new FieldViolation("displayName", "validation.tooLong", 100));
+		}
+		if (departmentCode == null || !this.reference.isDepartment(departmentCode)) {
+			violations.add(new FieldViolation("departmentCode", "user.department.required"));
+		}
+		if (roles == null || roles.isEmpty()) {
+			violations.add(new FieldViolation("roles", "user.roles.required"));
+		}
+		if (!this.reference.territoriesExist(territoryIds)) {
+			violations.add(new FieldViolation("territoryIds", "user.territory.unknown"));
+		}
+	}
+
+}

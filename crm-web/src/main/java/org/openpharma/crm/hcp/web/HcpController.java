@@ -1,0 +1,367 @@
+package org.openpharma.crm.hcp.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.validation.Valid;
+
+import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.hcp.Hcp;
+import org.openpharma.crm.hcp.HcpManagement;
+import org.openpharma.crm.hcp.HcpProfileQueries;
+import org.openpharma.crm.hcp.HcpSearch;
+import org.openpharma.crm.hcp.HcpSearchCriteria;
+import org.openpharma.crm.hcp.HcpStatus;
+import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.shared.DomainException;
+import org.openpharma.crm.shared.StaleVersionException;
+import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Forms;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** HCP search, the HCP 360 page, create/edit with conflict detection, and merge (ADMIN). */
+@Controller
+class HcpController {
+
+	static final int PAGE_SIZE = 20;
+
+	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+	private final HcpManagement hcps;
+
+	private final HcpSearch search;
+
+	private final HcpProfileQueries profiles;
+
+	private final ReferenceData reference;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	HcpController(HcpManagement hcps, HcpSearch search, HcpProfileQueries profiles,
+			ReferenceData reference, AuditTrail audit, Clock clock) {
+		this.hcps = hcps;
+		this.search = search;
+		this.profiles = profiles;
+		this.reference = reference;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@ModelAttribute
+	void referenceData(Model model) {
+		model.addAttribute("specialties", this.reference.specialties());
+		model.addAttribute("prefectures", this.reference.prefectures());
+		model.addAttribute("ref", this.reference);
+	}
+
+	@GetMapping("/hcps")
+	String list(@ModelAttribute("criteria") SearchParams params, BindingResult paramErrors, Model model,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		if (paramErrors.hasErrors()) {
+			// A tampered filter (e.g. prefecture=abc) is dropped with a note instead of failing the page.
+			model.addAttribute("flashWarning", "search.filter.invalid");
+		}
+		HcpSearchCriteria criteria = params.toCriteria();
+		model.addAttribute("results", this.search.search(criteria, params.safePage(), PAGE_SIZE));
+		model.addAttribute("base", params.toUrl("/hcps"));
+		model.addAttribute("exportUrl", params.toUrl("/hcps/export.csv"));
+		return (htmx != null) ? "hcp/list :: results" : "hcp/list";
+	}
+
+	@GetMapping("/hcps/{id}")
+	String show(@PathVariable long id, Model model, Authentication user, RedirectAttributes redirect) {
+		Hcp hcp = this.hcps.get(id);
+		if (hcp.getStatus() == HcpStatus.MERGED) {
+			redirect.addFlashAttribute("flashWarning", "hcp.merged.redirect");
+			redirect.addFlashAttribute("flashArgs", new Object[] { hcp.getNameKanji() });
+			return "redirect:/hcps/" + hcp.getMergedIntoId();
+		}
+		model.addAttribute("hcp", hcp);
+		model.addAttribute("primaryHco", this.profiles.institution(hcp.getPrimaryHcoId()).orElse(null));
+		model.addAttribute("affiliations", this.profiles.affiliations(id));
+		model.addAttribute("territories", this.profiles.territories(id));
+		model.addAttribute("merged", this.profiles.mergedInto(id));
+		model.addAttribute("today", LocalDate.now(this.clock.withZone(JAPAN)));
+		if (isAdmin(user)) {
+			model.addAttribute("history", this.audit.history("HCP", id, 50));
+		}
+		return "hcp/detail";
+	}
+
+	@GetMapping("/hcps/new")
+	String initCreationForm(Model model) {
+		model.addAttribute("form", HcpForm.empty());
+		return "hcp/form";
+	}
+
+	@PostMapping("/hcps/new")
+	String processCreationForm(@Valid @ModelAttribute("form") HcpForm form, BindingResult result, Principal user,
+			Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return "hcp/form";
+		}
+		try {
+			Hcp hcp = this.hcps.create(form.toDetails(), user.getName());
+			redirect.addFlashAttribute("flash", "hcp.created");
+			return "redirect:/hcps/" + hcp.getId();
+		}
+		catch (ValidationException ex) {
+			Forms.reject(result, ex);
+			return "hcp/form";
+		}
+	}
+
+	@GetMapping("/hcps/{id}/edit")
+	String initUpdateForm(@PathVariable long id, Model model) {
+		Hcp hcp = this.hcps.get(id);
+		if (hcp.getStatus() == HcpStatus.MERGED) {
+			return "redirect:/hcps/" + hcp.getMergedIntoId();
+		}
+		model.addAttribute("form", HcpForm.of(hcp));
+		model.addAttribute("hcpId", id);
+		addHcoOption(model, hcp.getPrimaryHcoId());
+		return "hcp/form";
+	}
+
+	@PostMapping("/hcps/{id}/edit")
+	String processUpdateForm(@PathVariable long id, @Valid @ModelAttribute("form") HcpForm form, BindingResult result,
+			Principal user, Model model, RedirectAttributes redirect) {
+		model.addAttribute("hcpId", id);
+		addHcoOption(model, form.primaryHcoId());
+		if (form.version() == null) {
+			result.reject("form.tampered");
+		}
+		if (result.hasErrors()) {
+			return "hcp/form";
+		}
+		try {
+			this.hcps.update(id, form.version(), form.toDetails(), user.getName());
+			redirect.addFlashAttribute("flash", "hcp.updated");
+			return "redirect:/hcps/" + id;
+		}
+		catch (ValidationException ex) {
+			Forms.reject(result, ex);
+			return "hcp/form";
+		}
+		catch (StaleVersionException ex) {
+			Hcp current = this.hcps.get(id);
+			model.addAttribute("conflicts", conflicts(form, current));
+			model.addAttribute("conflictBy", current.getUpdatedBy());
+			// The user's entries stay on screen with the newer version, so saving again applies them.
+			HcpForm retry = form.withVersion(current.getVersion());
+			BindingResult retryResult = new BeanPropertyBindingResult(retry, "form");
+			retryResult.reject("hcp.conflict");
+			model.addAttribute("form", retry);
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", retryResult);
+			return "hcp/form";
+		}
+		catch (DomainException ex) {
+			result.reject(ex.getCode(), ex.getArguments(), ex.getCode());
+			return "hcp/form";
+		}
+	}
+
+	@GetMapping("/hcps/{id}/merge")
+	@PreAuthorize("hasRole('ADMIN')")
+	String initMergeForm(@PathVariable long id, @RequestParam(name = "q", required = false) String q,
+			@RequestParam(name = "duplicate", required = false) Long duplicateId, Model model) {
+		Hcp survivor = this.hcps.get(id);
+		if (survivor.getStatus() == HcpStatus.MERGED) {
+			return "redirect:/hcps/" + survivor.getMergedIntoId() + "/merge";
+		}
+		model.addAttribute("hcp", survivor);
+		model.addAttribute("q", (q != null) ? q : survivor.getNameKanji());
+		if (q != null && !q.isBlank()) {
+			model.addAttribute("candidates", this.search.search(HcpSearchCriteria.of(q), 0, PAGE_SIZE)
+				.items()
+				.stream()
+				.filter(row -> row.id() != id)
+				.toList());
+		}
+		if (duplicateId != null && duplicateId != id) {
+			Hcp duplicate = this.hcps.get(duplicateId);
+			if (duplicate.getStatus() != HcpStatus.MERGED) {
+				model.addAttribute("duplicate", duplicate);
+			}
+		}
+		return "hcp/merge";
+	}
+
+	@PostMapping("/hcps/{id}/merge")
+	@PreAuthorize("hasRole('ADMIN')")
+	String processMergeForm(@PathVariable long id, @RequestParam("duplicateId") long duplicateId, Principal user,
+			RedirectAttributes redirect) {
+		try {
+			this.hcps.merge(id, duplicateId, user.getName());
+			redirect.addFlashAttribute("flash", "hcp.merged");
+			redirect.addFlashAttribute("flashArgs", new Object[] { duplicateId });
+			return "redirect:/hcps/" + id;
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("flashWarning", ex.getCode());
+			return "redirect:/hcps/" + id + "/merge";
+		}
+	}
+
+	private void addHcoOption(Model model, Long hcoId) {
+		this.profiles.institution(hcoId).ifPresent(hco -> model.addAttribute("primaryHco", hco));
+	}
+
+	/** Fields where the stored record differs from what the user submitted. */
+	static List<Conflict> conflicts(HcpForm form, Hcp current) {
+		Map<String, Object> stored = current.snapshot();
+		Map<String, Object> submitted = new java.util.HashMap<>();
+		var details = form.toDetails().normalized();
+		submitted.put("nameKanji", details.nameKanji());
+		submitted.put("nameKana", details.nameKana());
+		submitted.put("nameRomaji", details.nameRomaji());
+		submitted.put("registryNumber", details.registryNumber());
+		submitted.put("specialtyCode", details.specialtyCode());
+		submitted.put("email", details.email());
+		submitted.put("phone", details.phone());
+		submitted.put("primaryHcoId", details.primaryHcoId());
+		List<Conflict> conflicts = new ArrayList<>();
+		for (String field : List.of("nameKanji", "nameKana", "nameRomaji", "registryNumber", "specialtyCode", "email",
+				"phone", "primaryHcoId")) {
+			if (!Objects.equals(stored.get(field), submitted.get(field))) {
+				conflicts.add(new Conflict(field, stored.get(field), submitted.get(field)));
+			}
+		}
+		return conflicts;
+	}
+
+	/** One field whose stored value differs from the user's entry. */
+	record Conflict(String field, Object theirs, Object yours) {
+	}
+
+	private static boolean isAdmin(Authentication user) {
+		return user != null && user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+	}
+
+	/** Query parameters of the HCP list, bound by name. */
+	static final class SearchParams {
+
+		private String q = "";
+
+		private String institution = "";
+
+		private String specialty = "";
+
+		private Integer prefecture;
+
+		private String sort = "kana";
+
+		private String dir = "asc";
+
+		private int page;
+
+		HcpSearchCriteria toCriteria() {
+			return new HcpSearchCriteria(this.q, this.institution, this.specialty, this.prefecture, this.sort,
+					"desc".equalsIgnoreCase(this.dir));
+		}
+
+		int safePage() {
+			return Math.max(0, Math.min(this.page, 500));
+		}
+
+		String toUrl(String path) {
+			HcpSearchCriteria c = toCriteria();
+			UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
+			if (c.hasQuery()) {
+				b.queryParam("q", c.query());
+			}
+			if (!c.institution().isEmpty()) {
+				b.queryParam("institution", c.institution());
+			}
+			if (c.specialtyCode() != null) {
+				b.queryParam("specialty", c.specialtyCode());
+			}
+			if (c.prefectureCode() != null) {
+				b.queryParam("prefecture", c.prefectureCode());
+			}
+			b.queryParam("sort", c.sort());
+			b.queryParam("dir", c.descending() ? "desc" : "asc");
+			return b.encode().build().toUriString();
+		}
+
+		public String getQ() {
+			return this.q;
+		}
+
+		public void setQ(String q) {
+			this.q = (q != null && q.length() > 100) ? q.substring(0, 100) : q;
+		}
+
+		public String getInstitution() {
+			return this.institution;
+		}
+
+		public void setInstitution(String institution) {
+			this.institution = (institution != null && institution.length() > 100) ? institution.substring(0, 100)
+					: institution;
+		}
+
+		public String getSpecialty() {
+			return this.specialty;
+		}
+
+		public void setSpecialty(String specialty) {
+			this.specialty = specialty;
+		}
+
+		public Integer getPrefecture() {
+			return this.prefecture;
+		}
+
+		public void setPrefecture(Integer prefecture) {
+			this.prefecture = (prefecture != null && prefecture >= 1 && prefecture <= 47) ? prefecture : null;
+		}
+
+		public String getSort() {
+			return this.sort;
+		}
+
+		public void setSort(String sort) {
+			this.sort = sort;
+		}
+
+		public String getDir() {
+			return this.dir;
+		}
+
+		public void setDir(String dir) {
+			this.dir = dir;
+		}
+
+		public int getPage() {
+			return this.page;
+		}
+
+		public void setPage(int page) {
+			this.page = page;
+		}
+
+	}
+
+}

@@ -1,0 +1,50 @@
+package org.openpharma.crm.system;
+
+import org.openpharma.crm.shared.DomainException;
+import org.openpharma.crm.shared.NotFoundException;
+import org.openpharma.crm.shared.StaleVersionException;
+import org.openpharma.crm.shared.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Screens: a missing or tampered id is a 404 page, a bad parameter a 400 page, a lost update a 409
+ * page. Never a stack trace.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class ErrorHandlingAdvice {
+
+	private static final Logger log = LoggerFactory.getLogger(ErrorHandlingAdvice.class);
+
+	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+	@ResponseStatus(HttpStatus.NOT_FOUND)
+	String notFound(Exception ex) {
+		log.debug("Not found: {}", ex.getMessage());
+		return "error/404";
+	}
+
+	@ExceptionHandler({ ValidationException.class, DomainException.class, MissingServletRequestParameterException.class })
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	String badRequest(Exception ex) {
+		log.debug("Bad request: {}", ex.getMessage());
+		return "error/4xx";
+	}
+
+	@ExceptionHandler({ StaleVersionException.class, ObjectOptimisticLockingFailureException.class })
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String conflict(Exception ex) {
+		log.debug("Conflict: {}", ex.getMessage());
+		return "error/409";
+	}
+
+}

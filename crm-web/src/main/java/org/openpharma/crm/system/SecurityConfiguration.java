@@ -1,0 +1,118 @@
+package org.openpharma.crm.system;
+
+import java.time.Clock;
+
+import org.openpharma.crm.user.UserManagement;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Who may see and do what. Screens use form login with CSRF; the REST API uses HTTP Basic without a
+ * session. Roles are checked here per URL and again on controller methods.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+			+ " font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self';"
+			+ " object-src 'none'";
+
+	/** Roles that may create and edit HCP master data. */
+	static final String[] MASTER_DATA_EDITORS = { "ADMIN", "MR", "CALL_CENTER", "MEDICAL" };
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+			.httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Stateless, credentials in every request, no cookies: no CSRF token to steal.
+			.csrf(c -> c.ignoringRequestMatchers("/api/**"))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain screens(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests(a -> a
+			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**")
+			.permitAll()
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+					"/swagger-ui.html", "/swagger-ui/**")
+			.permitAll()
+			.requestMatchers("/actuator/**", "/admin/**")
+			.hasRole("ADMIN")
+			.requestMatchers("/hcps/*/merge", "/hcps/*/merge/**")
+			.hasRole("ADMIN")
+			.requestMatchers(HttpMethod.GET, "/hcps/new", "/hcps/*/edit")
+			.hasAnyRole(MASTER_DATA_EDITORS)
+			.requestMatchers(HttpMethod.POST, "/hcps", "/hcps/new", "/hcps/*/edit")
+			.hasAnyRole(MASTER_DATA_EDITORS)
+			.anyRequest()
+			.authenticated())
+			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/hcps", false).failureUrl("/login?error").permitAll())
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
+				.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+				.frameOptions(f -> f.deny()));
+		return http.build();
+	}
+
+	@Bean
+	UserDetailsService userDetailsService(UserManagement users, Clock clock) {
+		return username -> users.findByUsername(username)
+			.map(u -> User.withUsername(u.getUsername())
+				.password(u.getPasswordHash())
+				.disabled(!u.isEnabled())
+				.accountLocked(u.isLocked(clock.instant()))
+				.roles(u.getRoles().stream().map(Enum::name).toArray(String[]::new))
+				.build())
+			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+	}
+
+	/** Counts failed sign-ins (screens and API) and interactive sign-ins, for lock-out and the audit log. */
+	@Bean
+	LoginAuditor loginAuditor(UserManagement users) {
+		return new LoginAuditor(users);
+	}
+
+	static class LoginAuditor {
+
+		private final UserManagement users;
+
+		LoginAuditor(UserManagement users) {
+			this.users = users;
+		}
+
+		@EventListener
+		void onFailure(AuthenticationFailureBadCredentialsEvent event) {
+			this.users.recordFailedLogin(String.valueOf(event.getAuthentication().getName()));
+		}
+
+		@EventListener
+		void onSuccess(InteractiveAuthenticationSuccessEvent event) {
+			this.users.recordSuccessfulLogin(event.getAuthentication().getName());
+		}
+
+	}
+
+}

@@ -1,0 +1,100 @@
+package org.openpharma.crm.browser;
+
+import java.io.File;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openpharma.crm.TestUsers;
+import org.openpharma.crm.WebTestBase;
+import org.openpharma.crm.user.Role;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Drives Debian's headless Chromium through its chromedriver (nothing is downloaded). Subclasses are
+ * {@code @WebIntegrationTest}s; {@link #loginAs(Role)} signs in a user of that role.
+ */
+public abstract class BrowserTestBase extends WebTestBase {
+
+	protected static final Duration WAIT = Duration.ofSeconds(15);
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected TestUsers users;
+
+	protected WebDriver driver;
+
+	protected WebDriverWait wait;
+
+	@BeforeEach
+	void startBrowser() {
+		this.driver = newDriver();
+		this.wait = new WebDriverWait(this.driver, WAIT);
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (this.driver != null) {
+			this.driver.quit();
+		}
+	}
+
+	protected static WebDriver newDriver() {
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getProperty("crm.chromium", "/usr/bin/chromium"));
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--window-size=1024,768", "--lang=ja");
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(new File(System.getProperty("crm.chromedriver", "/usr/bin/chromedriver")))
+			.usingAnyFreePort()
+			.build();
+		return new ChromeDriver(service, options);
+	}
+
+	protected String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	protected void open(String path) {
+		this.driver.get(url(path));
+	}
+
+	/** Signs in as the test user of the role (created if missing); lands on the HCP list. */
+	protected void loginAs(Role role) {
+		String username = this.users.ensure(role);
+		login(username, TestUsers.PASSWORD);
+		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+	}
+
+	protected void login(String username, String password) {
+		open("/login");
+		WebElement user = this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+		user.clear();
+		user.sendKeys(username);
+		this.driver.findElement(By.id("password")).sendKeys(password);
+		this.driver.findElement(By.id("login-button")).click();
+	}
+
+	protected WebElement waitFor(By by) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+	}
+
+	protected void type(By by, String text) {
+		WebElement element = waitFor(by);
+		element.clear();
+		element.sendKeys(text);
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.openpharma.crm.system;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Module boundaries across the three jars (Spring Modulith verifies one jar; see docs/adr/0003):
+ * the domain knows neither web nor persistence, and the web reaches data only through services.
+ */
+class ArchitectureTests {
+
+	static final DescribedPredicate<JavaClass> IN_CORE = DescribedPredicate.describe("are in crm-core",
+			c -> c.getSource().map(s -> s.getUri().toString().contains("crm-core")).orElse(false));
+
+	static JavaClasses classes;
+
+	@BeforeAll
+	static void importClasses() {
+		classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("org.openpharma.crm");
+	}
+
+	@Test
+	void theDomainKnowsNoSpringWebOrPersistenceDetails() {
+		noClasses().that(IN_CORE)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework..", "jakarta.servlet..", "org.hibernate..", "java.sql..")
+			.check(classes);
+	}
+
+	@Test
+	void webControllersDoNotTouchRepositoriesOrJdbcDirectly() {
+		noClasses().that()
+			.resideInAnyPackage("..web..", "org.openpharma.crm.system..")
+			.and()
+			.haveSimpleNameEndingWith("Controller")
+			.should()
+			.dependOnClassesThat()
+			.haveSimpleNameEndingWith("Repository")
+			.orShould()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.jdbc..", "jakarta.persistence..")
+			.check(classes);
+	}
+
+	@Test
+	void featurePackagesHaveNoCycles() {
+		slices().matching("org.openpharma.crm.(*)..").should().beFreeOfCycles().check(classes);
+	}
+
+}
