@@ -1,0 +1,136 @@
+package org.openpharma.crm.system;
+
+import java.util.Set;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openpharma.crm.TestUsers;
+import org.openpharma.crm.WebIntegrationTest;
+import org.openpharma.crm.WebTestBase;
+import org.openpharma.crm.hcp.Hcp;
+import org.openpharma.crm.hcp.HcpDetails;
+import org.openpharma.crm.hcp.HcpManagement;
+import org.openpharma.crm.user.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Who may reach what, per role, on screens and API; checked with the real security configuration. */
+@WebIntegrationTest
+@AutoConfigureMockMvc
+class AuthorizationIntegrationTests extends WebTestBase {
+
+	private static final Set<Role> EDITORS = Set.of(Role.ADMIN, Role.MR, Role.CALL_CENTER, Role.MEDICAL);
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	HcpManagement hcps;
+
+	@Autowired
+	TestUsers users;
+
+	Hcp hcp;
+
+	@BeforeEach
+	void anHcp() {
+		this.hcp = this.hcps.create(new HcpDetails("認可 太郎", "ニンカ タロウ", null, null, null, null, null, null), "setup");
+	}
+
+	@ParameterizedTest
+	@EnumSource(Role.class)
+	void everyRoleReadsHcpsButOnlyEditorsOpenTheEditForm(Role role) throws Exception {
+		var as = user(role.name().toLowerCase()).roles(role.name());
+		this.mvc.perform(get("/hcps").with(as)).andExpect(status().isOk());
+		this.mvc.perform(get("/hcps/" + this.hcp.getId()).with(as)).andExpect(status().isOk());
+		this.mvc.perform(get("/hcos").with(as)).andExpect(status().isOk());
+		int edit = EDITORS.contains(role) ? 200 : 403;
+		this.mvc.perform(get("/hcps/new").with(as)).andExpect(status().is(edit));
+		this.mvc.perform(get("/hcps/" + this.hcp.getId() + "/edit").with(as)).andExpect(status().is(edit));
+		this.mvc.perform(post("/hcps/new").with(as).with(csrf()).param("nameKanji", "x"))
+			.andExpect(status().is(EDITORS.contains(role) ? 200 : 403));
+	}
+
+	@ParameterizedTest
+	@EnumSource(Role.class)
+	void onlyAdminMergesAndAdministers(Role role) throws Exception {
+		var as = user(role.name().toLowerCase()).roles(role.name());
+		boolean admin = role == Role.ADMIN;
+		this.mvc.perform(get("/hcps/" + this.hcp.getId() + "/merge").with(as)).andExpect(status().is(admin ? 200 : 403));
+		this.mvc.perform(post("/hcps/" + this.hcp.getId() + "/merge").with(as).with(csrf()).param("duplicateId", "1"))
+			.andExpect(admin ? status().is3xxRedirection() : status().isForbidden());
+		this.mvc.perform(get("/actuator/prometheus").with(as)).andExpect(status().is(admin ? 200 : 403));
+	}
+
+	@Test
+	void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
+		this.mvc.perform(get("/hcps")).andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+		this.mvc.perform(get("/login")).andExpect(status().isOk());
+		this.mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"));
+		this.mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
+	}
+
+	@Test
+	void formsWithoutACsrfTokenAreRefused() throws Exception {
+		this.mvc.perform(post("/hcps/new").with(user("mr").roles("MR")).param("nameKanji", "x"))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theApiNeedsCredentialsAndAnswersJson() throws Exception {
+		String mr = this.users.ensure(Role.MR);
+		this.mvc.perform(get("/api/v1/hcps")).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/v1/hcps").with(httpBasic(mr, "wrong"))).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/v1/hcps").param("q", "にんか たろう").with(httpBasic(mr, TestUsers.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items[0].id").value(this.hcp.getId()))
+			.andExpect(jsonPath("$.fuzzy").value(false));
+		this.mvc.perform(get("/api/v1/hcps/" + this.hcp.getId()).with(httpBasic(mr, TestUsers.PASSWORD)))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.nameKana").value("ニンカ タロウ"));
+	}
+
+	@Test
+	void theApiNamesTheBadParameter() throws Exception {
+		var mr = user("mr").roles("MR");
+		this.mvc.perform(get("/api/v1/hcps").param("prefecture", "48").with(mr)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("prefecture"));
+		this.mvc.perform(get("/api/v1/hcps").param("size", "abc").with(mr)).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("size"));
+		this.mvc.perform(get("/api/v1/hcps/999999999").with(mr)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/hcps/abc").with(mr)).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/v1/hcos").param("type", "SPA").with(mr)).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void tamperedIdsOnScreensAreNotFoundPagesNotErrors() throws Exception {
+		var mr = user("mr").roles("MR");
+		this.mvc.perform(get("/hcps/999999999").with(mr)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/hcps/abc").with(mr)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/hcos/-1").with(mr)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/hcps").param("prefecture", "abc").param("page", "x").with(mr))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void theOpenApiDocumentListsTheHcpApi() throws Exception {
+		this.mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.paths['/api/v1/hcps']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/hcos/{id}']").exists());
+	}
+
+}
