@@ -1,0 +1,152 @@
+package org.openpharma.crm.hcp.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.hcp.Hcp;
+import org.openpharma.crm.hcp.HcpDetails;
+import org.openpharma.crm.hcp.HcpManagement;
+import org.openpharma.crm.hcp.HcpProfileQueries;
+import org.openpharma.crm.hcp.HcpSearch;
+import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.NotFoundException;
+import org.openpharma.crm.shared.StaleVersionException;
+import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.user.UserManagement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+@WebMvcTest(HcpController.class)
+@Import({ org.openpharma.crm.system.SecurityConfigurationAccess.class, HcpControllerTests.FixedClock.class })
+@WithMockUser(username = "mr", roles = "MR")
+class HcpControllerTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@MockitoBean
+	HcpManagement hcps;
+
+	@MockitoBean
+	HcpSearch search;
+
+	@MockitoBean
+	HcpProfileQueries profiles;
+
+	@MockitoBean
+	ReferenceData reference;
+
+	@MockitoBean
+	AuditTrail audit;
+
+	@MockitoBean
+	UserManagement users;
+
+	static class FixedClock {
+
+		@Bean
+		Clock clock() {
+			return Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
+		}
+
+	}
+
+	private static Hcp sample() {
+		return Hcp.register(new HcpDetails("佐藤 太郎", "サトウ タロウ", null, null, null, "old@example.jp", null, null),
+				"colleague", Instant.parse("2026-11-24T00:00:00Z"));
+	}
+
+	@Test
+	void initCreationForm() throws Exception {
+		this.mvc.perform(get("/hcps/new")).andExpect(status().isOk()).andExpect(view().name("hcp/form"))
+			.andExpect(model().attributeExists("form"));
+	}
+
+	@Test
+	void processCreationFormSuccess() throws Exception {
+		Hcp created = org.mockito.Mockito.spy(sample());
+		given(created.getId()).willReturn(7L);
+		given(this.hcps.create(any(), eq("mr"))).willReturn(created);
+		this.mvc.perform(post("/hcps/new").with(csrf()).param("nameKanji", "佐藤 太郎").param("nameKana", "さとう たろう"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/hcps/7"));
+	}
+
+	@Test
+	void processCreationFormHasErrors() throws Exception {
+		given(this.hcps.create(any(), any())).willThrow(
+				new ValidationException(List.of(new FieldViolation("nameKana", "hcp.nameKana.script"))));
+		this.mvc.perform(post("/hcps/new").with(csrf()).param("nameKanji", "佐藤").param("nameKana", "Sato"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "nameKana", "hcp.nameKana.script"))
+			.andExpect(view().name("hcp/form"));
+	}
+
+	@Test
+	void processCreationFormRejectsOverlongInputBeforeTheService() throws Exception {
+		this.mvc.perform(post("/hcps/new").with(csrf()).param("nameKanji", "佐".repeat(101)).param("nameKana", "サ"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "nameKanji", "Size"));
+		verify(this.hcps, never()).create(any(), any());
+	}
+
+	@Test
+	void processUpdateFormConcurrentUpdate() throws Exception {
+		given(this.hcps.update(eq(5L), eq(3L), any(), eq("mr"))).willThrow(new StaleVersionException("HCP", 5L, 3, 4));
+		given(this.hcps.get(5L)).willReturn(sample());
+		this.mvc.perform(post("/hcps/5/edit").with(csrf()).param("nameKanji", "佐藤 太郎").param("nameKana", "サトウ タロウ")
+			.param("email", "mine@example.jp").param("version", "3"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasErrors("form"))
+			.andExpect(model().attributeExists("conflicts"))
+			.andExpect(view().name("hcp/form"));
+	}
+
+	@Test
+	void processUpdateFormWithoutVersionIsRefused() throws Exception {
+		this.mvc.perform(post("/hcps/5/edit").with(csrf()).param("nameKanji", "佐藤").param("nameKana", "サトウ"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasErrors("form"));
+		verify(this.hcps, never()).update(anyLong(), anyLong(), any(), any());
+	}
+
+	@Test
+	void showUnknownHcpIsNotFound() throws Exception {
+		given(this.hcps.get(99L)).willThrow(new NotFoundException("HCP", 99L));
+		this.mvc.perform(get("/hcps/99")).andExpect(status().isNotFound()).andExpect(view().name("error/404"));
+	}
+
+	@Test
+	void showMergedHcpRedirectsToTheSurvivor() throws Exception {
+		Hcp merged = org.mockito.Mockito.spy(sample());
+		given(merged.getStatus()).willReturn(org.openpharma.crm.hcp.HcpStatus.MERGED);
+		given(merged.getMergedIntoId()).willReturn(1L);
+		given(this.hcps.get(2L)).willReturn(merged);
+		this.mvc.perform(get("/hcps/2")).andExpect(redirectedUrl("/hcps/1"));
+	}
+
+}
