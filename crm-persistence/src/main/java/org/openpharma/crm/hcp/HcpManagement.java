@@ -106,14 +106,33 @@ public class HcpManagement {
 		this.hcps.flush();
 		int movedAffiliations = this.hcps.moveAffiliations(duplicateId, survivorId);
 		int repointed = this.hcps.repointMerged(duplicateId, survivorId);
+		int movedRecords = moveRelationship(duplicateId, survivorId);
 		this.jdbc.execute("SET CONSTRAINTS hcp_registry_number_key IMMEDIATE");
 		this.audit.record(actor, "MERGE_INTO", "HCP", duplicateId, duplicateBefore, duplicate.snapshot());
 		Map<String, Object> survivorAfter = new java.util.LinkedHashMap<>(survivor.snapshot());
 		survivorAfter.put("absorbedHcpId", duplicateId);
 		survivorAfter.put("movedAffiliations", movedAffiliations);
 		survivorAfter.put("repointedMergedRecords", repointed);
+		survivorAfter.put("movedRecords", movedRecords);
 		this.audit.record(actor, "MERGE_ABSORB", "HCP", survivorId, survivorBefore, survivorAfter);
 		return survivor;
+	}
+
+	/** Tables whose rows belong to an HCP's relationship and move to the survivor of a merge. */
+	private static final List<String> RELATIONSHIP_TABLES = List.of("interaction", "information_need", "stage_change",
+			"treatment_policy_note", "patient_count");
+
+	private int moveRelationship(long fromHcpId, long toHcpId) {
+		int moved = 0;
+		for (String table : RELATIONSHIP_TABLES) {
+			moved += this.jdbc.update("UPDATE " + table + " SET hcp_id = ? WHERE hcp_id = ?", toHcpId, fromHcpId);
+		}
+		// The survivor's own current stage wins where both have one for the same therapeutic area.
+		moved += this.jdbc.update("UPDATE hcp_stage d SET hcp_id = ?, version = version + 1 WHERE d.hcp_id = ?"
+				+ " AND NOT EXISTS (SELECT 1 FROM hcp_stage s WHERE s.hcp_id = ? AND s.therapeutic_area_id = d.therapeutic_area_id)",
+				toHcpId, fromHcpId, toHcpId);
+		this.jdbc.update("DELETE FROM hcp_stage WHERE hcp_id = ?", fromHcpId);
+		return moved;
 	}
 
 	private void check(HcpDetails details, Long id) {

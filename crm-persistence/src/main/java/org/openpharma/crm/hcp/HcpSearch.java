@@ -49,6 +49,12 @@ public class HcpSearch {
 		return new SearchPage<>(fetch(exact, page, size), page, size, total, false);
 	}
 
+	/** One HCP as a list row (for pickers and headers), if it exists. */
+	public java.util.Optional<HcpSummary> summary(long id) {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM hcp h LEFT JOIN hco o ON o.id = h.primary_hco_id WHERE h.id = ?",
+				ROW, id).stream().findFirst();
+	}
+
 	/** Streams every exact match in order (for CSV export), without holding them all in memory. */
 	public void forEach(HcpSearchCriteria criteria, Consumer<HcpSummary> consumer) {
 		Query query = build(criteria, false);

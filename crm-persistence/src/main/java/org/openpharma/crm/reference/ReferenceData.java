@@ -56,6 +56,38 @@ public class ReferenceData {
 				(rs, i) -> new Item(String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3), rs.getString(4)));
 	}
 
+	/** Active therapeutic areas; the item code is the id. */
+	public List<Item> therapeuticAreas() {
+		return this.jdbc.query("SELECT id, name_ja, name_en FROM therapeutic_area WHERE active ORDER BY code",
+				(rs, i) -> new Item(String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3), null));
+	}
+
+	/** Active products; the item code is the id, the group the therapeutic area id. */
+	public List<Item> products() {
+		return this.jdbc.query("SELECT id, name_ja, name_en, therapeutic_area_id FROM product WHERE active ORDER BY code",
+				(rs, i) -> new Item(String.valueOf(rs.getLong(1)), rs.getString(2), rs.getString(3),
+						String.valueOf(rs.getLong(4))));
+	}
+
+	public boolean therapeuticAreasExist(java.util.Collection<Long> ids) {
+		return countExisting("therapeutic_area", ids);
+	}
+
+	public boolean productsExist(java.util.Collection<Long> ids) {
+		return countExisting("product", ids);
+	}
+
+	private boolean countExisting(String table, java.util.Collection<Long> ids) {
+		java.util.Set<Long> distinct = new java.util.HashSet<>(ids);
+		distinct.remove(null);
+		if (distinct.isEmpty()) {
+			return true;
+		}
+		Integer found = this.jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE id = ANY (?)", Integer.class,
+				(Object) distinct.toArray(Long[]::new));
+		return found != null && found == distinct.size();
+	}
+
 	public boolean isSpecialty(String code) {
 		return specialtyMap().containsKey(code);
 	}

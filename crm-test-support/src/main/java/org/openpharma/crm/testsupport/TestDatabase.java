@@ -45,6 +45,10 @@ public final class TestDatabase {
 		registry.add("spring.datasource.url", db::url);
 		registry.add("spring.datasource.username", db::username);
 		registry.add("spring.datasource.password", db::password);
+		// Each cached Spring context keeps its own pool: keep them small so a test JVM with several
+		// contexts stays far below the server's max_connections.
+		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
 	}
 
 	public String url() {

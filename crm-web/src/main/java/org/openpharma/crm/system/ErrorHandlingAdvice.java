@@ -26,14 +26,24 @@ class ErrorHandlingAdvice {
 
 	private static final Logger log = LoggerFactory.getLogger(ErrorHandlingAdvice.class);
 
-	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
+	@ExceptionHandler(NotFoundException.class)
 	@ResponseStatus(HttpStatus.NOT_FOUND)
 	String notFound(Exception ex) {
 		log.debug("Not found: {}", ex.getMessage());
 		return "error/404";
 	}
 
-	@ExceptionHandler({ ValidationException.class, DomainException.class, MissingServletRequestParameterException.class })
+	/** A tampered id in the path is "not found"; a tampered request parameter is a bad request. */
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	String typeMismatch(MethodArgumentTypeMismatchException ex, jakarta.servlet.http.HttpServletResponse response) {
+		boolean inPath = ex.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.PathVariable.class);
+		response.setStatus(inPath ? HttpStatus.NOT_FOUND.value() : HttpStatus.BAD_REQUEST.value());
+		log.debug("Type mismatch of {}: {}", ex.getName(), ex.getMessage());
+		return inPath ? "error/404" : "error/4xx";
+	}
+
+	@ExceptionHandler({ ValidationException.class, DomainException.class, MissingServletRequestParameterException.class,
+			org.springframework.beans.InvalidPropertyException.class })
 	@ResponseStatus(HttpStatus.BAD_REQUEST)
 	String badRequest(Exception ex) {
 		log.debug("Bad request: {}", ex.getMessage());

@@ -52,9 +52,21 @@ class ArchitectureTests {
 			.check(classes);
 	}
 
+	/** Feature packages (domain, services, queries) form no cycles; screens on top may combine features. */
 	@Test
 	void featurePackagesHaveNoCycles() {
-		slices().matching("org.openpharma.crm.(*)..").should().beFreeOfCycles().check(classes);
+		slices().matching("org.openpharma.crm.(*)").should().beFreeOfCycles().check(classes);
+	}
+
+	@Test
+	void featuresDoNotDependOnTheWebLayer() {
+		noClasses().that()
+			.resideOutsideOfPackages("..web..", "org.openpharma.crm.system..", "org.openpharma.crm.admin..",
+					"org.openpharma.crm.imports..", "org.openpharma.crm.demo..", "org.openpharma.crm")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("..web..", "org.springframework.web..", "jakarta.servlet..")
+			.check(classes);
 	}
 
 }

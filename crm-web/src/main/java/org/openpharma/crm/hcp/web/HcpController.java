@@ -18,6 +18,7 @@ import org.openpharma.crm.hcp.HcpProfileQueries;
 import org.openpharma.crm.hcp.HcpSearch;
 import org.openpharma.crm.hcp.HcpSearchCriteria;
 import org.openpharma.crm.hcp.HcpStatus;
+import org.openpharma.crm.interaction.TimelineQueries;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.StaleVersionException;
@@ -56,15 +57,18 @@ class HcpController {
 
 	private final AuditTrail audit;
 
+	private final TimelineQueries timelines;
+
 	private final Clock clock;
 
 	HcpController(HcpManagement hcps, HcpSearch search, HcpProfileQueries profiles,
-			ReferenceData reference, AuditTrail audit, Clock clock) {
+			ReferenceData reference, AuditTrail audit, TimelineQueries timelines, Clock clock) {
 		this.hcps = hcps;
 		this.search = search;
 		this.profiles = profiles;
 		this.reference = reference;
 		this.audit = audit;
+		this.timelines = timelines;
 		this.clock = clock;
 	}
 
@@ -90,7 +94,9 @@ class HcpController {
 	}
 
 	@GetMapping("/hcps/{id}")
-	String show(@PathVariable long id, Model model, Authentication user, RedirectAttributes redirect) {
+	String show(@PathVariable long id, @ModelAttribute("timeline") TimelineParams timeline,
+			BindingResult timelineErrors, Model model, Authentication user, java.util.Locale locale,
+			RedirectAttributes redirect) {
 		Hcp hcp = this.hcps.get(id);
 		if (hcp.getStatus() == HcpStatus.MERGED) {
 			redirect.addFlashAttribute("flashWarning", "hcp.merged.redirect");
@@ -103,6 +109,22 @@ class HcpController {
 		model.addAttribute("territories", this.profiles.territories(id));
 		model.addAttribute("merged", this.profiles.mergedInto(id));
 		model.addAttribute("today", LocalDate.now(this.clock.withZone(JAPAN)));
+		if (timelineErrors.hasErrors()) {
+			model.addAttribute("flashWarning", "search.filter.invalid");
+		}
+		model.addAttribute("interactions", this.timelines.interactions(id, timeline.toFilter(), timeline.safePage(), 20));
+		model.addAttribute("timelineBase", timeline.toUrl("/hcps/" + id));
+		model.addAttribute("needs", this.timelines.needs(id, 50));
+		model.addAttribute("stages", this.timelines.stages(id, 100));
+		model.addAttribute("policies", this.timelines.policyNotes(id, 10));
+		model.addAttribute("counts", this.timelines.patientCounts(id, 24));
+		java.util.Map<String, String> areaNames = new java.util.HashMap<>();
+		this.reference.therapeuticAreas().forEach(a -> areaNames.put(a.code(), a.name(locale)));
+		model.addAttribute("areaNames", areaNames);
+		model.addAttribute("areas", this.reference.therapeuticAreas());
+		model.addAttribute("departments", this.reference.departments());
+		model.addAttribute("channels", org.openpharma.crm.interaction.Channel.values());
+		model.addAttribute("now", this.clock.instant());
 		if (isAdmin(user)) {
 			model.addAttribute("history", this.audit.history("HCP", id, 50));
 		}
@@ -257,6 +279,103 @@ class HcpController {
 
 	private static boolean isAdmin(Authentication user) {
 		return user != null && user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
+	}
+
+	/** Filters and page of the 360 page's timeline, bound by name. */
+	static final class TimelineParams {
+
+		private String department;
+
+		private org.openpharma.crm.interaction.Channel channel;
+
+		private Long ta;
+
+		@org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+		private LocalDate from;
+
+		@org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+		private LocalDate to;
+
+		private int tpage;
+
+		TimelineQueries.Filter toFilter() {
+			String dept = (this.department != null && this.department.matches("[A-Z_]{1,20}")) ? this.department : null;
+			return new TimelineQueries.Filter(dept, this.channel, this.ta, this.from, this.to);
+		}
+
+		int safePage() {
+			return Math.max(0, Math.min(this.tpage, 500));
+		}
+
+		String toUrl(String path) {
+			UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
+			TimelineQueries.Filter f = toFilter();
+			if (f.department() != null) {
+				b.queryParam("department", f.department());
+			}
+			if (f.channel() != null) {
+				b.queryParam("channel", f.channel().name());
+			}
+			if (f.therapeuticAreaId() != null) {
+				b.queryParam("ta", f.therapeuticAreaId());
+			}
+			if (f.from() != null) {
+				b.queryParam("from", f.from());
+			}
+			if (f.to() != null) {
+				b.queryParam("to", f.to());
+			}
+			return b.encode().build().toUriString();
+		}
+
+		public String getDepartment() {
+			return this.department;
+		}
+
+		public void setDepartment(String department) {
+			this.department = department;
+		}
+
+		public org.openpharma.crm.interaction.Channel getChannel() {
+			return this.channel;
+		}
+
+		public void setChannel(org.openpharma.crm.interaction.Channel channel) {
+			this.channel = channel;
+		}
+
+		public Long getTa() {
+			return this.ta;
+		}
+
+		public void setTa(Long ta) {
+			this.ta = ta;
+		}
+
+		public LocalDate getFrom() {
+			return this.from;
+		}
+
+		public void setFrom(LocalDate from) {
+			this.from = from;
+		}
+
+		public LocalDate getTo() {
+			return this.to;
+		}
+
+		public void setTo(LocalDate to) {
+			this.to = to;
+		}
+
+		public int getTpage() {
+			return this.tpage;
+		}
+
+		public void setTpage(int tpage) {
+			this.tpage = tpage;
+		}
+
 	}
 
 	/** Query parameters of the HCP list, bound by name. */

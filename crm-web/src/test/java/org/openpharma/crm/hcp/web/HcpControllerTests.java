@@ -66,6 +66,9 @@ class HcpControllerTests {
 	@MockitoBean
 	UserManagement users;
 
+	@MockitoBean
+	org.openpharma.crm.interaction.TimelineQueries timelines;
+
 	static class FixedClock {
 
 		@Bean

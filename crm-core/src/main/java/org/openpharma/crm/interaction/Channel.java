@@ -1,0 +1,27 @@
+package org.openpharma.crm.interaction;
+
+/**
+ * How a contact with an HCP happened. Push channels are company-initiated; pull channels are
+ * HCP-initiated (they need no outbound consent and are never "detailing").
+ */
+public enum Channel {
+
+	VISIT(true), REMOTE_DETAIL(true), PHONE_OUT(true), EMAIL_OUT(true),
+
+	WEB_CONTENT(false), WEBINAR(false), EMAIL_OPENED(false), PHONE_IN(false);
+
+	private final boolean push;
+
+	Channel(boolean push) {
+		this.push = push;
+	}
+
+	public boolean isPush() {
+		return this.push;
+	}
+
+	public boolean isPull() {
+		return !this.push;
+	}
+
+}

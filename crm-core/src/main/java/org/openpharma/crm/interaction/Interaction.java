@@ -1,0 +1,228 @@
+package org.openpharma.crm.interaction;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.openpharma.crm.shared.DomainException;
+
+/**
+ * One contact with one HCP on one channel by one user of one department. Its author may change it
+ * within {@link InteractionRules#EDIT_WINDOW}; after that a correction is a new interaction that
+ * points at this one.
+ */
+@Entity
+@Table(name = "interaction")
+public class Interaction {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(name = "hcp_id", nullable = false)
+	private Long hcpId;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Channel channel;
+
+	@Column(name = "occurred_at", nullable = false)
+	private Instant occurredAt;
+
+	@Column(name = "duration_minutes")
+	private Integer durationMinutes;
+
+	@Column(name = "author", nullable = false)
+	private String author;
+
+	@Column(name = "department_code", nullable = false)
+	private String departmentCode;
+
+	private String outcome;
+
+	@Column(name = "key_messages")
+	private String keyMessages;
+
+	private String notes;
+
+	@Column(name = "corrects_id")
+	private Long correctsId;
+
+	@Column(name = "external_event_id")
+	private String externalEventId;
+
+	@Column(name = "recorded_at", nullable = false)
+	private Instant recordedAt;
+
+	@Column(name = "updated_at", nullable = false)
+	private Instant updatedAt;
+
+	@ElementCollection
+	@CollectionTable(name = "interaction_product", joinColumns = @JoinColumn(name = "interaction_id"))
+	@Column(name = "product_id")
+	private Set<Long> productIds = new HashSet<>();
+
+	@ElementCollection
+	@CollectionTable(name = "interaction_therapeutic_area", joinColumns = @JoinColumn(name = "interaction_id"))
+	@Column(name = "therapeutic_area_id")
+	private Set<Long> therapeuticAreaIds = new HashSet<>();
+
+	@Version
+	private long version;
+
+	protected Interaction() {
+	}
+
+	/** Records a contact; the author's department is the author's own, never a submitted value. */
+	public static Interaction record(long hcpId, InteractionFacts facts, String author, String departmentCode,
+			Long correctsId, String externalEventId, Instant now) {
+		Interaction interaction = new Interaction();
+		interaction.hcpId = hcpId;
+		interaction.author = author;
+		interaction.departmentCode = departmentCode;
+		interaction.correctsId = correctsId;
+		interaction.externalEventId = externalEventId;
+		interaction.recordedAt = now;
+		interaction.apply(facts, now);
+		return interaction;
+	}
+
+	/** Changes the interaction; only its author, and only within the edit window. */
+	public void edit(InteractionFacts facts, String by, Instant now) {
+		if (!this.author.equals(by)) {
+			throw DomainException.global("interaction.edit.notAuthor");
+		}
+		if (!isEditable(now)) {
+			throw DomainException.global("interaction.edit.windowClosed");
+		}
+		apply(facts, now);
+	}
+
+	public boolean isEditable(Instant now) {
+		return InteractionRules.withinEditWindow(this.recordedAt, now);
+	}
+
+	public boolean isEditableBy(String user, Instant now) {
+		return this.author.equals(user) && isEditable(now);
+	}
+
+	private void apply(InteractionFacts facts, Instant now) {
+		this.channel = facts.channel();
+		this.occurredAt = facts.occurredAt();
+		this.durationMinutes = facts.durationMinutes();
+		this.outcome = facts.outcome();
+		this.keyMessages = facts.keyMessages();
+		this.notes = facts.notes();
+		this.productIds.clear();
+		this.productIds.addAll(facts.productIds());
+		this.therapeuticAreaIds.clear();
+		this.therapeuticAreaIds.addAll(facts.therapeuticAreaIds());
+		this.updatedAt = now;
+	}
+
+	public Map<String, Object> snapshot() {
+		Map<String, Object> state = new LinkedHashMap<>();
+		state.put("hcpId", this.hcpId);
+		state.put("channel", this.channel.name());
+		state.put("occurredAt", this.occurredAt.toString());
+		state.put("durationMinutes", this.durationMinutes);
+		state.put("outcome", this.outcome);
+		state.put("keyMessages", this.keyMessages);
+		state.put("notes", this.notes);
+		state.put("productIds", new TreeSet<>(this.productIds));
+		state.put("therapeuticAreaIds", new TreeSet<>(this.therapeuticAreaIds));
+		state.put("correctsId", this.correctsId);
+		state.put("version", this.version);
+		return state;
+	}
+
+	public InteractionFacts facts() {
+		return new InteractionFacts(this.channel, this.occurredAt, this.durationMinutes, this.outcome,
+				this.keyMessages, this.notes, Set.copyOf(this.productIds), Set.copyOf(this.therapeuticAreaIds));
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public Long getHcpId() {
+		return this.hcpId;
+	}
+
+	public Channel getChannel() {
+		return this.channel;
+	}
+
+	public Instant getOccurredAt() {
+		return this.occurredAt;
+	}
+
+	public Integer getDurationMinutes() {
+		return this.durationMinutes;
+	}
+
+	public String getAuthor() {
+		return this.author;
+	}
+
+	public String getDepartmentCode() {
+		return this.departmentCode;
+	}
+
+	public String getOutcome() {
+		return this.outcome;
+	}
+
+	public String getKeyMessages() {
+		return this.keyMessages;
+	}
+
+	public String getNotes() {
+		return this.notes;
+	}
+
+	public Long getCorrectsId() {
+		return this.correctsId;
+	}
+
+	public String getExternalEventId() {
+		return this.externalEventId;
+	}
+
+	public Instant getRecordedAt() {
+		return this.recordedAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return this.updatedAt;
+	}
+
+	public Set<Long> getProductIds() {
+		return Set.copyOf(this.productIds);
+	}
+
+	public Set<Long> getTherapeuticAreaIds() {
+		return Set.copyOf(this.therapeuticAreaIds);
+	}
+
+	public long getVersion() {
+		return this.version;
+	}
+
+}

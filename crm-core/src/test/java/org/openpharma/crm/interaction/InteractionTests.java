@@ -1,0 +1,74 @@
+package org.openpharma.crm.interaction;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.openpharma.crm.shared.FieldViolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InteractionTests {
+
+	private static final Instant NOW = Instant.parse("2026-11-25T01:00:00Z");
+
+	private static InteractionFacts visit(Instant at) {
+		return new InteractionFacts(Channel.VISIT, at, 15, "interested", "efficacy data", null, Set.of(1L), Set.of(2L));
+	}
+
+	@Test
+	void channelsArePushOrPull() {
+		assertThat(Channel.VISIT.isPush()).isTrue();
+		assertThat(Channel.EMAIL_OUT.isPush()).isTrue();
+		assertThat(Channel.WEBINAR.isPull()).isTrue();
+		assertThat(Channel.PHONE_IN.isPull()).isTrue();
+	}
+
+	@Test
+	void theAuthorMayEditWithinTwentyFourHours() {
+		Interaction interaction = Interaction.record(1L, visit(NOW), "mr", "SALES", null, null, NOW);
+		Instant almostADayLater = NOW.plus(Duration.ofHours(24));
+		interaction.edit(visit(NOW.minusSeconds(60)), "mr", almostADayLater);
+		assertThat(interaction.getOccurredAt()).isEqualTo(NOW.minusSeconds(60));
+	}
+
+	@Test
+	void afterTheWindowNobodyMayEdit() {
+		Interaction interaction = Interaction.record(1L, visit(NOW), "mr", "SALES", null, null, NOW);
+		Instant later = NOW.plus(Duration.ofHours(24)).plusSeconds(1);
+		assertThat(interaction.isEditable(later)).isFalse();
+		assertThatThrownBy(() -> interaction.edit(visit(NOW), "mr", later))
+			.hasMessageContaining("interaction.edit.windowClosed");
+	}
+
+	@Test
+	void onlyTheAuthorMayEdit() {
+		Interaction interaction = Interaction.record(1L, visit(NOW), "mr", "SALES", null, null, NOW);
+		assertThatThrownBy(() -> interaction.edit(visit(NOW), "someone-else", NOW))
+			.hasMessageContaining("interaction.edit.notAuthor");
+	}
+
+	@Test
+	void refusesContactsDatedMoreThanADayAhead() {
+		assertThat(visit(NOW.plus(Duration.ofHours(23))).violations(NOW)).isEmpty();
+		assertThat(visit(NOW.plus(Duration.ofHours(25))).violations(NOW)).extracting(FieldViolation::code)
+			.containsExactly("interaction.occurredAt.range");
+	}
+
+	@Test
+	void requiresChannelAndTimeAndSaneDuration() {
+		InteractionFacts facts = new InteractionFacts(null, null, -5, null, null, null, null, null);
+		assertThat(facts.violations(NOW)).extracting(FieldViolation::field)
+			.containsExactly("channel", "occurredAt", "durationMinutes");
+	}
+
+	@Test
+	void rejectsOverlongText() {
+		InteractionFacts facts = new InteractionFacts(Channel.PHONE_IN, NOW, null, null, null,
+				"x".repeat(InteractionFacts.TEXT_MAX + 1), null, null);
+		assertThat(facts.violations(NOW)).extracting(FieldViolation::field).containsExactly("notes");
+	}
+
+}

@@ -1,0 +1,271 @@
+package org.openpharma.crm.interaction;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.interaction.InteractionCapture.NeedDraft;
+import org.openpharma.crm.interaction.InteractionCapture.StageDraft;
+import org.openpharma.crm.need.InformationNeed;
+import org.openpharma.crm.need.InformationNeedRepository;
+import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.NotFoundException;
+import org.openpharma.crm.shared.StaleVersionException;
+import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.stage.AdoptionStage;
+import org.openpharma.crm.stage.HcpStage;
+import org.openpharma.crm.stage.HcpStageRepository;
+import org.openpharma.crm.stage.PatientCountFacts;
+import org.openpharma.crm.user.AppUser;
+import org.openpharma.crm.user.UserManagement;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Logs interactions with everything captured in the same form (needs, stage changes, policy note,
+ * patient counts) in one transaction; edits within the author's window; corrections afterwards.
+ */
+@Service
+@Transactional
+public class InteractionManagement {
+
+	/** Months and days are Japanese business dates. */
+	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+	private final InteractionRepository interactions;
+
+	private final InformationNeedRepository needs;
+
+	private final HcpStageRepository stages;
+
+	private final ReferenceData reference;
+
+	private final UserManagement users;
+
+	private final AuditTrail audit;
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	InteractionManagement(InteractionRepository interactions, InformationNeedRepository needs,
+			HcpStageRepository stages, ReferenceData reference, UserManagement users, AuditTrail audit,
+			JdbcTemplate jdbc, Clock clock) {
+		this.interactions = interactions;
+		this.needs = needs;
+		this.stages = stages;
+		this.reference = reference;
+		this.users = users;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Interaction get(long id) {
+		return this.interactions.findById(id).orElseThrow(() -> new NotFoundException("interaction", id));
+	}
+
+	/** Saves the contact and everything captured with it, or nothing (throws {@link ValidationException}). */
+	public Interaction log(InteractionCapture capture, String actor) {
+		return save(capture, actor, null);
+	}
+
+	/** A correction after the edit window: a new interaction linked to the original. */
+	public Interaction correct(long originalId, InteractionCapture capture, String actor) {
+		Interaction original = get(originalId);
+		if (capture.hcpId() == null || !capture.hcpId().equals(original.getHcpId())) {
+			throw ValidationException.of("hcpId", "interaction.correction.sameHcp");
+		}
+		return save(capture, actor, originalId);
+	}
+
+	/** The author changes the contact itself within 24 hours of recording it. */
+	public Interaction edit(long id, long expectedVersion, InteractionFacts facts, String actor) {
+		Interaction interaction = get(id);
+		if (interaction.getVersion() != expectedVersion) {
+			throw new StaleVersionException("interaction", id, expectedVersion, interaction.getVersion());
+		}
+		Instant now = this.clock.instant();
+		List<FieldViolation> violations = new ArrayList<>(facts.violations(now));
+		checkReferences(facts, violations);
+		if (!violations.isEmpty()) {
+			throw new ValidationException(violations);
+		}
+		Map<String, Object> before = interaction.snapshot();
+		interaction.edit(facts, actor, now);
+		interaction = this.interactions.saveAndFlush(interaction);
+		this.audit.record(actor, "UPDATE", "INTERACTION", id, before, interaction.snapshot());
+		return interaction;
+	}
+
+	private Interaction save(InteractionCapture capture, String actor, Long correctsId) {
+		Instant now = this.clock.instant();
+		YearMonth month = YearMonth.from(now.atZone(JAPAN));
+		AppUser user = this.users.findByUsername(actor)
+			.orElseThrow(() -> ValidationException.of(null, "interaction.user.unknown"));
+		List<FieldViolation> violations = validate(capture, now, month);
+		if (!violations.isEmpty()) {
+			throw new ValidationException(violations);
+		}
+		long hcpId = capture.hcpId();
+		Interaction interaction = this.interactions.save(Interaction.record(hcpId, capture.facts(), actor,
+				user.getDepartmentCode(), correctsId, null, now));
+		Map<String, Object> summary = new LinkedHashMap<>(interaction.snapshot());
+		List<Long> needIds = new ArrayList<>();
+		for (NeedDraft draft : capture.needs()) {
+			InformationNeed need = this.needs.save(InformationNeed.raise(hcpId, interaction.getId(), draft.topic().strip(),
+					draft.category(), draft.therapeuticAreaId(), draft.productId(), draft.urgency(), blankToNull(draft.details()),
+					actor, now));
+			needIds.add(need.getId());
+		}
+		List<String> stageChanges = new ArrayList<>();
+		for (StageDraft draft : capture.stages()) {
+			changeStage(hcpId, draft, interaction.getId(), actor, now).ifPresent(stageChanges::add);
+		}
+		if (capture.policy() != null && capture.policy().note() != null && !capture.policy().note().isBlank()) {
+			this.jdbc.update("INSERT INTO treatment_policy_note (hcp_id, therapeutic_area_id, note, author, created_at,"
+					+ " interaction_id) VALUES (?, ?, ?, ?, ?, ?)", hcpId, capture.policy().therapeuticAreaId(),
+					capture.policy().note().strip(), actor, Timestamp.from(now), interaction.getId());
+			summary.put("policyNote", true);
+		}
+		for (PatientCountFacts count : capture.patientCounts()) {
+			this.jdbc.update("INSERT INTO patient_count (hcp_id, therapeutic_area_id, product_id, period,"
+					+ " eligible_patients, treated_patients, reported_by, reported_at, interaction_id)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", hcpId, count.therapeuticAreaId(), count.productId(),
+					Date.valueOf(count.period().atDay(1)), count.eligiblePatients(), count.treatedPatients(), actor,
+					Timestamp.from(now), interaction.getId());
+		}
+		this.interactions.flush();
+		summary.put("needIds", needIds);
+		summary.put("stageChanges", stageChanges);
+		summary.put("patientCounts", capture.patientCounts().size());
+		this.audit.record(actor, (correctsId != null) ? "CORRECT" : "LOG", "INTERACTION", interaction.getId(), null,
+				summary);
+		return interaction;
+	}
+
+	private Optional<String> changeStage(long hcpId, StageDraft draft, long interactionId, String actor, Instant now) {
+		Optional<HcpStage> current = this.stages.findByHcpIdAndTherapeuticAreaId(hcpId, draft.therapeuticAreaId());
+		AdoptionStage from = null;
+		if (current.isPresent()) {
+			if (current.get().getStage() == draft.stage()) {
+				return Optional.empty();
+			}
+			from = current.get().moveTo(draft.stage(), actor, now);
+		}
+		else {
+			this.stages.save(HcpStage.first(hcpId, draft.therapeuticAreaId(), draft.stage(), actor, now));
+		}
+		this.jdbc.update("INSERT INTO stage_change (hcp_id, therapeutic_area_id, from_stage, to_stage, reason,"
+				+ " changed_by, changed_at, interaction_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", hcpId,
+				draft.therapeuticAreaId(), (from != null) ? from.name() : null, draft.stage().name(),
+				blankToNull(draft.reason()), actor, Timestamp.from(now), interactionId);
+		return Optional.of(draft.therapeuticAreaId() + ":" + from + "->" + draft.stage());
+	}
+
+	private List<FieldViolation> validate(InteractionCapture capture, Instant now, YearMonth month) {
+		List<FieldViolation> violations = new ArrayList<>();
+		if (capture.hcpId() == null) {
+			violations.add(new FieldViolation("hcpId", "interaction.hcp.required"));
+		}
+		else {
+			List<String> status = this.jdbc.queryForList("SELECT status FROM hcp WHERE id = ?", String.class,
+					capture.hcpId());
+			if (status.isEmpty()) {
+				violations.add(new FieldViolation("hcpId", "interaction.hcp.unknown"));
+			}
+			else if ("MERGED".equals(status.get(0))) {
+				violations.add(new FieldViolation("hcpId", "interaction.hcp.merged"));
+			}
+		}
+		if (capture.facts() == null) {
+			violations.add(new FieldViolation("channel", "interaction.channel.required"));
+			return violations;
+		}
+		violations.addAll(capture.facts().violations(now));
+		checkReferences(capture.facts(), violations);
+		List<Long> areas = new ArrayList<>();
+		List<Long> products = new ArrayList<>();
+		for (int i = 0; i < capture.needs().size(); i++) {
+			NeedDraft need = capture.needs().get(i);
+			String prefix = "needs[" + i + "].";
+			if (need.topic() == null || need.topic().isBlank()) {
+				violations.add(new FieldViolation(prefix + "topic", "need.topic.required"));
+			}
+			else if (need.topic().strip().length() > InformationNeed.TOPIC_MAX) {
+				violations.add(new FieldViolation(prefix + "topic", "validation.tooLong", InformationNeed.TOPIC_MAX));
+			}
+			if (need.category() == null) {
+				violations.add(new FieldViolation(prefix + "category", "need.category.required"));
+			}
+			if (need.details() != null && need.details().length() > InformationNeed.TEXT_MAX) {
+				violations.add(new FieldViolation(prefix + "details", "validation.tooLong", InformationNeed.TEXT_MAX));
+			}
+			areas.add(need.therapeuticAreaId());
+			products.add(need.productId());
+		}
+		java.util.Set<Long> stagedAreas = new java.util.HashSet<>();
+		for (int i = 0; i < capture.stages().size(); i++) {
+			StageDraft stage = capture.stages().get(i);
+			String prefix = "stages[" + i + "].";
+			if (stage.therapeuticAreaId() == null) {
+				violations.add(new FieldViolation(prefix + "therapeuticAreaId", "stage.area.required"));
+			}
+			else if (!stagedAreas.add(stage.therapeuticAreaId())) {
+				violations.add(new FieldViolation(prefix + "therapeuticAreaId", "stage.area.duplicate"));
+			}
+			if (stage.stage() == null) {
+				violations.add(new FieldViolation(prefix + "stage", "stage.required"));
+			}
+			if (stage.reason() != null && stage.reason().length() > HcpStage.REASON_MAX) {
+				violations.add(new FieldViolation(prefix + "reason", "validation.tooLong", HcpStage.REASON_MAX));
+			}
+			areas.add(stage.therapeuticAreaId());
+		}
+		if (capture.policy() != null && capture.policy().note() != null) {
+			if (capture.policy().note().length() > 2000) {
+				violations.add(new FieldViolation("policyNote", "validation.tooLong", 2000));
+			}
+			areas.add(capture.policy().therapeuticAreaId());
+		}
+		for (int i = 0; i < capture.patientCounts().size(); i++) {
+			PatientCountFacts count = capture.patientCounts().get(i);
+			violations.addAll(count.violations("patientCounts[" + i + "].", month));
+			areas.add(count.therapeuticAreaId());
+			products.add(count.productId());
+		}
+		if (!this.reference.therapeuticAreasExist(areas)) {
+			violations.add(new FieldViolation(null, "interaction.area.unknown"));
+		}
+		if (!this.reference.productsExist(products)) {
+			violations.add(new FieldViolation(null, "interaction.product.unknown"));
+		}
+		return violations;
+	}
+
+	private void checkReferences(InteractionFacts facts, List<FieldViolation> violations) {
+		if (!this.reference.therapeuticAreasExist(facts.therapeuticAreaIds())) {
+			violations.add(new FieldViolation("therapeuticAreaIds", "interaction.area.unknown"));
+		}
+		if (!this.reference.productsExist(facts.productIds())) {
+			violations.add(new FieldViolation("productIds", "interaction.product.unknown"));
+		}
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

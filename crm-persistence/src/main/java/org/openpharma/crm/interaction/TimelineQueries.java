@@ -1,0 +1,142 @@
+package org.openpharma.crm.interaction;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openpharma.crm.shared.SearchPage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read model of an HCP's relationship for the 360 page: every department's interactions (filtered,
+ * paginated by an index on hcp and time), needs with status, stage per therapeutic area with history,
+ * policy notes and patient counts.
+ */
+@Service
+@Transactional(readOnly = true)
+public class TimelineQueries {
+
+	private final JdbcTemplate jdbc;
+
+	TimelineQueries(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Filters of the timeline; nulls mean "any". */
+	public record Filter(String department, Channel channel, Long therapeuticAreaId, LocalDate from, LocalDate to) {
+
+		public static Filter none() {
+			return new Filter(null, null, null, null, null);
+		}
+
+	}
+
+	/** One interaction on the timeline. */
+	public record TimelineEntry(long id, Instant occurredAt, String channel, boolean push, String departmentCode,
+			String author, Integer durationMinutes, String outcome, String keyMessages, String notes, Long correctsId,
+			Instant recordedAt, int needCount) {
+	}
+
+	/** A need with its status. */
+	public record NeedEntry(long id, String topic, String category, String urgency, String status, String routedTo,
+			Long therapeuticAreaId, Instant createdAt, String createdBy, String fulfilment, Boolean feedbackHelpful,
+			Integer feedbackScore) {
+	}
+
+	/** A stage change in the history. */
+	public record StageEntry(long therapeuticAreaId, String fromStage, String toStage, String reason, String changedBy,
+			Instant changedAt) {
+	}
+
+	/** A treatment-policy note. */
+	public record PolicyEntry(Long therapeuticAreaId, String note, String author, Instant createdAt) {
+	}
+
+	/** Patient numbers reported for a month. */
+	public record CountEntry(Long therapeuticAreaId, Long productId, LocalDate period, Integer eligible,
+			Integer treated, String reportedBy) {
+	}
+
+	public SearchPage<TimelineEntry> interactions(long hcpId, Filter filter, int page, int size) {
+		StringBuilder where = new StringBuilder(" WHERE i.hcp_id = ?");
+		List<Object> args = new ArrayList<>(List.of(hcpId));
+		if (filter.department() != null) {
+			where.append(" AND i.department_code = ?");
+			args.add(filter.department());
+		}
+		if (filter.channel() != null) {
+			where.append(" AND i.channel = ?");
+			args.add(filter.channel().name());
+		}
+		if (filter.therapeuticAreaId() != null) {
+			where.append(" AND EXISTS (SELECT 1 FROM interaction_therapeutic_area t WHERE t.interaction_id = i.id"
+					+ " AND t.therapeutic_area_id = ?)");
+			args.add(filter.therapeuticAreaId());
+		}
+		if (filter.from() != null) {
+			where.append(" AND i.occurred_at >= ?");
+			args.add(Timestamp.valueOf(filter.from().atStartOfDay()));
+		}
+		if (filter.to() != null) {
+			where.append(" AND i.occurred_at < ?");
+			args.add(Timestamp.valueOf(filter.to().plusDays(1).atStartOfDay()));
+		}
+		List<Object> countArgs = new ArrayList<>(args);
+		countArgs.add(SearchPage.COUNT_CAP + 1);
+		Long total = this.jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM interaction i" + where + " LIMIT ?) c",
+				Long.class, countArgs.toArray());
+		args.add(size);
+		args.add((long) page * size);
+		List<TimelineEntry> rows = this.jdbc.query("SELECT i.id, i.occurred_at, i.channel, i.department_code, i.author,"
+				+ " i.duration_minutes, i.outcome, i.key_messages, i.notes, i.corrects_id, i.recorded_at,"
+				+ " (SELECT count(*) FROM information_need n WHERE n.interaction_id = i.id)"
+				+ " FROM interaction i" + where + " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ? OFFSET ?",
+				(rs, n) -> new TimelineEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+						Channel.valueOf(rs.getString(3)).isPush(), rs.getString(4), rs.getString(5),
+						(Integer) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9),
+						(Long) rs.getObject(10), rs.getTimestamp(11).toInstant(), rs.getInt(12)),
+				args.toArray());
+		return new SearchPage<>(rows, page, size, (total != null) ? total : 0, false);
+	}
+
+	public List<NeedEntry> needs(long hcpId, int limit) {
+		return this.jdbc.query("SELECT id, topic, category, urgency, status, routed_to, therapeutic_area_id, created_at,"
+				+ " created_by, fulfilment, feedback_helpful, feedback_score FROM information_need WHERE hcp_id = ?"
+				+ " ORDER BY (status IN ('OPEN', 'TRIAGED', 'IN_PROGRESS')) DESC, created_at DESC, id DESC LIMIT ?",
+				(rs, n) -> new NeedEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), (Long) rs.getObject(7), rs.getTimestamp(8).toInstant(),
+						rs.getString(9), rs.getString(10), (Boolean) rs.getObject(11), (Integer) rs.getObject(12)),
+				hcpId, limit);
+	}
+
+	/** Stage history per therapeutic area, newest first; the first entry of each area is its current stage. */
+	public List<StageEntry> stages(long hcpId, int limit) {
+		return this.jdbc.query("SELECT therapeutic_area_id, from_stage, to_stage, reason, changed_by, changed_at"
+				+ " FROM stage_change WHERE hcp_id = ? ORDER BY therapeutic_area_id, changed_at DESC, id DESC LIMIT ?",
+				(rs, n) -> new StageEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getTimestamp(6).toInstant()),
+				hcpId, limit);
+	}
+
+	public List<PolicyEntry> policyNotes(long hcpId, int limit) {
+		return this.jdbc.query("SELECT therapeutic_area_id, note, author, created_at FROM treatment_policy_note"
+				+ " WHERE hcp_id = ? ORDER BY created_at DESC, id DESC LIMIT ?",
+				(rs, n) -> new PolicyEntry((Long) rs.getObject(1), rs.getString(2), rs.getString(3),
+						rs.getTimestamp(4).toInstant()),
+				hcpId, limit);
+	}
+
+	public List<CountEntry> patientCounts(long hcpId, int limit) {
+		return this.jdbc.query("SELECT therapeutic_area_id, product_id, period, eligible_patients, treated_patients,"
+				+ " reported_by FROM patient_count WHERE hcp_id = ? ORDER BY period DESC, id DESC LIMIT ?",
+				(rs, n) -> new CountEntry((Long) rs.getObject(1), (Long) rs.getObject(2),
+						rs.getObject(3, LocalDate.class), (Integer) rs.getObject(4), (Integer) rs.getObject(5),
+						rs.getString(6)),
+				hcpId, limit);
+	}
+
+}

@@ -1,0 +1,84 @@
+package org.openpharma.crm.need;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openpharma.crm.shared.SearchPage;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The needs board: needs across all HCPs, filtered and paged, oldest open first. */
+@Service
+@Transactional(readOnly = true)
+public class NeedQueries {
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	NeedQueries(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Board filters; nulls mean "any". {@code minAgeDays}: only needs at least this old. */
+	public record Filter(NeedStatus status, Long therapeuticAreaId, NeedCategory category, Urgency urgency,
+			RoutedTo routedTo, Integer minAgeDays) {
+	}
+
+	/** One row of the board. */
+	public record BoardRow(long id, long hcpId, String hcpName, String topic, String category, String urgency,
+			String status, String routedTo, Long therapeuticAreaId, Instant createdAt, String createdBy) {
+	}
+
+	public SearchPage<BoardRow> board(Filter filter, int page, int size) {
+		StringBuilder where = new StringBuilder(" WHERE true");
+		List<Object> args = new ArrayList<>();
+		if (filter.status() != null) {
+			where.append(" AND n.status = ?");
+			args.add(filter.status().name());
+		}
+		if (filter.therapeuticAreaId() != null) {
+			where.append(" AND n.therapeutic_area_id = ?");
+			args.add(filter.therapeuticAreaId());
+		}
+		if (filter.category() != null) {
+			where.append(" AND n.category = ?");
+			args.add(filter.category().name());
+		}
+		if (filter.urgency() != null) {
+			where.append(" AND n.urgency = ?");
+			args.add(filter.urgency().name());
+		}
+		if (filter.routedTo() != null) {
+			where.append(" AND n.routed_to = ?");
+			args.add(filter.routedTo().name());
+		}
+		if (filter.minAgeDays() != null) {
+			where.append(" AND n.created_at <= ?");
+			args.add(Timestamp.from(this.clock.instant().minus(Duration.ofDays(filter.minAgeDays()))));
+		}
+		List<Object> countArgs = new ArrayList<>(args);
+		countArgs.add(SearchPage.COUNT_CAP + 1);
+		Long total = this.jdbc.queryForObject(
+				"SELECT count(*) FROM (SELECT 1 FROM information_need n" + where + " LIMIT ?) c", Long.class,
+				countArgs.toArray());
+		args.add(size);
+		args.add((long) page * size);
+		List<BoardRow> rows = this.jdbc.query("SELECT n.id, n.hcp_id, h.name_kanji, n.topic, n.category, n.urgency,"
+				+ " n.status, n.routed_to, n.therapeutic_area_id, n.created_at, n.created_by"
+				+ " FROM information_need n JOIN hcp h ON h.id = n.hcp_id" + where
+				+ " ORDER BY (n.urgency = 'HIGH') DESC, n.created_at, n.id LIMIT ? OFFSET ?",
+				(rs, i) -> new BoardRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+						rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9),
+						rs.getTimestamp(10).toInstant(), rs.getString(11)),
+				args.toArray());
+		return new SearchPage<>(rows, page, size, (total != null) ? total : 0, false);
+	}
+
+}

@@ -1,0 +1,316 @@
+package org.openpharma.crm.interaction.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.openpharma.crm.hcp.HcpSearch;
+import org.openpharma.crm.hcp.HcpSearchCriteria;
+import org.openpharma.crm.interaction.Channel;
+import org.openpharma.crm.interaction.Interaction;
+import org.openpharma.crm.interaction.InteractionCapture;
+import org.openpharma.crm.interaction.InteractionCapture.NeedDraft;
+import org.openpharma.crm.interaction.InteractionCapture.PolicyDraft;
+import org.openpharma.crm.interaction.InteractionCapture.StageDraft;
+import org.openpharma.crm.interaction.InteractionManagement;
+import org.openpharma.crm.interaction.web.InteractionForm.CountRow;
+import org.openpharma.crm.interaction.web.InteractionForm.NeedRow;
+import org.openpharma.crm.interaction.web.InteractionForm.StageRow;
+import org.openpharma.crm.need.NeedCategory;
+import org.openpharma.crm.need.Urgency;
+import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.shared.DomainException;
+import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.StaleVersionException;
+import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.stage.AdoptionStage;
+import org.openpharma.crm.stage.PatientCountFacts;
+import org.openpharma.crm.system.Forms;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Logging an interaction with its needs, stage changes, policy note and patient counts in one form;
+ * the author's edit within 24 hours; a correction afterwards.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('MR', 'MARKETING', 'MEDICAL', 'CALL_CENTER')")
+class InteractionController {
+
+	/** Rows a form may grow to; a forged index beyond it is refused by the binder. */
+	static final int MAX_ROWS = 10;
+
+	private final InteractionManagement interactions;
+
+	private final HcpSearch search;
+
+	private final ReferenceData reference;
+
+	private final Clock clock;
+
+	InteractionController(InteractionManagement interactions, HcpSearch search, ReferenceData reference, Clock clock) {
+		this.interactions = interactions;
+		this.search = search;
+		this.reference = reference;
+		this.clock = clock;
+	}
+
+	@InitBinder("form")
+	void limitRows(WebDataBinder binder) {
+		binder.setAutoGrowCollectionLimit(MAX_ROWS);
+	}
+
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("categories", NeedCategory.values());
+		model.addAttribute("urgencies", Urgency.values());
+		model.addAttribute("ladder", AdoptionStage.values());
+		model.addAttribute("areas", this.reference.therapeuticAreas());
+		model.addAttribute("products", this.reference.products());
+	}
+
+	@GetMapping("/interactions/new")
+	String initCreationForm(@RequestParam(name = "hcpId", required = false) Long hcpId, Model model) {
+		InteractionForm form = new InteractionForm();
+		form.setHcpId(hcpId);
+		form.setOccurredAt(LocalDateTime.now(this.clock.withZone(InteractionForm.JAPAN)).truncatedTo(ChronoUnit.MINUTES));
+		form.getNeeds().add(new NeedRow());
+		form.getNeeds().add(new NeedRow());
+		form.getStages().add(new StageRow());
+		CountRow count = new CountRow();
+		count.setPeriod(YearMonth.now(this.clock.withZone(InteractionForm.JAPAN)));
+		form.getPatientCounts().add(count);
+		model.addAttribute("form", form);
+		addHcp(model, hcpId);
+		return "interaction/form";
+	}
+
+	@PostMapping("/interactions/new")
+	String processCreationForm(@Valid @ModelAttribute("form") InteractionForm form, BindingResult result,
+			@RequestParam(name = "add", required = false) String add, Principal user, Model model,
+			RedirectAttributes redirect) {
+		addHcp(model, form.getHcpId());
+		if (add != null) {
+			addRow(form, add);
+			return "interaction/form";
+		}
+		if (result.hasErrors()) {
+			return "interaction/form";
+		}
+		Rows rows = new Rows(form);
+		try {
+			Interaction interaction = this.interactions.log(rows.capture(form), user.getName());
+			redirect.addFlashAttribute("flash", "interaction.logged");
+			return "redirect:/hcps/" + interaction.getHcpId();
+		}
+		catch (ValidationException ex) {
+			Forms.reject(result, rows.toFormPaths(ex));
+			return "interaction/form";
+		}
+	}
+
+	@GetMapping("/interactions/{id}/edit")
+	String initUpdateForm(@PathVariable long id, Principal user, Model model, RedirectAttributes redirect) {
+		Interaction interaction = this.interactions.get(id);
+		if (!interaction.isEditableBy(user.getName(), this.clock.instant())) {
+			redirect.addFlashAttribute("flashWarning", "interaction.edit.windowClosed");
+			return "redirect:/interactions/" + id + "/correct";
+		}
+		model.addAttribute("form", InteractionForms.of(interaction));
+		model.addAttribute("interactionId", id);
+		addHcp(model, interaction.getHcpId());
+		return "interaction/form";
+	}
+
+	@PostMapping("/interactions/{id}/edit")
+	String processUpdateForm(@PathVariable long id, @Valid @ModelAttribute("form") InteractionForm form,
+			BindingResult result, Principal user, Model model, RedirectAttributes redirect) {
+		Interaction interaction = this.interactions.get(id);
+		model.addAttribute("interactionId", id);
+		addHcp(model, interaction.getHcpId());
+		if (form.getVersion() == null) {
+			result.reject("form.tampered");
+		}
+		if (result.hasErrors()) {
+			return "interaction/form";
+		}
+		try {
+			this.interactions.edit(id, form.getVersion(), form.toFacts(), user.getName());
+			redirect.addFlashAttribute("flash", "interaction.updated");
+			return "redirect:/hcps/" + interaction.getHcpId();
+		}
+		catch (ValidationException ex) {
+			Forms.reject(result, ex);
+		}
+		catch (StaleVersionException ex) {
+			result.reject("interaction.conflict");
+		}
+		catch (DomainException ex) {
+			result.reject(ex.getCode(), ex.getArguments(), ex.getCode());
+		}
+		return "interaction/form";
+	}
+
+	/** After the edit window: a new interaction, prefilled from the original, that points at it. */
+	@GetMapping("/interactions/{id}/correct")
+	String initCorrectionForm(@PathVariable long id, Model model) {
+		Interaction original = this.interactions.get(id);
+		InteractionForm form = InteractionForms.of(original);
+		form.setVersion(null);
+		model.addAttribute("form", form);
+		model.addAttribute("correctsId", id);
+		addHcp(model, original.getHcpId());
+		return "interaction/form";
+	}
+
+	@PostMapping("/interactions/{id}/correct")
+	String processCorrectionForm(@PathVariable long id, @Valid @ModelAttribute("form") InteractionForm form,
+			BindingResult result, Principal user, Model model, RedirectAttributes redirect) {
+		Interaction original = this.interactions.get(id);
+		model.addAttribute("correctsId", id);
+		form.setHcpId(original.getHcpId());
+		addHcp(model, original.getHcpId());
+		if (result.hasErrors()) {
+			return "interaction/form";
+		}
+		Rows rows = new Rows(form);
+		try {
+			this.interactions.correct(id, rows.capture(form), user.getName());
+			redirect.addFlashAttribute("flash", "interaction.corrected");
+			return "redirect:/hcps/" + original.getHcpId();
+		}
+		catch (ValidationException ex) {
+			Forms.reject(result, rows.toFormPaths(ex));
+			return "interaction/form";
+		}
+	}
+
+	/** HCP options for the picker (htmx search-as-you-type). */
+	@GetMapping("/interactions/hcp-options")
+	String hcpOptions(@RequestParam(name = "hcpQuery", defaultValue = "") String q, Model model) {
+		String query = (q.length() > 100) ? q.substring(0, 100) : q;
+		model.addAttribute("options",
+				query.isBlank() ? List.of() : this.search.search(HcpSearchCriteria.of(query), 0, 20).items());
+		return "interaction/hcp-options";
+	}
+
+	private void addHcp(Model model, Long hcpId) {
+		if (hcpId != null) {
+			this.search.summary(hcpId).ifPresent(hcp -> model.addAttribute("hcp", hcp));
+		}
+	}
+
+	private static void addRow(InteractionForm form, String which) {
+		switch (which) {
+			case "need" -> {
+				if (form.getNeeds().size() < MAX_ROWS) {
+					form.getNeeds().add(new NeedRow());
+				}
+			}
+			case "stage" -> {
+				if (form.getStages().size() < MAX_ROWS) {
+					form.getStages().add(new StageRow());
+				}
+			}
+			case "count" -> {
+				if (form.getPatientCounts().size() < MAX_ROWS) {
+					CountRow row = new CountRow();
+					form.getPatientCounts().add(row);
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+	/**
+	 * The non-blank rows of a form, remembering each row's index in the form so that a violation
+	 * about "needs[0]" of the capture lands on the form's row that produced it.
+	 */
+	private static final class Rows {
+
+		private final List<Integer> needIndex = new ArrayList<>();
+
+		private final List<Integer> stageIndex = new ArrayList<>();
+
+		private final List<Integer> countIndex = new ArrayList<>();
+
+		Rows(InteractionForm form) {
+			for (int i = 0; i < form.getNeeds().size(); i++) {
+				if (form.getNeeds().get(i) != null && !form.getNeeds().get(i).isBlank()) {
+					this.needIndex.add(i);
+				}
+			}
+			for (int i = 0; i < form.getStages().size(); i++) {
+				if (form.getStages().get(i) != null && !form.getStages().get(i).isBlank()) {
+					this.stageIndex.add(i);
+				}
+			}
+			for (int i = 0; i < form.getPatientCounts().size(); i++) {
+				if (form.getPatientCounts().get(i) != null && !form.getPatientCounts().get(i).isBlank()) {
+					this.countIndex.add(i);
+				}
+			}
+		}
+
+		InteractionCapture capture(InteractionForm form) {
+			List<NeedDraft> needs = this.needIndex.stream().map(i -> form.getNeeds().get(i))
+				.map(n -> new NeedDraft(n.getTopic(), n.getCategory(), n.getTherapeuticAreaId(), n.getProductId(),
+						n.getUrgency(), n.getDetails()))
+				.toList();
+			List<StageDraft> stages = this.stageIndex.stream().map(i -> form.getStages().get(i))
+				.map(s -> new StageDraft(s.getTherapeuticAreaId(), s.getStage(), s.getReason()))
+				.toList();
+			List<PatientCountFacts> counts = this.countIndex.stream().map(i -> form.getPatientCounts().get(i))
+				.map(c -> new PatientCountFacts(c.getTherapeuticAreaId(), c.getProductId(), c.getPeriod(),
+						c.getEligiblePatients(), c.getTreatedPatients()))
+				.toList();
+			PolicyDraft policy = (form.getPolicyNote() != null && !form.getPolicyNote().isBlank())
+					? new PolicyDraft(form.getPolicyAreaId(), form.getPolicyNote()) : null;
+			return new InteractionCapture(form.getHcpId(), form.toFacts(), needs, stages, policy, counts);
+		}
+
+		ValidationException toFormPaths(ValidationException ex) {
+			List<FieldViolation> mapped = ex.getViolations().stream().map(v -> new FieldViolation(map(v.field()),
+					v.code(), v.arguments())).toList();
+			return new ValidationException(mapped);
+		}
+
+		private String map(String field) {
+			if (field == null) {
+				return null;
+			}
+			field = remap(field, "needs[", this.needIndex);
+			field = remap(field, "stages[", this.stageIndex);
+			return remap(field, "patientCounts[", this.countIndex);
+		}
+
+		private static String remap(String field, String prefix, List<Integer> index) {
+			if (!field.startsWith(prefix)) {
+				return field;
+			}
+			int end = field.indexOf(']');
+			int i = Integer.parseInt(field.substring(prefix.length(), end));
+			return prefix + index.get(i) + field.substring(end);
+		}
+
+	}
+
+}

@@ -1,0 +1,265 @@
+package org.openpharma.crm.need.web;
+
+import java.security.Principal;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.hcp.HcpSearch;
+import org.openpharma.crm.need.InformationNeed;
+import org.openpharma.crm.need.NeedCategory;
+import org.openpharma.crm.need.NeedManagement;
+import org.openpharma.crm.need.NeedQueries;
+import org.openpharma.crm.need.NeedStatus;
+import org.openpharma.crm.need.RoutedTo;
+import org.openpharma.crm.need.Urgency;
+import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.shared.DomainException;
+import org.openpharma.crm.shared.StaleVersionException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The needs board and the moves of one need: triage, start, fulfil, HCP confirmation, close unmet. */
+@Controller
+class NeedController {
+
+	static final String ACTORS = "hasAnyRole('MR', 'MARKETING', 'MEDICAL', 'CALL_CENTER', 'MANAGER')";
+
+	private final NeedQueries queries;
+
+	private final NeedManagement needs;
+
+	private final HcpSearch hcps;
+
+	private final ReferenceData reference;
+
+	private final AuditTrail audit;
+
+	NeedController(NeedQueries queries, NeedManagement needs, HcpSearch hcps, ReferenceData reference,
+			AuditTrail audit) {
+		this.queries = queries;
+		this.needs = needs;
+		this.hcps = hcps;
+		this.reference = reference;
+		this.audit = audit;
+	}
+
+	@ModelAttribute
+	void choices(Model model, Locale locale) {
+		model.addAttribute("statuses", NeedStatus.values());
+		model.addAttribute("categories", NeedCategory.values());
+		model.addAttribute("urgencies", Urgency.values());
+		model.addAttribute("departments", RoutedTo.values());
+		model.addAttribute("areas", this.reference.therapeuticAreas());
+		Map<String, String> areaNames = new HashMap<>();
+		this.reference.therapeuticAreas().forEach(a -> areaNames.put(a.code(), a.name(locale)));
+		model.addAttribute("areaNames", areaNames);
+	}
+
+	@GetMapping("/needs")
+	String board(@ModelAttribute("filter") BoardParams params, BindingResult errors, Model model) {
+		if (errors.hasErrors()) {
+			model.addAttribute("flashWarning", "search.filter.invalid");
+		}
+		model.addAttribute("results", this.queries.board(params.toFilter(), params.safePage(), 25));
+		model.addAttribute("base", params.toUrl());
+		return "need/board";
+	}
+
+	@GetMapping("/needs/{id}")
+	String show(@PathVariable long id, Model model, Authentication user) {
+		InformationNeed need = this.needs.get(id);
+		model.addAttribute("need", need);
+		model.addAttribute("hcp", this.hcps.summary(need.getHcpId()).orElse(null));
+		// The firewall: how a need routed to medical was met may be medical content.
+		model.addAttribute("showFulfilment", need.getRoutedTo() != RoutedTo.MEDICAL || !isCommercial(user));
+		model.addAttribute("history", this.audit.history("NEED", id, 20));
+		return "need/detail";
+	}
+
+	@PostMapping("/needs/{id}/triage")
+	@PreAuthorize(ACTORS)
+	String triage(@PathVariable long id, @RequestParam long version,
+			@RequestParam(name = "routedTo", required = false) RoutedTo routedTo,
+			@RequestParam(name = "reason", defaultValue = "") String reason, Principal user, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.needs.triage(id, version, routedTo, limit(reason, 500), user.getName()),
+				"need.triaged");
+	}
+
+	@PostMapping("/needs/{id}/start")
+	@PreAuthorize(ACTORS)
+	String start(@PathVariable long id, @RequestParam long version, Principal user, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.needs.start(id, version, user.getName()), "need.started");
+	}
+
+	@PostMapping("/needs/{id}/fulfil")
+	@PreAuthorize(ACTORS)
+	String fulfil(@PathVariable long id, @RequestParam long version,
+			@RequestParam(name = "fulfilment", defaultValue = "") String fulfilment,
+			@RequestParam(name = "interactionId", required = false) Long interactionId, Principal user,
+			RedirectAttributes redirect) {
+		return act(id, redirect,
+				() -> this.needs.fulfil(id, version, limit(fulfilment, 2000), interactionId, user.getName()),
+				"need.fulfilled");
+	}
+
+	@PostMapping("/needs/{id}/confirm")
+	@PreAuthorize(ACTORS)
+	String confirm(@PathVariable long id, @RequestParam long version, @RequestParam boolean helpful,
+			@RequestParam int score, Principal user, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.needs.confirm(id, version, helpful, score, user.getName()),
+				"need.confirmed");
+	}
+
+	@PostMapping("/needs/{id}/close")
+	@PreAuthorize(ACTORS)
+	String close(@PathVariable long id, @RequestParam long version,
+			@RequestParam(name = "reason", defaultValue = "") String reason, Principal user, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.needs.closeUnmet(id, version, limit(reason, 500), user.getName()),
+				"need.closed");
+	}
+
+	private String act(long id, RedirectAttributes redirect, Runnable move, String success) {
+		try {
+			move.run();
+			redirect.addFlashAttribute("flash", success);
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("flashWarning", ex.getCode());
+			redirect.addFlashAttribute("flashArgs", ex.getArguments());
+		}
+		catch (StaleVersionException ex) {
+			redirect.addFlashAttribute("flashWarning", "need.conflict");
+		}
+		return "redirect:/needs/" + id;
+	}
+
+	private static String limit(String text, int max) {
+		return (text.length() > max) ? text.substring(0, max) : text;
+	}
+
+	private static boolean isCommercial(Authentication user) {
+		return user.getAuthorities().stream().map(a -> a.getAuthority())
+			.noneMatch(a -> a.equals("ROLE_MEDICAL") || a.equals("ROLE_ADMIN"));
+	}
+
+	/** Board filters bound by name. */
+	static final class BoardParams {
+
+		private NeedStatus status;
+
+		private Long ta;
+
+		private NeedCategory category;
+
+		private Urgency urgency;
+
+		private RoutedTo routedTo;
+
+		private Integer age;
+
+		private int page;
+
+		NeedQueries.Filter toFilter() {
+			Integer minAge = (this.age != null && this.age >= 0 && this.age <= 3650) ? this.age : null;
+			return new NeedQueries.Filter(this.status, this.ta, this.category, this.urgency, this.routedTo, minAge);
+		}
+
+		int safePage() {
+			return Math.max(0, Math.min(this.page, 500));
+		}
+
+		String toUrl() {
+			UriComponentsBuilder b = UriComponentsBuilder.fromPath("/needs");
+			NeedQueries.Filter f = toFilter();
+			if (f.status() != null) {
+				b.queryParam("status", f.status());
+			}
+			if (f.therapeuticAreaId() != null) {
+				b.queryParam("ta", f.therapeuticAreaId());
+			}
+			if (f.category() != null) {
+				b.queryParam("category", f.category());
+			}
+			if (f.urgency() != null) {
+				b.queryParam("urgency", f.urgency());
+			}
+			if (f.routedTo() != null) {
+				b.queryParam("routedTo", f.routedTo());
+			}
+			if (f.minAgeDays() != null) {
+				b.queryParam("age", f.minAgeDays());
+			}
+			return b.encode().build().toUriString();
+		}
+
+		public NeedStatus getStatus() {
+			return this.status;
+		}
+
+		public void setStatus(NeedStatus status) {
+			this.status = status;
+		}
+
+		public Long getTa() {
+			return this.ta;
+		}
+
+		public void setTa(Long ta) {
+			this.ta = ta;
+		}
+
+		public NeedCategory getCategory() {
+			return this.category;
+		}
+
+		public void setCategory(NeedCategory category) {
+			this.category = category;
+		}
+
+		public Urgency getUrgency() {
+			return this.urgency;
+		}
+
+		public void setUrgency(Urgency urgency) {
+			this.urgency = urgency;
+		}
+
+		public RoutedTo getRoutedTo() {
+			return this.routedTo;
+		}
+
+		public void setRoutedTo(RoutedTo routedTo) {
+			this.routedTo = routedTo;
+		}
+
+		public Integer getAge() {
+			return this.age;
+		}
+
+		public void setAge(Integer age) {
+			this.age = age;
+		}
+
+		public int getPage() {
+			return this.page;
+		}
+
+		public void setPage(int page) {
+			this.page = page;
+		}
+
+	}
+
+}

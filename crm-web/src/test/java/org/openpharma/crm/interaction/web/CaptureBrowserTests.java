@@ -1,0 +1,150 @@
+package org.openpharma.crm.interaction.web;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openpharma.crm.WebIntegrationTest;
+import org.openpharma.crm.browser.BrowserTestBase;
+import org.openpharma.crm.hcp.Hcp;
+import org.openpharma.crm.hcp.HcpDetails;
+import org.openpharma.crm.hcp.HcpManagement;
+import org.openpharma.crm.testsupport.MutableClock;
+import org.openpharma.crm.user.Role;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.convention.TestBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The heart of the product in a real browser: capture in one form, one timeline for everyone, triage. */
+@WebIntegrationTest
+class CaptureBrowserTests extends BrowserTestBase {
+
+	static final MutableClock CLOCK = MutableClock.startingNow();
+
+	@TestBean
+	Clock clock;
+
+	static Clock clock() {
+		return CLOCK;
+	}
+
+	@Autowired
+	HcpManagement hcps;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	Hcp hcp;
+
+	String areaName;
+
+	@BeforeEach
+	void anHcpAndATherapeuticArea() {
+		long n = System.nanoTime() % 1_000_000;
+		this.areaName = "領域" + n;
+		this.jdbc.update("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, ?, ?)", "TA" + n,
+				this.areaName, "Area " + n);
+		this.hcp = this.hcps.create(new HcpDetails("記録 太郎", "キロク タロウ", null, null, null, null, null, null),
+				"setup");
+	}
+
+	private void select(String id, String visibleText) {
+		new Select(this.driver.findElement(By.id(id))).selectByVisibleText(visibleText);
+	}
+
+	@Test
+	void anMrLogsAVisitWithTwoNeedsAStageAndACountAndTheCallCenterSeesIt() {
+		loginAs(Role.MR);
+		open("/hcps/" + this.hcp.getId());
+		waitFor(By.id("log-interaction")).click();
+		waitFor(By.id("interaction-form"));
+		type(By.id("keyMessages"), "OS benefit in 2L");
+		type(By.id("needs0.topic"), "腎機能低下時の用量");
+		select("needs0.category", "用法・用量");
+		select("needs0.urgency", "高");
+		type(By.id("needs1.topic"), "患者向け資材");
+		select("needs1.category", "患者支援");
+		select("stages0.therapeuticAreaId", this.areaName);
+		select("stages0.stage", "関心");
+		select("patientCounts0.therapeuticAreaId", this.areaName);
+		type(By.id("patientCounts0.eligiblePatients"), "40");
+		type(By.id("patientCounts0.treatedPatients"), "12");
+		click(By.id("save-interaction"));
+		assertThat(waitFor(By.id("flash")).getText()).contains("保存しました");
+		assertThat(this.driver.findElements(By.cssSelector("#hcp-needs tr[data-need-id]"))).hasSize(2);
+		assertThat(this.driver.findElement(By.id("hcp-stages")).getText()).contains("関心");
+		assertThat(this.driver.findElement(By.id("hcp-counts")).getText()).contains("40").contains("12");
+
+		this.driver.findElement(By.id("logout")).click();
+		loginAs(Role.CALL_CENTER);
+		open("/hcps/" + this.hcp.getId());
+		WebElement timeline = waitFor(By.id("hcp-timeline"));
+		assertThat(timeline.getText()).contains("OS benefit in 2L").contains("mr");
+		assertThat(this.driver.findElements(By.cssSelector("#hcp-timeline a.edit-interaction"))).isEmpty();
+	}
+
+	@Test
+	void aBadPatientCountKeepsEverythingOnTheFormAndSavesNothing() {
+		loginAs(Role.MR);
+		open("/interactions/new?hcpId=" + this.hcp.getId());
+		type(By.id("needs0.topic"), "安全性データ");
+		select("needs0.category", "安全性");
+		select("patientCounts0.therapeuticAreaId", this.areaName);
+		type(By.id("patientCounts0.eligiblePatients"), "10");
+		type(By.id("patientCounts0.treatedPatients"), "20");
+		click(By.id("save-interaction"));
+		assertThat(waitFor(By.cssSelector("#count-0 .invalid-feedback")).getText()).contains("超えられません");
+		assertThat(this.driver.findElement(By.id("needs0.topic")).getAttribute("value")).isEqualTo("安全性データ");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM interaction WHERE hcp_id = ?", Long.class,
+				this.hcp.getId())).isZero();
+	}
+
+	@Test
+	void aNeedIsTriagedToMedicalAndFulfilled() {
+		loginAs(Role.MR);
+		open("/interactions/new?hcpId=" + this.hcp.getId());
+		type(By.id("needs0.topic"), "適応外使用の問い合わせ");
+		select("needs0.category", "有効性");
+		click(By.id("save-interaction"));
+		click(By.cssSelector("#hcp-needs tr[data-need-id] a"));
+		select("routedTo", "メディカル");
+		type(By.id("triage-reason"), "医学的質問");
+		click(By.id("triage-button"));
+		assertThat(waitFor(By.id("need-status")).getText()).isEqualTo("振り分け済み");
+		click(By.id("start-button"));
+		type(By.id("fulfilment"), "標準回答書を送付");
+		click(By.id("fulfil-button"));
+		assertThat(waitFor(By.id("need-status")).getText()).isEqualTo("対応済み");
+		// The MR is commercial: how a medical-routed need was met stays with medical.
+		assertThat(this.driver.findElement(By.id("need-fulfilment")).getText()).doesNotContain("標準回答書");
+		click(By.id("confirm-button"));
+		assertThat(waitFor(By.id("need-status")).getText()).isEqualTo("医師確認済み");
+	}
+
+	@Test
+	void theEditWindowClosesAfterTwentyFourHours() {
+		loginAs(Role.MR);
+		open("/interactions/new?hcpId=" + this.hcp.getId());
+		type(By.id("keyMessages"), "first version");
+		click(By.id("save-interaction"));
+		click(By.cssSelector("#hcp-timeline a.edit-interaction"));
+		type(By.id("keyMessages"), "second version");
+		click(By.id("save-interaction"));
+		assertThat(waitFor(By.id("hcp-timeline")).getText()).contains("second version");
+
+		CLOCK.advance(Duration.ofHours(25));
+		open("/hcps/" + this.hcp.getId());
+		assertThat(waitFor(By.id("hcp-timeline")).findElements(By.cssSelector("a.edit-interaction"))).isEmpty();
+		click(By.cssSelector("#hcp-timeline a.correct-interaction"));
+		type(By.id("keyMessages"), "corrected version");
+		click(By.id("save-interaction"));
+		assertThat(waitFor(By.id("hcp-timeline")).getText()).contains("corrected version").contains("訂正");
+	}
+
+}
