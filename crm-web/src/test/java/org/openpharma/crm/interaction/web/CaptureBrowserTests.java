@@ -89,6 +89,28 @@ class CaptureBrowserTests extends BrowserTestBase {
 		assertThat(this.driver.findElements(By.cssSelector("#hcp-timeline a.edit-interaction"))).isEmpty();
 	}
 
+	@Autowired
+	org.openpharma.crm.user.UserManagement userManagement;
+
+	@Test
+	void myHcpsListsTerritoryHcpsAndLogsFromThere() {
+		long n = System.nanoTime() % 1_000_000;
+		Long territory = this.jdbc.queryForObject(
+				"INSERT INTO territory (code, name_ja, name_en) VALUES (?, '高知', 'Kochi') RETURNING id", Long.class,
+				"KOCHI" + n);
+		this.jdbc.update("INSERT INTO territory_prefecture (territory_id, prefecture_code) VALUES (?, 39)", territory);
+		Long hco = this.jdbc.queryForObject("INSERT INTO hco (name, name_kana, hco_type, prefecture_code)"
+				+ " VALUES ('高知医院', 'コウチイイン', 'CLINIC', 39) RETURNING id", Long.class);
+		Hcp local = this.hcps.create(new HcpDetails("高知 一郎", "コウチ イチロウ", null, null, null, null, null, hco), "setup");
+		String mr = "mr-kochi-" + n;
+		this.userManagement.create(mr, "MR Kochi", "kochi-password-1", "SALES",
+				java.util.EnumSet.of(Role.MR), java.util.Set.of(territory), "setup");
+		login(mr, "kochi-password-1");
+		click(By.id("nav-my-hcps"));
+		click(By.cssSelector("#my-hcps tr[data-hcp-id='" + local.getId() + "'] a.quick-log"));
+		assertThat(new Select(waitFor(By.id("hcpId"))).getFirstSelectedOption().getText()).startsWith("高知 一郎");
+	}
+
 	@Test
 	void aBadPatientCountKeepsEverythingOnTheFormAndSavesNothing() {
 		loginAs(Role.MR);
