@@ -102,6 +102,14 @@ public class AppUser {
 		return user;
 	}
 
+	/** A user for another system (API tokens only): it has a password hash nobody knows. */
+	public static AppUser system(String username, String displayName, String unusablePasswordHash,
+			String departmentCode, Set<Role> roles, Instant now) {
+		AppUser user = create(username, displayName, unusablePasswordHash, departmentCode, roles, Set.of(), now);
+		user.systemUser = true;
+		return user;
+	}
+
 	public void assign(String displayName, String departmentCode, Set<Role> roles, Set<Long> territoryIds,
 			Instant now) {
 		if (roles.isEmpty()) {

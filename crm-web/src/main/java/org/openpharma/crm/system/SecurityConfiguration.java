@@ -2,6 +2,7 @@ package org.openpharma.crm.system;
 
 import java.time.Clock;
 
+import org.openpharma.crm.user.ApiTokens;
 import org.openpharma.crm.user.UserManagement;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -38,8 +40,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
 		http.securityMatcher("/api/**")
+			.addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
 			.httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -82,7 +85,7 @@ class SecurityConfiguration {
 		return username -> users.findByUsername(username)
 			.map(u -> User.withUsername(u.getUsername())
 				.password(u.getPasswordHash())
-				.disabled(!u.isEnabled())
+				.disabled(!u.isEnabled() || u.isSystemUser())
 				.accountLocked(u.isLocked(clock.instant()))
 				.roles(u.getRoles().stream().map(Enum::name).toArray(String[]::new))
 				.build())

@@ -130,7 +130,9 @@ class AuthorizationIntegrationTests extends WebTestBase {
 	void theOpenApiDocumentListsTheHcpApi() throws Exception {
 		this.mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.paths['/api/v1/hcps']").exists())
-			.andExpect(jsonPath("$.paths['/api/v1/hcos/{id}']").exists());
+			.andExpect(jsonPath("$.paths['/api/v1/hcos/{id}']").exists())
+			.andExpect(jsonPath("$.paths['/api/v1/interactions/events'].post").exists())
+			.andExpect(jsonPath("$.components.securitySchemes.apiToken.scheme").value("bearer"));
 	}
 
 }

@@ -1,0 +1,61 @@
+package org.openpharma.crm.system;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.openpharma.crm.user.ApiTokens;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates API calls that carry {@code Authorization: Bearer <token>} as the token's system
+ * user, with the extra authority {@code SYSTEM}. A wrong or revoked token is a 401 at once.
+ */
+class ApiTokenFilter extends OncePerRequestFilter {
+
+	static final String SYSTEM = "SYSTEM";
+
+	private final ApiTokens tokens;
+
+	ApiTokenFilter(ApiTokens tokens) {
+		this.tokens = tokens;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String header = request.getHeader("Authorization");
+		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		var user = this.tokens.authenticate(header.substring(7).strip());
+		if (user.isEmpty()) {
+			response.setStatus(HttpStatus.UNAUTHORIZED.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.getWriter().write("{\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"invalid or revoked API token\"}");
+			return;
+		}
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority(SYSTEM));
+		user.get().roles().forEach(r -> authorities.add(new SimpleGrantedAuthority("ROLE_" + r.name())));
+		SecurityContext context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user.get().username(), null,
+				authorities));
+		SecurityContextHolder.setContext(context);
+		chain.doFilter(request, response);
+	}
+
+}
