@@ -32,6 +32,22 @@ public class MyHcpsQueries {
 			+ " JOIN app_user_territory ut ON ut.user_id = u.id JOIN territory_prefecture tp ON tp.territory_id = ut.territory_id"
 			+ " WHERE u.username = ?)";
 
+	/** The HCPs the user logged interactions with most recently (for the picker when nothing is typed yet). */
+	public List<Long> recentHcpIds(String username, int limit) {
+		return this.jdbc.queryForList("SELECT hcp_id FROM (SELECT hcp_id, max(occurred_at) AS last FROM"
+				+ " (SELECT hcp_id, occurred_at FROM interaction WHERE author = ? ORDER BY occurred_at DESC LIMIT 200) r"
+				+ " GROUP BY hcp_id) x ORDER BY last DESC LIMIT ?", Long.class, username, limit);
+	}
+
+	/** Which of these HCPs are in the user's territories. */
+	public java.util.Set<Long> inTerritory(String username, java.util.Collection<Long> hcpIds) {
+		if (hcpIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(this.jdbc.queryForList("SELECT h.id" + FROM + " AND h.id = ANY (?)", Long.class,
+				username, hcpIds.toArray(Long[]::new)));
+	}
+
 	public SearchPage<MyHcp> forUser(String username, int page, int size) {
 		Long total = this.jdbc.queryForObject("SELECT count(*) FROM (SELECT 1" + FROM + " LIMIT ?) c", Long.class,
 				username, SearchPage.COUNT_CAP + 1);

@@ -67,6 +67,11 @@ class MyHcpsQueriesIntegrationTests extends PostgresTestBase {
 				contactedYesterday.getId());
 		assertThat(this.queries.forUser(mr, 0, 500).items().stream().filter(h -> h.id() == withNeeds.getId()).findFirst()
 			.orElseThrow().openNeeds()).isEqualTo(2);
+		assertThat(this.queries.recentHcpIds(mr, 10)).containsExactlyInAnyOrder(withNeeds.getId(),
+				contactedYesterday.getId(), contactedLongAgo.getId());
+		assertThat(this.queries.recentHcpIds(mr, 10).get(2)).isEqualTo(contactedLongAgo.getId());
+		assertThat(this.queries.inTerritory(mr, List.of(withNeeds.getId(), elsewhere.getId())))
+			.containsExactly(withNeeds.getId());
 	}
 
 	private Hcp hcp(Long hcoId) {

@@ -12,6 +12,8 @@ import jakarta.validation.Valid;
 
 import org.openpharma.crm.hcp.HcpSearch;
 import org.openpharma.crm.hcp.HcpSearchCriteria;
+import org.openpharma.crm.hcp.HcpSummary;
+import org.openpharma.crm.interaction.MyHcpsQueries;
 import org.openpharma.crm.interaction.Channel;
 import org.openpharma.crm.interaction.Interaction;
 import org.openpharma.crm.interaction.InteractionCapture;
@@ -60,13 +62,17 @@ class InteractionController {
 
 	private final HcpSearch search;
 
+	private final MyHcpsQueries myHcps;
+
 	private final ReferenceData reference;
 
 	private final Clock clock;
 
-	InteractionController(InteractionManagement interactions, HcpSearch search, ReferenceData reference, Clock clock) {
+	InteractionController(InteractionManagement interactions, HcpSearch search, MyHcpsQueries myHcps,
+			ReferenceData reference, Clock clock) {
 		this.interactions = interactions;
 		this.search = search;
+		this.myHcps = myHcps;
 		this.reference = reference;
 		this.clock = clock;
 	}
@@ -204,10 +210,21 @@ class InteractionController {
 
 	/** HCP options for the picker (htmx search-as-you-type). */
 	@GetMapping("/interactions/hcp-options")
-	String hcpOptions(@RequestParam(name = "hcpQuery", defaultValue = "") String q, Model model) {
+	String hcpOptions(@RequestParam(name = "hcpQuery", defaultValue = "") String q, Principal user, Model model) {
 		String query = (q.length() > 100) ? q.substring(0, 100) : q;
-		model.addAttribute("options",
-				query.isBlank() ? List.of() : this.search.search(HcpSearchCriteria.of(query), 0, 20).items());
+		List<HcpSummary> options;
+		if (query.isBlank()) {
+			// Nothing typed yet: the HCPs this user met most recently.
+			options = this.myHcps.recentHcpIds(user.getName(), 10).stream().map(this.search::summary)
+				.flatMap(java.util.Optional::stream).toList();
+		}
+		else {
+			// The user's own territory first; the record itself is company-wide.
+			List<HcpSummary> found = this.search.search(HcpSearchCriteria.of(query), 0, 30).items();
+			java.util.Set<Long> own = this.myHcps.inTerritory(user.getName(), found.stream().map(HcpSummary::id).toList());
+			options = found.stream().sorted(java.util.Comparator.comparing(h -> !own.contains(h.id()))).toList();
+		}
+		model.addAttribute("options", options);
 		return "interaction/hcp-options";
 	}
 

@@ -69,6 +69,9 @@ class HcpControllerTests {
 	@MockitoBean
 	org.openpharma.crm.interaction.TimelineQueries timelines;
 
+	@MockitoBean
+	org.openpharma.crm.user.ApiTokens apiTokens;
+
 	static class FixedClock {
 
 		@Bean
