@@ -127,6 +127,14 @@ class AuthorizationIntegrationTests extends WebTestBase {
 	}
 
 	@Test
+	void theHcpPickerFindsByKana() throws Exception {
+		this.mvc.perform(get("/interactions/hcp-options").param("hcpQuery", "にんか").with(user("mr").roles("MR")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("value=\"" + this.hcp.getId() + "\"")));
+	}
+
+	@Test
 	void theOpenApiDocumentListsTheHcpApi() throws Exception {
 		this.mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
 			.andExpect(jsonPath("$.paths['/api/v1/hcps']").exists())
