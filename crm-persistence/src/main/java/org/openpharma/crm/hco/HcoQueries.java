@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.openpharma.crm.hcp.HcpSummary;
+import org.openpharma.crm.shared.PagedSql;
 import org.openpharma.crm.shared.SearchPage;
 import org.openpharma.crm.shared.JapaneseText;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,20 +45,13 @@ public class HcoQueries {
 			where.append(" AND o.hco_type = ?");
 			args.add(type);
 		}
-		List<Object> countArgs = new ArrayList<>(args);
-		countArgs.add(SearchPage.COUNT_CAP + 1);
-		Long total = this.jdbc.queryForObject(
-				"SELECT count(*) FROM (SELECT 1 FROM hco o" + where + " LIMIT ?) c", Long.class, countArgs.toArray());
-		args.add(size);
-		args.add((long) page * size);
-		List<HcoSummary> rows = this.jdbc.query("SELECT o.id, o.institution_code, o.name, o.name_kana, o.hco_type,"
+		return PagedSql.page(this.jdbc, "SELECT o.id, o.institution_code, o.name, o.name_kana, o.hco_type,"
 				+ " o.prefecture_code, o.address,"
 				+ " (SELECT count(*) FROM hcp h WHERE h.primary_hco_id = o.id AND h.status <> 'MERGED')"
-				+ " FROM hco o" + where + " ORDER BY o.name_kana, o.id LIMIT ? OFFSET ?",
+				+ " FROM hco o" + where, "ORDER BY o.name_kana, o.id", args,
 				(rs, i) -> new HcoSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), rs.getInt(6), rs.getString(7), rs.getLong(8)),
-				args.toArray());
-		return new SearchPage<>(rows, page, size, (total != null) ? total : 0, false);
+				page, size);
 	}
 
 	/** HCPs whose primary affiliation or any affiliation is this HCO. */

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openpharma.crm.shared.PagedSql;
 import org.openpharma.crm.shared.SearchPage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class TimelineQueries {
+
+	/** Period filters are Japanese calendar days. */
+	private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
 
 	private final JdbcTemplate jdbc;
 
@@ -79,28 +83,21 @@ public class TimelineQueries {
 		}
 		if (filter.from() != null) {
 			where.append(" AND i.occurred_at >= ?");
-			args.add(Timestamp.valueOf(filter.from().atStartOfDay()));
+			args.add(Timestamp.from(filter.from().atStartOfDay(JAPAN).toInstant()));
 		}
 		if (filter.to() != null) {
 			where.append(" AND i.occurred_at < ?");
-			args.add(Timestamp.valueOf(filter.to().plusDays(1).atStartOfDay()));
+			args.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(JAPAN).toInstant()));
 		}
-		List<Object> countArgs = new ArrayList<>(args);
-		countArgs.add(SearchPage.COUNT_CAP + 1);
-		Long total = this.jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM interaction i" + where + " LIMIT ?) c",
-				Long.class, countArgs.toArray());
-		args.add(size);
-		args.add((long) page * size);
-		List<TimelineEntry> rows = this.jdbc.query("SELECT i.id, i.occurred_at, i.channel, i.department_code, i.author,"
+		return PagedSql.page(this.jdbc, "SELECT i.id, i.occurred_at, i.channel, i.department_code, i.author,"
 				+ " i.duration_minutes, i.outcome, i.key_messages, i.notes, i.corrects_id, i.recorded_at,"
 				+ " (SELECT count(*) FROM information_need n WHERE n.interaction_id = i.id)"
-				+ " FROM interaction i" + where + " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ? OFFSET ?",
+				+ " FROM interaction i" + where, "ORDER BY i.occurred_at DESC, i.id DESC", args,
 				(rs, n) -> new TimelineEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
 						Channel.valueOf(rs.getString(3)).isPush(), rs.getString(4), rs.getString(5),
 						(Integer) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9),
 						(Long) rs.getObject(10), rs.getTimestamp(11).toInstant(), rs.getInt(12)),
-				args.toArray());
-		return new SearchPage<>(rows, page, size, (total != null) ? total : 0, false);
+				page, size);
 	}
 
 	public List<NeedEntry> needs(long hcpId, int limit) {

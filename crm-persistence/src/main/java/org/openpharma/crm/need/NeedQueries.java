@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openpharma.crm.shared.PagedSql;
 import org.openpharma.crm.shared.SearchPage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -63,22 +64,14 @@ public class NeedQueries {
 			where.append(" AND n.created_at <= ?");
 			args.add(Timestamp.from(this.clock.instant().minus(Duration.ofDays(filter.minAgeDays()))));
 		}
-		List<Object> countArgs = new ArrayList<>(args);
-		countArgs.add(SearchPage.COUNT_CAP + 1);
-		Long total = this.jdbc.queryForObject(
-				"SELECT count(*) FROM (SELECT 1 FROM information_need n" + where + " LIMIT ?) c", Long.class,
-				countArgs.toArray());
-		args.add(size);
-		args.add((long) page * size);
-		List<BoardRow> rows = this.jdbc.query("SELECT n.id, n.hcp_id, h.name_kanji, n.topic, n.category, n.urgency,"
+		return PagedSql.page(this.jdbc, "SELECT n.id, n.hcp_id, h.name_kanji, n.topic, n.category, n.urgency,"
 				+ " n.status, n.routed_to, n.therapeutic_area_id, n.created_at, n.created_by"
-				+ " FROM information_need n JOIN hcp h ON h.id = n.hcp_id" + where
-				+ " ORDER BY (n.urgency = 'HIGH') DESC, n.created_at, n.id LIMIT ? OFFSET ?",
+				+ " FROM information_need n JOIN hcp h ON h.id = n.hcp_id" + where,
+				"ORDER BY (n.urgency = 'HIGH') DESC, n.created_at, n.id", args,
 				(rs, i) -> new BoardRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9),
 						rs.getTimestamp(10).toInstant(), rs.getString(11)),
-				args.toArray());
-		return new SearchPage<>(rows, page, size, (total != null) ? total : 0, false);
+				page, size);
 	}
 
 }

@@ -1,0 +1,35 @@
+package org.openpharma.crm.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * One page of a SQL read model: the count stops at {@link SearchPage#COUNT_CAP} (+1, so that "more
+ * than" can be shown) instead of counting every row of a broad filter.
+ */
+public final class PagedSql {
+
+	private PagedSql() {
+	}
+
+	/**
+	 * @param select a SELECT without ORDER BY or LIMIT
+	 * @param orderBy the ORDER BY clause (with a unique last key, so pages never overlap)
+	 */
+	public static <T> SearchPage<T> page(JdbcTemplate jdbc, String select, String orderBy, List<Object> args,
+			RowMapper<T> rows, int page, int size) {
+		List<Object> countArgs = new ArrayList<>(args);
+		countArgs.add(SearchPage.COUNT_CAP + 1);
+		Long total = jdbc.queryForObject("SELECT count(*) FROM (" + select + " LIMIT ?) counted", Long.class,
+				countArgs.toArray());
+		List<Object> pageArgs = new ArrayList<>(args);
+		pageArgs.add(size);
+		pageArgs.add((long) page * size);
+		List<T> items = jdbc.query(select + " " + orderBy + " LIMIT ? OFFSET ?", rows, pageArgs.toArray());
+		return new SearchPage<>(items, page, size, (total != null) ? total : 0, false);
+	}
+
+}
