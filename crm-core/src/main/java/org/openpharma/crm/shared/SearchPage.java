@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record SearchPage<T>(List<T> items, int page, int size, long total, boolean fuzzy) {
 
-	public static final int COUNT_CAP = 10_000;
+	public static final int COUNT_CAP = 1_000;
 
 	public boolean totalCapped() {
 		return this.total > COUNT_CAP;

@@ -37,12 +37,12 @@ public class HcpSearch {
 	}
 
 	public SearchPage<HcpSummary> search(HcpSearchCriteria criteria, int page, int size) {
-		Query exact = build(criteria, false);
+		Query exact = build(criteria, false, extraIds(criteria));
 		long total = count(exact);
 		if (total == 0 && criteria.hasQuery()) {
 			this.jdbc.queryForObject("SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)", String.class,
 					String.valueOf(FUZZY_THRESHOLD));
-			Query fuzzy = build(criteria, true);
+			Query fuzzy = build(criteria, true, List.of());
 			long fuzzyTotal = count(fuzzy);
 			return new SearchPage<>(fetch(fuzzy, page, size), page, size, fuzzyTotal, true);
 		}
@@ -57,15 +57,15 @@ public class HcpSearch {
 
 	/** Streams every exact match in order (for CSV export), without holding them all in memory. */
 	public void forEach(HcpSearchCriteria criteria, Consumer<HcpSummary> consumer) {
-		Query query = build(criteria, false);
+		Query query = build(criteria, false, extraIds(criteria));
 		this.jdbc.setFetchSize(500);
 		this.jdbc.query(query.select() + query.orderBy(), rs -> {
 			consumer.accept(ROW.mapRow(rs, 0));
-		}, query.args().toArray());
+		}, query.allArgs().toArray());
 	}
 
 	private List<HcpSummary> fetch(Query query, int page, int size) {
-		List<Object> args = new ArrayList<>(query.args());
+		List<Object> args = query.allArgs();
 		args.add(size);
 		args.add((long) page * size);
 		return this.jdbc.query(query.select() + query.orderBy() + " LIMIT ? OFFSET ?", ROW, args.toArray());
@@ -79,50 +79,76 @@ public class HcpSearch {
 		return (count != null) ? count : 0;
 	}
 
-	private record Query(String select, String orderBy, List<Object> args) {
+	/** The SELECT with its arguments, and the ORDER BY with its own (the fuzzy order has one). */
+	private record Query(String select, String orderBy, List<Object> args, List<Object> orderArgs) {
+
+		List<Object> allArgs() {
+			List<Object> all = new ArrayList<>(this.args);
+			all.addAll(this.orderArgs);
+			return all;
+		}
+
 	}
 
-	private static Query build(HcpSearchCriteria criteria, boolean fuzzy) {
-		List<Object> args = new ArrayList<>();
-		StringBuilder sql = new StringBuilder();
-		String orderBy;
-		if (criteria.hasQuery()) {
-			String q = criteria.query();
-			sql.append("WITH matched AS (SELECT coalesce(m.merged_into_id, m.id) AS id");
-			if (fuzzy) {
-				sql.append(", max(word_similarity(?, m.search_text)) AS score");
-				args.add(fuzzyTerm(q));
+	/**
+	 * Records a name search must show besides the live prefix matches: survivors of merged records whose
+	 * names match, and the record with exactly this registry number. Usually none.
+	 */
+	private List<Long> extraIds(HcpSearchCriteria criteria) {
+		if (!criteria.hasQuery()) {
+			return List.of();
+		}
+		NameKey key = NameKey.of(criteria.query());
+		List<Long> ids = new ArrayList<>(this.jdbc.queryForList("SELECT DISTINCT merged_into_id FROM hcp"
+				+ " WHERE status = 'MERGED' AND " + key.column() + " LIKE ?", Long.class, key.pattern()));
+		String registry = JapaneseText.normalize(criteria.query()).toUpperCase(java.util.Locale.ROOT);
+		if (registry.matches("[0-9A-Z-]{1,20}")) {
+			ids.addAll(this.jdbc.queryForList("SELECT coalesce(merged_into_id, id) FROM hcp WHERE registry_number = ?",
+					Long.class, registry));
+		}
+		return ids;
+	}
+
+	/** The name key a query is matched on, chosen by its script: kana reading, romaji, or kanji name. */
+	private record NameKey(String column, String pattern) {
+
+		static NameKey of(String q) {
+			if (JapaneseText.looksLikeKana(q)) {
+				return new NameKey("kana_key", JapaneseText.escapeLike(JapaneseText.kanaKey(q)) + "%");
 			}
-			sql.append(" FROM hcp m WHERE ");
+			if (JapaneseText.isRomaji(q)) {
+				return new NameKey("romaji_key", JapaneseText.escapeLike(JapaneseText.romajiKey(q)) + "%");
+			}
+			return new NameKey("kanji_key", JapaneseText.escapeLike(JapaneseText.kanjiKey(q)) + "%");
+		}
+
+		/** The key in byte order, as the live-record indexes hold it (prefix range and page order in one). */
+		String sortable(String alias) {
+			return "(" + alias + "." + this.column + " COLLATE \"C\")";
+		}
+
+	}
+
+	private static Query build(HcpSearchCriteria criteria, boolean fuzzy, List<Long> extraIds) {
+		List<Object> args = new ArrayList<>();
+		StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
+			.append(" FROM hcp h LEFT JOIN hco o ON o.id = h.primary_hco_id WHERE h.status <> 'MERGED'");
+		NameKey key = criteria.hasQuery() ? NameKey.of(criteria.query()) : null;
+		if (key != null) {
 			if (fuzzy) {
-				sql.append("? <% m.search_text");
-				args.add(fuzzyTerm(q));
+				sql.append(" AND ? <% h.search_text");
+				args.add(fuzzyTerm(criteria.query()));
+			}
+			else if (extraIds.isEmpty()) {
+				sql.append(" AND ").append(key.sortable("h")).append(" LIKE ?");
+				args.add(key.pattern());
 			}
 			else {
-				List<String> any = new ArrayList<>();
-				any.add("m.kanji_key LIKE ?");
-				args.add(JapaneseText.escapeLike(JapaneseText.kanjiKey(q)) + "%");
-				if (JapaneseText.looksLikeKana(q)) {
-					any.add("m.kana_key LIKE ?");
-					args.add(JapaneseText.escapeLike(JapaneseText.kanaKey(q)) + "%");
-				}
-				if (JapaneseText.isRomaji(q)) {
-					any.add("m.romaji_key LIKE ?");
-					args.add(JapaneseText.escapeLike(JapaneseText.romajiKey(q)) + "%");
-				}
-				String registry = JapaneseText.normalize(q).toUpperCase(java.util.Locale.ROOT);
-				if (registry.matches("[0-9A-Z-]{1,20}")) {
-					any.add("m.registry_number = ?");
-					args.add(registry);
-				}
-				sql.append('(').append(String.join(" OR ", any)).append(')');
+				sql.append(" AND (").append(key.sortable("h")).append(" LIKE ? OR h.id = ANY (?))");
+				args.add(key.pattern());
+				args.add(extraIds.toArray(Long[]::new));
 			}
-			sql.append(" GROUP BY 1) SELECT ").append(COLUMNS).append(" FROM matched JOIN hcp h ON h.id = matched.id");
 		}
-		else {
-			sql.append("SELECT ").append(COLUMNS).append(" FROM hcp h");
-		}
-		sql.append(" LEFT JOIN hco o ON o.id = h.primary_hco_id WHERE h.status <> 'MERGED'");
 		if (!criteria.institution().isEmpty()) {
 			sql.append(" AND (o.name LIKE ? OR o.name_kana LIKE ?)");
 			args.add("%" + JapaneseText.escapeLike(JapaneseText.normalize(criteria.institution())) + "%");
@@ -137,16 +163,20 @@ public class HcpSearch {
 			args.add(criteria.prefectureCode());
 		}
 		String direction = criteria.descending() ? " DESC" : " ASC";
-		String key = switch (criteria.sort()) {
+		String order = switch (criteria.sort()) {
 			case "kanji" -> "h.kanji_key" + direction;
 			case "specialty" -> "h.specialty_code" + direction + " NULLS LAST, h.kana_key";
 			case "prefecture" -> "o.prefecture_code" + direction + " NULLS LAST, h.kana_key";
 			case "institution" -> "o.name_kana" + direction + " NULLS LAST, h.kana_key";
 			case "updated" -> "h.updated_at" + direction;
-			default -> "h.kana_key" + direction;
+			// By name: in the script the user typed, which is the order the index already holds.
+			default -> ((key != null) ? key.sortable("h") : "(h.kana_key COLLATE \"C\")") + direction;
 		};
-		orderBy = fuzzy ? " ORDER BY matched.score DESC, " + key + ", h.id" : " ORDER BY " + key + ", h.id";
-		return new Query(sql.toString(), orderBy, args);
+		if (fuzzy) {
+			return new Query(sql.toString(), " ORDER BY word_similarity(?, h.search_text) DESC, " + order + ", h.id",
+					args, List.of(fuzzyTerm(criteria.query())));
+		}
+		return new Query(sql.toString(), " ORDER BY " + order + ", h.id" + direction, args, List.of());
 	}
 
 	private static String fuzzyTerm(String q) {
