@@ -1,0 +1,252 @@
+package org.openpharma.crm.demo;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.openpharma.crm.demo.DemoDataset.Counts;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fills an empty installation with realistic, deterministic Japanese demo data: therapeutic areas and
+ * products, territories covering the 47 prefectures, one user per role, and (when the customer master is
+ * empty) hospitals, clinics, pharmacies, physicians and affiliations loaded with COPY. Everything runs in
+ * one transaction and is recorded in the audit log; a repeated start finds the data and creates nothing.
+ */
+@Service
+public class DemoDataGenerator {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoDataGenerator.class);
+
+	/** Serialises two instances starting at once against one database (pg_advisory_xact_lock key). */
+	private static final long LOCK_KEY = 0x44454D4F44415441L;
+
+	private record Area(String code, String nameJa, String nameEn, List<Product> products) {
+	}
+
+	private record Product(String code, String nameJa, String nameEn) {
+	}
+
+	private record Territory(String code, String nameJa, String nameEn, List<Integer> prefectures) {
+	}
+
+	/** Fictional brands; any resemblance to a marketed product is unintended. */
+	private static final List<Area> AREAS = List.of(
+			new Area("ONCOLOGY", "腫瘍", "Oncology",
+					List.of(new Product("ONVIRA", "オンビラ点滴静注", "Onvira"),
+							new Product("LUMITREX", "ルミトレックス錠", "Lumitrex"),
+							new Product("TUMAREXA", "ツマレクサ錠", "Tumarexa"))),
+			new Area("CARDIOVASCULAR", "循環器", "Cardiovascular",
+					List.of(new Product("CARDILUXE", "カルディルクス錠", "Cardiluxe"),
+							new Product("VASOTRELLE", "バソトレール錠", "Vasotrelle"))),
+			new Area("DIABETES", "糖尿病・代謝", "Diabetes and metabolism",
+					List.of(new Product("GLUCARIA", "グルカリア錠", "Glucaria"),
+							new Product("INSULVIA", "インスルビア注", "Insulvia"),
+							new Product("LIPOCLEAR", "リポクリア錠", "Lipoclear"))),
+			new Area("RESPIRATORY", "呼吸器", "Respiratory",
+					List.of(new Product("AEROVENTA", "エアロベンタ吸入用", "Aeroventa"),
+							new Product("BRONCHIVA", "ブロンキバ吸入用", "Bronchiva"))),
+			new Area("CNS", "中枢神経", "Central nervous system",
+					List.of(new Product("NEURISOL", "ニューリゾール錠", "Neurisol"),
+							new Product("SERENOVA", "セレノバ錠", "Serenova"),
+							new Product("COGNIREL", "コグニレル錠", "Cognirel"))),
+			new Area("IMMUNOLOGY", "免疫", "Immunology",
+					List.of(new Product("IMMUNARA", "イムナーラ皮下注", "Immunara"),
+							new Product("RHEUMAVIX", "リウマビクス皮下注", "Rheumavix"))));
+
+	/** Sales territories; together they cover every prefecture exactly once. */
+	private static final List<Territory> TERRITORIES = List.of(new Territory("HOKKAIDO", "北海道", "Hokkaido", List.of(1)),
+			new Territory("TOHOKU", "東北", "Tohoku", List.of(2, 3, 4, 5, 6, 7)),
+			new Territory("KANTO_NORTH", "北関東", "North Kanto", List.of(8, 9, 10)),
+			new Territory("KANTO_EAST", "埼玉・千葉", "Saitama and Chiba", List.of(11, 12)),
+			new Territory("TOKYO_CENTRAL", "東京", "Tokyo", List.of(13)),
+			new Territory("KANTO_WEST", "神奈川・山梨", "Kanagawa and Yamanashi", List.of(14, 19)),
+			new Territory("HOKURIKU_SHINETSU", "北陸・信越", "Hokuriku and Shinetsu", List.of(15, 16, 17, 18, 20)),
+			new Territory("TOKAI", "東海", "Tokai", List.of(21, 22, 23, 24)),
+			new Territory("KINKI", "近畿", "Kinki", List.of(25, 26, 27, 28, 29, 30)),
+			new Territory("CHUGOKU", "中国", "Chugoku", List.of(31, 32, 33, 34, 35)),
+			new Territory("SHIKOKU", "四国", "Shikoku", List.of(36, 37, 38, 39)),
+			new Territory("KYUSHU_OKINAWA", "九州・沖縄", "Kyushu and Okinawa", List.of(40, 41, 42, 43, 44, 45, 46, 47)));
+
+	private final DataSource dataSource;
+
+	private final TransactionTemplate transactions;
+
+	private final PasswordEncoder passwords;
+
+	private final Clock clock;
+
+	public DemoDataGenerator(DataSource dataSource, PlatformTransactionManager transactionManager,
+			PasswordEncoder passwords, Clock clock) {
+		this.dataSource = dataSource;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.passwords = passwords;
+		this.clock = clock;
+	}
+
+	/** The password of every demo user. */
+	public static String demoPassword() {
+		return DemoUsers.PASSWORD;
+	}
+
+	/**
+	 * Generates what is missing. The customer master (HCOs, HCPs, affiliations) is generated only when
+	 * both hcp and hco are empty; otherwise the report says {@code skipped}.
+	 */
+	public GenerationReport generate(Scale scale, long seed) {
+		long started = System.nanoTime();
+		return this.transactions.execute(status -> {
+			JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+			jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, LOCK_KEY);
+			int[] reference = referenceData(jdbc);
+			List<String> users = DemoUsers.ensure(jdbc, this.passwords);
+			Boolean hasData = jdbc.queryForObject(
+					"SELECT EXISTS (SELECT 1 FROM hcp) OR EXISTS (SELECT 1 FROM hco)", Boolean.class);
+			boolean skipped = Boolean.TRUE.equals(hasData);
+			Counts counts = skipped ? new Counts(0, 0, 0, 0, 0) : customerMaster(jdbc, scale, seed);
+			GenerationReport report = new GenerationReport(scale, seed, skipped, counts.hospitals(), counts.clinics(),
+					counts.pharmacies(), counts.hcps(), counts.affiliations(), reference[0], reference[1],
+					reference[2], users.size(), (System.nanoTime() - started) / 1_000_000);
+			if (!report.nothingCreated()) {
+				audit(jdbc, report, users);
+			}
+			return report;
+		});
+	}
+
+	/** Therapeutic areas, products and territories whose codes are absent; returns the three counts. */
+	private int[] referenceData(JdbcTemplate jdbc) {
+		int areas = 0;
+		int products = 0;
+		for (Area area : AREAS) {
+			areas += jdbc.update("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, ?, ?)"
+					+ " ON CONFLICT (code) DO NOTHING", area.code(), area.nameJa(), area.nameEn());
+			for (Product product : area.products()) {
+				products += jdbc.update(
+						"INSERT INTO product (code, name_ja, name_en, therapeutic_area_id)"
+								+ " SELECT ?, ?, ?, id FROM therapeutic_area WHERE code = ? ON CONFLICT (code) DO NOTHING",
+						product.code(), product.nameJa(), product.nameEn(), area.code());
+			}
+		}
+		int territories = 0;
+		for (Territory territory : TERRITORIES) {
+			List<Long> created = jdbc.queryForList(
+					"INSERT INTO territory (code, name_ja, name_en) VALUES (?, ?, ?)"
+							+ " ON CONFLICT (code) DO NOTHING RETURNING id",
+					Long.class, territory.code(), territory.nameJa(), territory.nameEn());
+			// Prefectures only for territories created here: an admin's own territory keeps its shape.
+			for (long id : created) {
+				for (int prefecture : territory.prefectures()) {
+					jdbc.update("INSERT INTO territory_prefecture (territory_id, prefecture_code) VALUES (?, ?)", id,
+							prefecture);
+				}
+				territories++;
+			}
+		}
+		return new int[] { areas, products, territories };
+	}
+
+	private Counts customerMaster(JdbcTemplate jdbc, Scale scale, long seed) {
+		List<String> specialties = jdbc.queryForList("SELECT code FROM specialty ORDER BY sort_order, code",
+				String.class);
+		DemoDataset dataset = new DemoDataset(scale, seed, specialties);
+		long firstHco = reserveIds(jdbc, "hco", scale.hospitals() + scale.clinics() + scale.pharmacies());
+		long firstHcp = reserveIds(jdbc, "hcp", scale.hcps());
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		CopyLoader loader;
+		try {
+			loader = new CopyLoader(connection.unwrap(PGConnection.class).getCopyAPI());
+		}
+		catch (SQLException ex) {
+			throw new DemoDataException("The data source is not a PostgreSQL connection", ex);
+		}
+		Counts counts;
+		try {
+			counts = dataset.generate(firstHco, firstHcp, loader);
+			loader.finish();
+		}
+		catch (RuntimeException ex) {
+			loader.abort();
+			throw ex;
+		}
+		// Fresh statistics, so that the first searches after a demo start get good plans.
+		long analyzeStarted = System.nanoTime();
+		jdbc.execute("ANALYZE hco");
+		jdbc.execute("ANALYZE hcp");
+		jdbc.execute("ANALYZE affiliation");
+		log.info("Demo data COPY times in ms (generation included): {}; ANALYZE {} ms", loader.millis(),
+				(System.nanoTime() - analyzeStarted) / 1_000_000);
+		return counts;
+	}
+
+	/**
+	 * Takes {@code count} ids from the table's identity sequence in one step, so that COPY can write the
+	 * ids (and references between rows) itself.
+	 */
+	private static long reserveIds(JdbcTemplate jdbc, String table, int count) {
+		String sequence = jdbc.queryForObject("SELECT pg_get_serial_sequence(?, 'id')", String.class, table);
+		Long first = jdbc.queryForObject("SELECT nextval(?::regclass)", Long.class, sequence);
+		if (count > 1) {
+			jdbc.queryForObject("SELECT setval(?::regclass, ?)", Long.class, sequence, first + count - 1);
+		}
+		return first;
+	}
+
+	private void audit(JdbcTemplate jdbc, GenerationReport report, List<String> users) {
+		Map<String, Object> state = report.toMap();
+		state.put("usernames", users);
+		jdbc.update(
+				"INSERT INTO audit_event (occurred_at, actor, action, entity_type, entity_id, after_state)"
+						+ " VALUES (?, 'system', 'DEMO_DATA', 'SYSTEM', NULL, ?::jsonb)",
+				Timestamp.from(this.clock.instant()), toJson(state));
+	}
+
+	/** Flat JSON of numbers, booleans, plain strings and string lists: all the audit summary holds. */
+	static String toJson(Map<String, Object> map) {
+		return map.entrySet()
+			.stream()
+			.map(e -> quote(e.getKey()) + ":" + value(e.getValue()))
+			.collect(Collectors.joining(",", "{", "}"));
+	}
+
+	private static String value(Object value) {
+		if (value instanceof Number || value instanceof Boolean) {
+			return value.toString();
+		}
+		if (value instanceof List<?> list) {
+			return list.stream().map(v -> quote(String.valueOf(v))).collect(Collectors.joining(",", "[", "]"));
+		}
+		return quote(String.valueOf(value));
+	}
+
+	private static String quote(String text) {
+		StringBuilder sb = new StringBuilder("\"");
+		for (char c : text.toCharArray()) {
+			if (c == '"' || c == '\\') {
+				sb.append('\\').append(c);
+			}
+			else if (c < 0x20) {
+				sb.append(String.format("\\u%04x", (int) c));
+			}
+			else {
+				sb.append(c);
+			}
+		}
+		return sb.append('"').toString();
+	}
+
+}

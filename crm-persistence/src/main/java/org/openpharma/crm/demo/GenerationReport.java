@@ -1,0 +1,55 @@
+package org.openpharma.crm.demo;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What one demo-data run created. {@code skipped} means the customer master already held data, so no
+ * HCO or HCP was generated; reference data and demo users are still completed when missing.
+ */
+public record GenerationReport(Scale scale, long seed, boolean skipped, int hospitals, int clinics, int pharmacies,
+		int hcps, int affiliations, int therapeuticAreas, int products, int territories, int users,
+		long elapsedMillis) {
+
+	/** True when the run created nothing at all (a repeated start). */
+	public boolean nothingCreated() {
+		return this.hospitals + this.clinics + this.pharmacies + this.hcps + this.affiliations + this.therapeuticAreas
+				+ this.products + this.territories + this.users == 0;
+	}
+
+	/** The counts as the audit row stores them. */
+	public Map<String, Object> toMap() {
+		Map<String, Object> map = new LinkedHashMap<>();
+		map.put("scale", this.scale.name());
+		map.put("seed", this.seed);
+		map.put("skipped", this.skipped);
+		map.put("hospitals", this.hospitals);
+		map.put("clinics", this.clinics);
+		map.put("pharmacies", this.pharmacies);
+		map.put("hcps", this.hcps);
+		map.put("affiliations", this.affiliations);
+		map.put("therapeuticAreas", this.therapeuticAreas);
+		map.put("products", this.products);
+		map.put("territories", this.territories);
+		map.put("users", this.users);
+		map.put("elapsedMillis", this.elapsedMillis);
+		return map;
+	}
+
+	/** One log line. */
+	public String summary() {
+		if (this.skipped) {
+			return String.format("Demo data skipped: the customer master already has data (scale %s, seed %d);"
+					+ " added %d therapeutic areas, %d products, %d territories, %d users in %d ms",
+					this.scale.name().toLowerCase(Locale.ROOT), this.seed, this.therapeuticAreas,
+					this.products, this.territories, this.users, this.elapsedMillis);
+		}
+		return String.format("Demo data generated (scale %s, seed %d): %,d HCPs, %,d hospitals, %,d clinics,"
+				+ " %,d pharmacies, %,d affiliations, %d therapeutic areas, %d products, %d territories, %d users"
+				+ " in %,d ms", this.scale.name().toLowerCase(Locale.ROOT), this.seed, this.hcps,
+				this.hospitals, this.clinics, this.pharmacies, this.affiliations, this.therapeuticAreas,
+				this.products, this.territories, this.users, this.elapsedMillis);
+	}
+
+}

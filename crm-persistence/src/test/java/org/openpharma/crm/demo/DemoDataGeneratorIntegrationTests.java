@@ -1,0 +1,234 @@
+package org.openpharma.crm.demo;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openpharma.crm.PostgresTest;
+import org.openpharma.crm.PostgresTestBase;
+import org.openpharma.crm.testsupport.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The generator against real PostgreSQL. Other tests share this run's database and add HCPs of their
+ * own, so each generation goes into a fresh schema of its own, migrated by Flyway like the real one: the
+ * idempotence check (hcp empty) and the determinism check (two schemas, one seed) need that isolation.
+ */
+@PostgresTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
+
+	@Autowired
+	PasswordEncoder passwords;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	DemoDataGenerator springBean;
+
+	private Schema first;
+
+	private Schema second;
+
+	private GenerationReport firstReport;
+
+	private GenerationReport secondReport;
+
+	@BeforeAll
+	void generateIntoTwoFreshSchemas() {
+		this.first = Schema.create();
+		this.second = Schema.create();
+		this.firstReport = generator(this.first).generate(Scale.SMALL, 42);
+		this.secondReport = generator(this.second).generate(Scale.SMALL, 42);
+	}
+
+	@AfterAll
+	void dropSchemas() {
+		for (Schema schema : List.of(this.first, this.second)) {
+			if (schema != null) {
+				schema.drop();
+			}
+		}
+	}
+
+	@Test
+	void theGeneratorIsASpringBean() {
+		assertThat(this.springBean).isNotNull();
+	}
+
+	@Test
+	void smallScaleLoadsAboutTwoThousandPhysicians() {
+		GenerationReport report = this.firstReport;
+		assertThat(report.skipped()).isFalse();
+		assertThat(report.hcps()).isEqualTo(2000);
+		assertThat(report.hospitals()).isEqualTo(150);
+		assertThat(report.clinics()).isEqualTo(800);
+		assertThat(report.pharmacies()).isEqualTo(100);
+		JdbcTemplate jdbc = this.first.jdbc;
+		assertThat(count(jdbc, "SELECT count(*) FROM hcp")).isEqualTo(2000);
+		assertThat(count(jdbc, "SELECT count(*) FROM hco")).isEqualTo(1050);
+		assertThat(count(jdbc, "SELECT count(*) FROM affiliation")).isEqualTo(report.affiliations())
+			.isGreaterThan(2000);
+		// Nobody without their primary affiliation, and no primary HCO that is a pharmacy.
+		assertThat(count(jdbc, "SELECT count(*) FROM hcp h WHERE NOT EXISTS (SELECT 1 FROM affiliation a"
+				+ " WHERE a.hcp_id = h.id AND a.hco_id = h.primary_hco_id)"))
+			.isZero();
+		assertThat(count(jdbc,
+				"SELECT count(*) FROM hcp h JOIN hco o ON o.id = h.primary_hco_id WHERE o.hco_type = 'PHARMACY'"))
+			.isZero();
+	}
+
+	@Test
+	void readingsAreKatakanaAndTheSearchKeysAreFilled() {
+		JdbcTemplate jdbc = this.first.jdbc;
+		assertThat(count(jdbc, "SELECT count(*) FROM hcp WHERE name_kana !~ '^[ァ-ヶー]+ [ァ-ヶー]+$'")).isZero();
+		assertThat(count(jdbc, "SELECT count(*) FROM hcp WHERE name_kanji !~ '^[^ ]+ [^ ]+$'")).isZero();
+		assertThat(count(jdbc, "SELECT count(*) FROM hcp WHERE name_romaji !~ '^[A-Z][a-z]+ [A-Z][a-z]+$'")).isZero();
+		assertThat(count(jdbc, "SELECT count(*) FROM hco WHERE name_kana !~ '^[ァ-ヶー ]+$'")).isZero();
+		assertThat(count(jdbc, "SELECT count(*) FROM hcp WHERE kana_key LIKE '% %' OR search_text IS NULL")).isZero();
+		assertThat(count(jdbc, "SELECT count(*) FROM hcp WHERE kanji_key LIKE '佐藤%'")).isGreaterThan(20);
+	}
+
+	@Test
+	void everyPrefectureHasInstitutionsAndATerritory() {
+		JdbcTemplate jdbc = this.first.jdbc;
+		assertThat(count(jdbc, "SELECT count(DISTINCT prefecture_code) FROM hco")).isEqualTo(47);
+		assertThat(count(jdbc, "SELECT count(DISTINCT prefecture_code) FROM territory_prefecture")).isEqualTo(47);
+		// Population weighting: Tokyo has more institutions than Tottori.
+		assertThat(count(jdbc, "SELECT count(*) FROM hco WHERE prefecture_code = 13"))
+			.isGreaterThan(5 * count(jdbc, "SELECT count(*) FROM hco WHERE prefecture_code = 31"));
+		assertThat(count(jdbc, "SELECT count(*) FROM therapeutic_area")).isEqualTo(6);
+		assertThat(count(jdbc, "SELECT count(*) FROM product")).isGreaterThanOrEqualTo(12);
+		assertThat(this.firstReport.territories()).isEqualTo(12);
+	}
+
+	@Test
+	void registryNumbersAndInstitutionCodesAreUnique() {
+		JdbcTemplate jdbc = this.first.jdbc;
+		long present = count(jdbc, "SELECT count(registry_number) FROM hcp");
+		assertThat(present).isBetween(1850L, 1960L)
+			.isEqualTo(count(jdbc, "SELECT count(DISTINCT registry_number) FROM hcp"));
+		assertThat(count(jdbc, "SELECT count(DISTINCT institution_code) FROM hco")).isEqualTo(1050);
+	}
+
+	@Test
+	void sameSeedGivesTheSameDataInAnotherSchema() {
+		String sql = "SELECT md5(string_agg(concat_ws('|', id, registry_number, name_kanji, name_kana, name_romaji,"
+				+ " specialty_code, email, primary_hco_id, status), ',' ORDER BY id)) FROM hcp";
+		String hcos = "SELECT md5(string_agg(concat_ws('|', id, institution_code, name, name_kana, prefecture_code,"
+				+ " postal_code, address, phone, bed_count, parent_id), ',' ORDER BY id)) FROM hco";
+		String affiliations = "SELECT md5(string_agg(concat_ws('|', hcp_id, hco_id, role, valid_from, valid_to), ','"
+				+ " ORDER BY hcp_id, hco_id, role)) FROM affiliation";
+		for (String digest : List.of(sql, hcos, affiliations)) {
+			assertThat(this.first.jdbc.queryForObject(digest, String.class))
+				.isEqualTo(this.second.jdbc.queryForObject(digest, String.class));
+		}
+		// The loaded rows are the pure generator's rows.
+		List<String> loaded = this.first.jdbc.queryForList("SELECT name_kanji FROM hcp ORDER BY id LIMIT 20",
+				String.class);
+		DemoDatasetTests.Rows rows = DemoDatasetTests.generate(Scale.SMALL, 42);
+		assertThat(loaded).isEqualTo(rows.hcps.stream().limit(20).map(DemoDataset.HcpRow::nameKanji).toList());
+	}
+
+	@Test
+	void oneDemoUserPerRoleWithTheDemoPassword() {
+		JdbcTemplate jdbc = this.first.jdbc;
+		Map<String, String> roles = Map.of("mr01", "MR", "marketing", "MARKETING", "medical", "MEDICAL", "callcenter",
+				"CALL_CENTER", "manager", "MANAGER", "admin", "ADMIN");
+		roles.forEach((username, role) -> {
+			Map<String, Object> user = jdbc.queryForMap("SELECT u.password_hash, u.display_name, u.enabled, r.role"
+					+ " FROM app_user u JOIN app_user_role r ON r.user_id = u.id WHERE u.username = ?", username);
+			assertThat(user.get("role")).isEqualTo(role);
+			assertThat(user.get("enabled")).isEqualTo(true);
+			assertThat((String) user.get("password_hash")).startsWith("{bcrypt}");
+			assertThat(this.passwords.matches("demo-password-2026", (String) user.get("password_hash"))).isTrue();
+			assertThat(this.passwords.matches("wrong-password-2026", (String) user.get("password_hash"))).isFalse();
+		});
+		assertThat(DemoDataGenerator.demoPassword()).isEqualTo("demo-password-2026").hasSizeGreaterThanOrEqualTo(12);
+		assertThat(count(jdbc, "SELECT count(*) FROM app_user_territory ut JOIN app_user u ON u.id = ut.user_id"
+				+ " JOIN territory_prefecture tp ON tp.territory_id = ut.territory_id"
+				+ " WHERE u.username = 'mr01' AND tp.prefecture_code = 13"))
+			.isEqualTo(1);
+		assertThat(count(jdbc, "SELECT count(*) FROM app_user_territory ut JOIN app_user u ON u.id = ut.user_id"
+				+ " WHERE u.username = 'manager'"))
+			.isGreaterThanOrEqualTo(2);
+		assertThat(jdbc.queryForObject("SELECT department_code FROM app_user WHERE username = 'callcenter'",
+				String.class))
+			.isEqualTo("CALL_CENTER");
+	}
+
+	@Test
+	void theGenerationIsAuditedAndASecondRunIsSkipped() {
+		GenerationReport again = generator(this.first).generate(Scale.SMALL, 42);
+		assertThat(again.skipped()).isTrue();
+		assertThat(again.nothingCreated()).isTrue();
+		assertThat(again.summary()).contains("skipped");
+		JdbcTemplate jdbc = this.first.jdbc;
+		assertThat(count(jdbc, "SELECT count(*) FROM hcp")).isEqualTo(2000);
+		assertThat(count(jdbc, "SELECT count(*) FROM app_user")).isEqualTo(6);
+		List<Map<String, Object>> audit = jdbc.queryForList(
+				"SELECT actor, entity_type, after_state ->> 'hcps' AS hcps, after_state ->> 'scale' AS scale"
+						+ " FROM audit_event WHERE action = 'DEMO_DATA'");
+		assertThat(audit).hasSize(1);
+		assertThat(audit.get(0)).containsEntry("actor", "system").containsEntry("hcps", "2000")
+			.containsEntry("scale", "SMALL");
+		// The identity sequences moved past the ids COPY wrote, so rows added later do not collide.
+		assertThat(count(jdbc, "SELECT last_value FROM hco_id_seq")).isEqualTo(1050);
+		assertThat(count(jdbc, "SELECT last_value FROM hcp_id_seq")).isEqualTo(2000);
+	}
+
+	private DemoDataGenerator generator(Schema schema) {
+		return new DemoDataGenerator(schema.dataSource, new DataSourceTransactionManager(schema.dataSource),
+				this.passwords, this.clock);
+	}
+
+	private static long count(JdbcTemplate jdbc, String sql) {
+		Long count = jdbc.queryForObject(sql, Long.class);
+		return (count != null) ? count : 0;
+	}
+
+	/** A schema of this run's database with the migrations applied; public stays on the path for pg_trgm. */
+	private static final class Schema {
+
+		final String name;
+
+		final DriverManagerDataSource dataSource;
+
+		final JdbcTemplate jdbc;
+
+		private Schema(String name, DriverManagerDataSource dataSource) {
+			this.name = name;
+			this.dataSource = dataSource;
+			this.jdbc = new JdbcTemplate(dataSource);
+		}
+
+		static Schema create() {
+			TestDatabase db = TestDatabase.get();
+			String name = "demo_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
+			String url = db.url() + (db.url().contains("?") ? "&" : "?") + "currentSchema=" + name + ",public";
+			DriverManagerDataSource dataSource = new DriverManagerDataSource(url, db.username(), db.password());
+			Flyway.configure().dataSource(dataSource).schemas(name).locations("classpath:db/migration").load().migrate();
+			return new Schema(name, dataSource);
+		}
+
+		void drop() {
+			this.jdbc.execute("DROP SCHEMA IF EXISTS " + this.name + " CASCADE");
+		}
+
+	}
+
+}
