@@ -118,10 +118,11 @@ class HcpController {
 		model.addAttribute("stages", this.timelines.stages(id, 100));
 		model.addAttribute("policies", this.timelines.policyNotes(id, 10));
 		model.addAttribute("counts", this.timelines.patientCounts(id, 24));
+		List<ReferenceData.Item> areas = this.reference.therapeuticAreas();
 		java.util.Map<String, String> areaNames = new java.util.HashMap<>();
-		this.reference.therapeuticAreas().forEach(a -> areaNames.put(a.code(), a.name(locale)));
+		areas.forEach(a -> areaNames.put(a.code(), a.name(locale)));
 		model.addAttribute("areaNames", areaNames);
-		model.addAttribute("areas", this.reference.therapeuticAreas());
+		model.addAttribute("areas", areas);
 		model.addAttribute("departments", this.reference.departments());
 		model.addAttribute("channels", org.openpharma.crm.interaction.Channel.values());
 		model.addAttribute("now", this.clock.instant());

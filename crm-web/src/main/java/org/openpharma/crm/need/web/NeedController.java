@@ -61,9 +61,10 @@ class NeedController {
 		model.addAttribute("categories", NeedCategory.values());
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("departments", RoutedTo.values());
-		model.addAttribute("areas", this.reference.therapeuticAreas());
+		var areas = this.reference.therapeuticAreas();
+		model.addAttribute("areas", areas);
 		Map<String, String> areaNames = new HashMap<>();
-		this.reference.therapeuticAreas().forEach(a -> areaNames.put(a.code(), a.name(locale)));
+		areas.forEach(a -> areaNames.put(a.code(), a.name(locale)));
 		model.addAttribute("areaNames", areaNames);
 	}
 
