@@ -98,7 +98,7 @@ public class HcpManagement {
 		Hcp b = this.hcps.findForUpdate(second).orElseThrow(() -> new NotFoundException("HCP", second));
 		Hcp survivor = (a.getId() == survivorId) ? a : b;
 		Hcp duplicate = (survivor == a) ? b : a;
-		Map<String, Object> survivorBefore = survivor.getId() != null ? survivor.snapshot() : Map.of();
+		Map<String, Object> survivorBefore = survivor.snapshot();
 		Map<String, Object> duplicateBefore = duplicate.snapshot();
 		Instant now = this.clock.instant();
 		this.jdbc.execute("SET CONSTRAINTS hcp_registry_number_key DEFERRED");
