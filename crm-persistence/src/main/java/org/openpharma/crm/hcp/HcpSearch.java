@@ -36,16 +36,28 @@ public class HcpSearch {
 
 	private final JdbcTemplate jdbc;
 
-	HcpSearch(JdbcTemplate jdbc) {
+	private final HcpNameDictionary dictionary;
+
+	HcpSearch(JdbcTemplate jdbc, HcpNameDictionary dictionary) {
 		this.jdbc = jdbc;
+		this.dictionary = dictionary;
 	}
 
 	public SearchPage<HcpSummary> search(HcpSearchCriteria criteria, int page, int size) {
 		planForTheseValues();
-		Query exact = build(criteria, false, extraIds(criteria));
+		Query exact = build(criteria, false, extraIds(criteria), List.of());
 		long total = count(exact);
 		if (total == 0 && criteria.hasQuery()) {
-			Query fuzzy = build(criteria, true, List.of());
+			// A typo: first the closest spellings of names that exist, then names with similar trigrams.
+			List<String> corrections = corrections(criteria.query());
+			if (!corrections.isEmpty()) {
+				Query corrected = build(criteria, false, List.of(), corrections);
+				long correctedTotal = count(corrected);
+				if (correctedTotal > 0) {
+					return new SearchPage<>(fetch(corrected, page, size), page, size, correctedTotal, true);
+				}
+			}
+			Query fuzzy = build(criteria, true, List.of(), List.of());
 			for (double threshold : FUZZY_THRESHOLDS) {
 				this.jdbc.queryForObject("SELECT set_config('pg_trgm.word_similarity_threshold', ?, true)",
 						String.class, String.valueOf(threshold));
@@ -68,7 +80,7 @@ public class HcpSearch {
 	/** Streams every exact match in order (for CSV export), without holding them all in memory. */
 	public void forEach(HcpSearchCriteria criteria, Consumer<HcpSummary> consumer) {
 		planForTheseValues();
-		Query query = build(criteria, false, extraIds(criteria));
+		Query query = build(criteria, false, extraIds(criteria), List.of());
 		this.jdbc.setFetchSize(500);
 		this.jdbc.query(query.select() + query.orderBy(), rs -> {
 			consumer.accept(ROW.mapRow(rs, 0));
@@ -129,6 +141,19 @@ public class HcpSearch {
 		return ids;
 	}
 
+	/**
+	 * LIKE patterns for the closest existing spellings of the query's name words (see
+	 * {@link NameSpelling}), best first; empty when there are none.
+	 */
+	private List<String> corrections(String query) {
+		NameKey key = NameKey.of(query);
+		List<String> words = List.of(key.words(query).split(" "));
+		return NameSpelling.propose(words, this.dictionary.words(key.script()))
+			.stream()
+			.map(p -> JapaneseText.escapeLike(p.prefix()) + "%")
+			.toList();
+	}
+
 	/** The name key a query is matched on, chosen by its script: kana reading, romaji, or kanji name. */
 	private record NameKey(String column, String pattern) {
 
@@ -142,6 +167,20 @@ public class HcpSearch {
 			return new NameKey("kanji_key", JapaneseText.escapeLike(JapaneseText.kanjiKey(q)) + "%");
 		}
 
+		/** The script's name in {@link HcpNameDictionary}. */
+		String script() {
+			return this.column.substring(0, this.column.indexOf('_'));
+		}
+
+		/** The query's words in the dictionary's form, separated by single spaces. */
+		String words(String q) {
+			return switch (script()) {
+				case "kana" -> JapaneseText.toKatakana(q);
+				case "romaji" -> JapaneseText.normalize(q).toLowerCase(java.util.Locale.ROOT);
+				default -> JapaneseText.normalize(q);
+			};
+		}
+
 		/** The key in byte order, as the live-record indexes hold it (prefix range and page order in one). */
 		String sortable(String alias) {
 			return "(" + alias + "." + this.column + " COLLATE \"C\")";
@@ -149,7 +188,8 @@ public class HcpSearch {
 
 	}
 
-	private static Query build(HcpSearchCriteria criteria, boolean fuzzy, List<Long> extraIds) {
+	private static Query build(HcpSearchCriteria criteria, boolean fuzzy, List<Long> extraIds,
+			List<String> corrections) {
 		List<Object> args = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
 			.append(" FROM hcp h LEFT JOIN hco o ON o.id = h.primary_hco_id WHERE h.status <> 'MERGED'");
@@ -158,6 +198,11 @@ public class HcpSearch {
 			if (fuzzy) {
 				sql.append(" AND ? <% h.search_text");
 				args.add(fuzzyTerm(criteria.query()));
+			}
+			else if (!corrections.isEmpty()) {
+				sql.append(" AND (").append(String.join(" OR ",
+						java.util.Collections.nCopies(corrections.size(), key.sortable("h") + " LIKE ?"))).append(")");
+				args.addAll(corrections);
 			}
 			else if (extraIds.isEmpty()) {
 				sql.append(" AND ").append(key.sortable("h")).append(" LIKE ?");
@@ -195,6 +240,15 @@ public class HcpSearch {
 		if (fuzzy) {
 			return new Query(sql.toString(), " ORDER BY word_similarity(?, h.search_text) DESC, " + order + ", h.id",
 					args, List.of(fuzzyTerm(criteria.query())));
+		}
+		if (!corrections.isEmpty() && key != null) {
+			// The best spelling first: rank = the first proposal the name matches.
+			StringBuilder rank = new StringBuilder(" ORDER BY CASE");
+			for (int i = 0; i < corrections.size(); i++) {
+				rank.append(" WHEN ").append(key.sortable("h")).append(" LIKE ? THEN ").append(i);
+			}
+			rank.append(" END, ").append(order).append(", h.id");
+			return new Query(sql.toString(), rank.toString(), args, new ArrayList<>(corrections));
 		}
 		return new Query(sql.toString(), " ORDER BY " + order + ", h.id" + direction, args, List.of());
 	}

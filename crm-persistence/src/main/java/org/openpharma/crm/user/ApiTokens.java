@@ -36,6 +36,9 @@ public class ApiTokens {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** How stale {@code last_used_at} may get before a call refreshes it. */
+	static final java.time.Duration LAST_USED_PRECISION = java.time.Duration.ofMinutes(1);
+
 	private final AppUserRepository users;
 
 	private final ReferenceData reference;
@@ -127,8 +130,11 @@ public class ApiTokens {
 			return Optional.empty();
 		}
 		Object[] row = rows.get(0);
-		this.jdbc.update("UPDATE api_token SET last_used_at = ? WHERE id = ?", Timestamp.from(this.clock.instant()),
-				row[0]);
+		// "Last used" to the minute: a write (and its commit flush) per call would cost more than the call.
+		Timestamp now = Timestamp.from(this.clock.instant());
+		this.jdbc.update("UPDATE api_token SET last_used_at = ? WHERE id = ?"
+				+ " AND (last_used_at IS NULL OR last_used_at < ?)", now, row[0],
+				Timestamp.from(this.clock.instant().minus(LAST_USED_PRECISION)));
 		List<Role> roles = this.jdbc.queryForList("SELECT role FROM app_user_role WHERE user_id = ?", String.class,
 				row[3]).stream().map(Role::valueOf).toList();
 		return Optional.of(new TokenUser((String) row[1], (String) row[2], roles));

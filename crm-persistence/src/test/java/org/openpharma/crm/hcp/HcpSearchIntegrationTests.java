@@ -23,6 +23,9 @@ class HcpSearchIntegrationTests extends PostgresTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	HcpNameDictionary dictionary;
+
 	UniqueNames.Name family;
 
 	Hcp taro;
@@ -73,6 +76,27 @@ class HcpSearchIntegrationTests extends PostgresTestBase {
 		SearchPage<HcpSummary> page = this.search.search(HcpSearchCriteria.of(typo), 0, 20);
 		assertThat(page.fuzzy()).isTrue();
 		assertThat(page.items()).extracting(HcpSummary::id).first().isEqualTo(this.taro.getId());
+	}
+
+	@Test
+	void correctsAFamilyNameWithALetterMissingToTheSpellingThatExists() {
+		this.dictionary.refresh();
+		String romaji = this.family.romaji().toLowerCase(java.util.Locale.ROOT);
+		String missing = romaji.substring(0, 2) + romaji.substring(3);
+		SearchPage<HcpSummary> page = this.search.search(HcpSearchCriteria.of(missing + " taro"), 0, 20);
+		assertThat(page.fuzzy()).isTrue();
+		assertThat(page.items()).extracting(HcpSummary::id).contains(this.taro.getId()).doesNotContain(this.hanako.getId());
+	}
+
+	@Test
+	void aNameNewerThanTheDictionaryIsStillCorrectedInItsOtherWord() {
+		this.dictionary.refresh();
+		UniqueNames.Name newcomer = UniqueNames.next();
+		Hcp jiro = this.hcps.create(new HcpDetails(newcomer.kanji() + " 次郎", newcomer.kana() + " ジロウ", null, null,
+				null, null, null, null), "test");
+		SearchPage<HcpSummary> page = this.search.search(HcpSearchCriteria.of(newcomer.kana() + " ジロオ"), 0, 20);
+		assertThat(page.fuzzy()).isTrue();
+		assertThat(page.items()).extracting(HcpSummary::id).first().isEqualTo(jiro.getId());
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -12,6 +13,7 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /** Language switch (Japanese by default, English on request, remembered in a cookie) and simple views. */
 @Configuration(proxyBeanMethods = false)
@@ -40,6 +42,20 @@ class WebConfiguration implements WebMvcConfigurer {
 		}
 		return SUPPORTED.stream().filter(l -> l.getLanguage().equals(locale.getLanguage())).findFirst()
 			.orElse(Locale.JAPANESE);
+	}
+
+	/**
+	 * Switches off the resource URL rewriting that Boot adds for WebJars: it ran every link of every page
+	 * (each row's /hcps/{id}, sort and page links) through the static resource lookup, which probes the
+	 * class path and caches only hits, so most of a list page's rendering time went into failed jar
+	 * lookups. Version-free WebJars URLs are still served: the resolver works on the request side too.
+	 */
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
+				new ResourceUrlEncodingFilter());
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	@Override
