@@ -118,9 +118,10 @@ public class DemoDataGenerator {
 					"SELECT EXISTS (SELECT 1 FROM hcp) OR EXISTS (SELECT 1 FROM hco)", Boolean.class);
 			boolean skipped = Boolean.TRUE.equals(hasData);
 			Counts counts = skipped ? new Counts(0, 0, 0, 0, 0) : customerMaster(jdbc, scale, seed);
+			GenerationReport.Activity activity = activity(jdbc, scale, seed);
 			GenerationReport report = new GenerationReport(scale, seed, skipped, counts.hospitals(), counts.clinics(),
 					counts.pharmacies(), counts.hcps(), counts.affiliations(), reference[0], reference[1],
-					reference[2], users.size(), (System.nanoTime() - started) / 1_000_000);
+					reference[2], users.size(), activity, (System.nanoTime() - started) / 1_000_000);
 			if (!report.nothingCreated()) {
 				audit(jdbc, report, users);
 			}
@@ -191,6 +192,70 @@ public class DemoDataGenerator {
 		log.info("Demo data COPY times in ms (generation included): {}; ANALYZE {} ms", loader.millis(),
 				(System.nanoTime() - analyzeStarted) / 1_000_000);
 		return counts;
+	}
+
+	/**
+	 * Three years of activity (docs/benchmarks.md) when there are HCPs but no interaction yet: also for a
+	 * customer master loaded by an earlier version or imported by an admin.
+	 */
+	private GenerationReport.Activity activity(JdbcTemplate jdbc, Scale scale, long seed) {
+		Boolean pending = jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM hcp) AND NOT EXISTS (SELECT 1 FROM interaction)", Boolean.class);
+		if (!Boolean.TRUE.equals(pending)) {
+			return GenerationReport.Activity.NONE;
+		}
+		List<DemoActivity.Target> targets = jdbc.query("SELECT h.id, h.specialty_code, coalesce(o.prefecture_code, 13)"
+				+ " FROM hcp h LEFT JOIN hco o ON o.id = h.primary_hco_id WHERE h.status <> 'MERGED' ORDER BY h.id",
+				(rs, i) -> new DemoActivity.Target(rs.getLong(1), rs.getString(2), rs.getInt(3)));
+		Map<Long, List<Object[]>> productsByArea = new java.util.HashMap<>();
+		jdbc.query("SELECT therapeutic_area_id, id, name_ja FROM product WHERE active ORDER BY code", rs -> {
+			productsByArea.computeIfAbsent(rs.getLong(1), k -> new java.util.ArrayList<>())
+				.add(new Object[] { rs.getLong(2), rs.getString(3) });
+		});
+		List<DemoActivity.Area> areas = jdbc.query(
+				"SELECT id, code, name_ja FROM therapeutic_area WHERE active ORDER BY code", (rs, i) -> {
+					List<Object[]> products = productsByArea.getOrDefault(rs.getLong(1), List.of());
+					return new DemoActivity.Area(rs.getLong(1), rs.getString(2), rs.getString(3),
+							products.stream().map(p -> (Long) p[0]).toList(),
+							products.stream().map(p -> (String) p[1]).toList());
+				});
+		Map<Integer, String> mrByPrefecture = new java.util.HashMap<>();
+		jdbc.query("SELECT tp.prefecture_code, min(u.username) FROM app_user u"
+				+ " JOIN app_user_role r ON r.user_id = u.id AND r.role = 'MR'"
+				+ " JOIN app_user_territory ut ON ut.user_id = u.id"
+				+ " JOIN territory_prefecture tp ON tp.territory_id = ut.territory_id"
+				+ " WHERE u.enabled GROUP BY tp.prefecture_code", rs -> {
+					mrByPrefecture.put(rs.getInt(1), rs.getString(2));
+				});
+		if (areas.isEmpty() || targets.isEmpty()) {
+			return GenerationReport.Activity.NONE;
+		}
+		DemoActivity generator = new DemoActivity(scale, seed, this.clock.instant(), areas, mrByPrefecture);
+		int[] perHcp = generator.interactionCounts(targets);
+		long total = java.util.Arrays.stream(perHcp).asLongStream().sum();
+		long firstInteraction = reserveIds(jdbc, "interaction", Math.toIntExact(Math.max(1, total)));
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		DemoActivity.Counts counts;
+		ActivityCopyLoader loader;
+		try {
+			loader = new ActivityCopyLoader(connection.unwrap(PGConnection.class).getCopyAPI());
+		}
+		catch (SQLException ex) {
+			throw new DemoDataException("The data source is not a PostgreSQL connection", ex);
+		}
+		try (loader) {
+			counts = generator.generate(targets, perHcp, firstInteraction, loader);
+			loader.finish();
+		}
+		long analyzeStarted = System.nanoTime();
+		for (String table : List.of("interaction", "interaction_therapeutic_area", "interaction_product",
+				"information_need", "hcp_stage", "stage_change", "patient_count", "treatment_policy_note")) {
+			jdbc.execute("ANALYZE " + table);
+		}
+		log.info("Demo activity COPY times in ms (generation included): {}; ANALYZE {} ms", loader.millis(),
+				(System.nanoTime() - analyzeStarted) / 1_000_000);
+		return new GenerationReport.Activity(counts.interactions(), counts.needs(), counts.stages(),
+				counts.stageChanges(), counts.patientCounts(), counts.policyNotes());
 	}
 
 	/**

@@ -29,7 +29,16 @@ final class DemoUsers {
 			new DemoUser("callcenter", "田中 陽子 (コールセンター)", "CALL_CENTER", "CALL_CENTER", List.of()),
 			new DemoUser("manager", "佐藤 健一 (マネージャー)", "MANAGEMENT", "MANAGER",
 					List.of("TOKYO_CENTRAL", "KANTO_EAST", "KANTO_WEST")),
-			new DemoUser("admin", "伊藤 誠 (管理者)", "IT", "ADMIN", List.of()));
+			new DemoUser("admin", "伊藤 誠 (管理者)", "IT", "ADMIN", List.of()),
+			// One MR for every other territory, so the activity data has an owner everywhere.
+			mr("mr02", "北海道", "HOKKAIDO"), mr("mr03", "東北", "TOHOKU"), mr("mr04", "北関東", "KANTO_NORTH"),
+			mr("mr05", "埼玉・千葉", "KANTO_EAST"), mr("mr06", "神奈川・山梨", "KANTO_WEST"),
+			mr("mr07", "北陸・信越", "HOKURIKU_SHINETSU"), mr("mr08", "東海", "TOKAI"), mr("mr09", "近畿", "KINKI"),
+			mr("mr10", "中国", "CHUGOKU"), mr("mr11", "四国", "SHIKOKU"), mr("mr12", "九州・沖縄", "KYUSHU_OKINAWA"));
+
+	private static DemoUser mr(String username, String area, String territory) {
+		return new DemoUser(username, "MR " + area, "SALES", "MR", List.of(territory));
+	}
 
 	/** Tokyo's prefecture code: the MR covers Tokyo even where an admin renamed the territories. */
 	private static final int TOKYO = 13;
@@ -39,10 +48,8 @@ final class DemoUsers {
 
 	/** Creates the missing demo users; returns the usernames created. */
 	static List<String> ensure(JdbcTemplate jdbc, PasswordEncoder passwords) {
-		Set<String> existing = new HashSet<>(jdbc.queryForList(
-				"SELECT username FROM app_user WHERE username IN ('mr01', 'marketing', 'medical', 'callcenter',"
-						+ " 'manager', 'admin')",
-				String.class));
+		Set<String> existing = new HashSet<>(jdbc.queryForList("SELECT username FROM app_user WHERE username = ANY (?)",
+				String.class, (Object) USERS.stream().map(DemoUser::username).toArray(String[]::new)));
 		List<String> created = new ArrayList<>();
 		for (DemoUser user : USERS) {
 			if (existing.contains(user.username())) {

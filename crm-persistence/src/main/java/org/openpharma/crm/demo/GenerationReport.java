@@ -9,13 +9,26 @@ import java.util.Map;
  * HCO or HCP was generated; reference data and demo users are still completed when missing.
  */
 public record GenerationReport(Scale scale, long seed, boolean skipped, int hospitals, int clinics, int pharmacies,
-		int hcps, int affiliations, int therapeuticAreas, int products, int territories, int users,
+		int hcps, int affiliations, int therapeuticAreas, int products, int territories, int users, Activity activity,
 		long elapsedMillis) {
+
+	/** The activity created: interactions, needs, current stages, stage changes, patient counts, policy notes. */
+	public record Activity(long interactions, long needs, long stages, long stageChanges, long patientCounts,
+			long policyNotes) {
+
+		public static final Activity NONE = new Activity(0, 0, 0, 0, 0, 0);
+
+		long total() {
+			return this.interactions + this.needs + this.stages + this.stageChanges + this.patientCounts
+					+ this.policyNotes;
+		}
+
+	}
 
 	/** True when the run created nothing at all (a repeated start). */
 	public boolean nothingCreated() {
 		return this.hospitals + this.clinics + this.pharmacies + this.hcps + this.affiliations + this.therapeuticAreas
-				+ this.products + this.territories + this.users == 0;
+				+ this.products + this.territories + this.users == 0 && this.activity.total() == 0;
 	}
 
 	/** The counts as the audit row stores them. */
@@ -33,6 +46,12 @@ public record GenerationReport(Scale scale, long seed, boolean skipped, int hosp
 		map.put("products", this.products);
 		map.put("territories", this.territories);
 		map.put("users", this.users);
+		map.put("interactions", this.activity.interactions());
+		map.put("needs", this.activity.needs());
+		map.put("stages", this.activity.stages());
+		map.put("stageChanges", this.activity.stageChanges());
+		map.put("patientCounts", this.activity.patientCounts());
+		map.put("policyNotes", this.activity.policyNotes());
 		map.put("elapsedMillis", this.elapsedMillis);
 		return map;
 	}
@@ -41,15 +60,21 @@ public record GenerationReport(Scale scale, long seed, boolean skipped, int hosp
 	public String summary() {
 		if (this.skipped) {
 			return String.format("Demo data skipped: the customer master already has data (scale %s, seed %d);"
-					+ " added %d therapeutic areas, %d products, %d territories, %d users in %d ms",
+					+ " added %d therapeutic areas, %d products, %d territories, %d users; %s in %d ms",
 					this.scale.name().toLowerCase(Locale.ROOT), this.seed, this.therapeuticAreas,
-					this.products, this.territories, this.users, this.elapsedMillis);
+					this.products, this.territories, this.users, activitySummary(), this.elapsedMillis);
 		}
 		return String.format("Demo data generated (scale %s, seed %d): %,d HCPs, %,d hospitals, %,d clinics,"
-				+ " %,d pharmacies, %,d affiliations, %d therapeutic areas, %d products, %d territories, %d users"
-				+ " in %,d ms", this.scale.name().toLowerCase(Locale.ROOT), this.seed, this.hcps,
+				+ " %,d pharmacies, %,d affiliations, %d therapeutic areas, %d products, %d territories, %d users;"
+				+ " %s in %,d ms", this.scale.name().toLowerCase(Locale.ROOT), this.seed, this.hcps,
 				this.hospitals, this.clinics, this.pharmacies, this.affiliations, this.therapeuticAreas,
-				this.products, this.territories, this.users, this.elapsedMillis);
+				this.products, this.territories, this.users, activitySummary(), this.elapsedMillis);
+	}
+
+	private String activitySummary() {
+		return String.format("%,d interactions, %,d needs, %,d stages with %,d changes, %,d patient counts,"
+				+ " %,d policy notes", this.activity.interactions(), this.activity.needs(), this.activity.stages(),
+				this.activity.stageChanges(), this.activity.patientCounts(), this.activity.policyNotes());
 	}
 
 }

@@ -8,11 +8,11 @@ import java.util.Locale;
  */
 public enum Scale {
 
-	SMALL(2_000, 150, 800, 100),
+	SMALL(2_000, 150, 800, 100, 20_000, 4_000, 800),
 
-	MEDIUM(34_000, 800, 10_000, 1_000),
+	MEDIUM(34_000, 800, 10_000, 1_000, 1_000_000, 200_000, 3_000),
 
-	JAPAN(340_000, 8_000, 100_000, 10_000);
+	JAPAN(340_000, 8_000, 100_000, 10_000, 10_000_000, 2_000_000, 5_000);
 
 	private final int hcps;
 
@@ -22,11 +22,36 @@ public enum Scale {
 
 	private final int pharmacies;
 
-	Scale(int hcps, int hospitals, int clinics, int pharmacies) {
+	private final int interactions;
+
+	private final int needs;
+
+	private final int maxInteractionsPerHcp;
+
+	Scale(int hcps, int hospitals, int clinics, int pharmacies, int interactions, int needs,
+			int maxInteractionsPerHcp) {
 		this.hcps = hcps;
 		this.hospitals = hospitals;
 		this.clinics = clinics;
 		this.pharmacies = pharmacies;
+		this.interactions = interactions;
+		this.needs = needs;
+		this.maxInteractionsPerHcp = maxInteractionsPerHcp;
+	}
+
+	/** About this many interactions over three years (the heavy tail is capped, so a little fewer). */
+	public int interactions() {
+		return this.interactions;
+	}
+
+	/** About this many information needs (each raised in an interaction). */
+	public int needs() {
+		return this.needs;
+	}
+
+	/** The most interactions one HCP gets (a key opinion leader). */
+	public int maxInteractionsPerHcp() {
+		return this.maxInteractionsPerHcp;
 	}
 
 	public int hcps() {

@@ -145,6 +145,39 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
+	void threeYearsOfActivityComeWithTheDemo() {
+		JdbcTemplate jdbc = this.first.jdbc;
+		GenerationReport.Activity activity = this.firstReport.activity();
+		assertThat(activity.interactions()).isBetween(18_000L, 21_000L);
+		assertThat(count(jdbc, "SELECT count(*) FROM interaction")).isEqualTo(activity.interactions());
+		assertThat(count(jdbc, "SELECT count(*) FROM interaction_therapeutic_area")).isEqualTo(activity.interactions());
+		assertThat(count(jdbc, "SELECT count(*) FROM information_need")).isEqualTo(activity.needs()).isBetween(3_000L,
+				5_000L);
+		assertThat(count(jdbc, "SELECT count(*) FROM hcp_stage")).isEqualTo(activity.stages()).isPositive();
+		assertThat(count(jdbc, "SELECT count(*) FROM stage_change")).isEqualTo(activity.stageChanges());
+		assertThat(count(jdbc, "SELECT count(*) FROM patient_count")).isEqualTo(activity.patientCounts()).isPositive();
+		assertThat(count(jdbc, "SELECT count(*) FROM treatment_policy_note")).isEqualTo(activity.policyNotes());
+		// Skew: some key opinion leaders have hundreds of contacts, many HCPs none.
+		assertThat(count(jdbc, "SELECT max(n) FROM (SELECT count(*) AS n FROM interaction GROUP BY hcp_id) c"))
+			.isGreaterThan(200);
+		assertThat(count(jdbc, "SELECT count(*) FROM hcp h WHERE NOT EXISTS (SELECT 1 FROM interaction i"
+				+ " WHERE i.hcp_id = h.id)")).isGreaterThan(100);
+		// Every department, and each territory's own MR for its HCPs.
+		assertThat(jdbc.queryForList("SELECT DISTINCT department_code FROM interaction", String.class))
+			.containsExactlyInAnyOrder("SALES", "MARKETING", "MEDICAL", "CALL_CENTER");
+		assertThat(count(jdbc, "SELECT count(*) FROM interaction i JOIN hcp h ON h.id = i.hcp_id"
+				+ " JOIN hco o ON o.id = h.primary_hco_id WHERE i.department_code = 'SALES'"
+				+ " AND (o.prefecture_code = 13) <> (i.author = 'mr01')")).isZero();
+		// Rows added later by the application do not collide with the ids COPY wrote.
+		assertThat(count(jdbc, "SELECT last_value FROM interaction_id_seq"))
+			.isGreaterThanOrEqualTo(count(jdbc, "SELECT max(id) FROM interaction"));
+		String digest = "SELECT md5(string_agg(concat_ws('|', id, hcp_id, channel, author, key_messages), ','"
+				+ " ORDER BY id)) FROM interaction";
+		assertThat(jdbc.queryForObject(digest, String.class))
+			.isEqualTo(this.second.jdbc.queryForObject(digest, String.class));
+	}
+
+	@Test
 	void oneDemoUserPerRoleWithTheDemoPassword() {
 		JdbcTemplate jdbc = this.first.jdbc;
 		Map<String, String> roles = Map.of("mr01", "MR", "marketing", "MARKETING", "medical", "MEDICAL", "callcenter",
@@ -179,7 +212,7 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 		assertThat(again.summary()).contains("skipped");
 		JdbcTemplate jdbc = this.first.jdbc;
 		assertThat(count(jdbc, "SELECT count(*) FROM hcp")).isEqualTo(2000);
-		assertThat(count(jdbc, "SELECT count(*) FROM app_user")).isEqualTo(6);
+		assertThat(count(jdbc, "SELECT count(*) FROM app_user")).isEqualTo(DemoUsers.USERS.size());
 		List<Map<String, Object>> audit = jdbc.queryForList(
 				"SELECT actor, entity_type, after_state ->> 'hcps' AS hcps, after_state ->> 'scale' AS scale"
 						+ " FROM audit_event WHERE action = 'DEMO_DATA'");
