@@ -26,7 +26,6 @@ import org.openpharma.crm.stage.AdoptionStage;
 import org.openpharma.crm.stage.HcpStage;
 import org.openpharma.crm.stage.HcpStageRepository;
 import org.openpharma.crm.stage.PatientCountFacts;
-import org.openpharma.crm.user.AppUser;
 import org.openpharma.crm.user.UserManagement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -113,7 +112,7 @@ public class InteractionManagement {
 	private Interaction save(InteractionCapture capture, String actor, Long correctsId) {
 		Instant now = this.clock.instant();
 		YearMonth month = YearMonth.from(now.atZone(JAPAN));
-		AppUser user = this.users.findByUsername(actor)
+		String department = this.users.departmentOf(actor)
 			.orElseThrow(() -> ValidationException.of(null, "interaction.user.unknown"));
 		List<FieldViolation> violations = validate(capture, now, month);
 		if (!violations.isEmpty()) {
@@ -121,7 +120,7 @@ public class InteractionManagement {
 		}
 		long hcpId = capture.hcpId();
 		Interaction interaction = this.interactions.save(Interaction.record(hcpId, capture.facts(), actor,
-				user.getDepartmentCode(), correctsId, null, now));
+				department, correctsId, null, now));
 		Map<String, Object> summary = new LinkedHashMap<>(interaction.snapshot());
 		List<Long> needIds = new ArrayList<>();
 		for (NeedDraft draft : capture.needs()) {

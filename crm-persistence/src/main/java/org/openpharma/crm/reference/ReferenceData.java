@@ -8,14 +8,13 @@ import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Prefectures, specialties, departments and territories, with names in both languages. The fixed sets
- * are read once; territories are read on demand because admins change them.
+ * are read once; territories are read on demand because admins change them. No transactions: each
+ * lookup is one statement or a cached map, and templates call the name lookups once per row.
  */
 @Service
-@Transactional(readOnly = true)
 public class ReferenceData {
 
 	private final JdbcTemplate jdbc;

@@ -15,6 +15,7 @@ import org.springframework.security.authentication.event.InteractiveAuthenticati
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -78,6 +79,16 @@ class SecurityConfiguration {
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(f -> f.deny()));
 		return http.build();
+	}
+
+	/**
+	 * No Micrometer observation around each security filter: wrapping the dozen filters of every request
+	 * cost more CPU than the filters themselves (JFR, docs/benchmarks.md). Requests are still timed as a
+	 * whole ({@code http.server.requests}); logins and lock-outs are audited by {@code LoginAuditor}.
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

@@ -82,8 +82,14 @@ class InteractionController {
 		binder.setAutoGrowCollectionLimit(MAX_ROWS);
 	}
 
-	@ModelAttribute
-	void choices(Model model) {
+	/** The form page with its choices and the HCP it is for: only when the form is shown, not on a successful save. */
+	private String formView(Model model, Long hcpId) {
+		choices(model);
+		addHcp(model, hcpId);
+		return "interaction/form";
+	}
+
+	private void choices(Model model) {
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("categories", NeedCategory.values());
 		model.addAttribute("urgencies", Urgency.values());
@@ -104,21 +110,19 @@ class InteractionController {
 		count.setPeriod(YearMonth.now(this.clock.withZone(InteractionForm.JAPAN)));
 		form.getPatientCounts().add(count);
 		model.addAttribute("form", form);
-		addHcp(model, hcpId);
-		return "interaction/form";
+		return formView(model, hcpId);
 	}
 
 	@PostMapping("/interactions/new")
 	String processCreationForm(@Valid @ModelAttribute("form") InteractionForm form, BindingResult result,
 			@RequestParam(name = "add", required = false) String add, Principal user, Model model,
 			RedirectAttributes redirect) {
-		addHcp(model, form.getHcpId());
 		if (add != null) {
 			addRow(form, add);
-			return "interaction/form";
+			return formView(model, form.getHcpId());
 		}
 		if (result.hasErrors()) {
-			return "interaction/form";
+			return formView(model, form.getHcpId());
 		}
 		Rows rows = new Rows(form);
 		try {
@@ -128,7 +132,7 @@ class InteractionController {
 		}
 		catch (ValidationException ex) {
 			Forms.reject(result, rows.toFormPaths(ex));
-			return "interaction/form";
+			return formView(model, form.getHcpId());
 		}
 	}
 
@@ -141,8 +145,7 @@ class InteractionController {
 		}
 		model.addAttribute("form", InteractionForms.of(interaction));
 		model.addAttribute("interactionId", id);
-		addHcp(model, interaction.getHcpId());
-		return "interaction/form";
+		return formView(model, interaction.getHcpId());
 	}
 
 	@PostMapping("/interactions/{id}/edit")
@@ -150,12 +153,11 @@ class InteractionController {
 			BindingResult result, Principal user, Model model, RedirectAttributes redirect) {
 		Interaction interaction = this.interactions.get(id);
 		model.addAttribute("interactionId", id);
-		addHcp(model, interaction.getHcpId());
 		if (form.getVersion() == null) {
 			result.reject("form.tampered");
 		}
 		if (result.hasErrors()) {
-			return "interaction/form";
+			return formView(model, interaction.getHcpId());
 		}
 		try {
 			this.interactions.edit(id, form.getVersion(), form.toFacts(), user.getName());
@@ -171,7 +173,7 @@ class InteractionController {
 		catch (DomainException ex) {
 			result.reject(ex.getCode(), ex.getArguments(), ex.getCode());
 		}
-		return "interaction/form";
+		return formView(model, interaction.getHcpId());
 	}
 
 	/** After the edit window: a new interaction, prefilled from the original, that points at it. */
@@ -182,8 +184,7 @@ class InteractionController {
 		form.setVersion(null);
 		model.addAttribute("form", form);
 		model.addAttribute("correctsId", id);
-		addHcp(model, original.getHcpId());
-		return "interaction/form";
+		return formView(model, original.getHcpId());
 	}
 
 	@PostMapping("/interactions/{id}/correct")
@@ -192,9 +193,8 @@ class InteractionController {
 		Interaction original = this.interactions.get(id);
 		model.addAttribute("correctsId", id);
 		form.setHcpId(original.getHcpId());
-		addHcp(model, original.getHcpId());
 		if (result.hasErrors()) {
-			return "interaction/form";
+			return formView(model, original.getHcpId());
 		}
 		Rows rows = new Rows(form);
 		try {
@@ -204,7 +204,7 @@ class InteractionController {
 		}
 		catch (ValidationException ex) {
 			Forms.reject(result, rows.toFormPaths(ex));
-			return "interaction/form";
+			return formView(model, original.getHcpId());
 		}
 	}
 

@@ -43,7 +43,7 @@ class PullEventApiController {
 		ApiParams.require(batch != null && batch.events() != null && !batch.events().isEmpty(), "events",
 				"at least one event");
 		ApiParams.require(batch.events().size() <= PullEventIngest.MAX_BATCH, "events", "at most 1000 events");
-		String department = this.users.findByUsername(system.getName()).map(u -> u.getDepartmentCode())
+		String department = this.users.departmentOf(system.getName())
 			.orElse("MARKETING");
 		PullEventIngest.Result result = this.ingest.ingest(batch.events().stream().map(e -> (e != null) ? e.toEvent() : null).toList(),
 				system.getName(), department);
