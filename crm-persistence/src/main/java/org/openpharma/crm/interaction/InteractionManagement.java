@@ -155,17 +155,24 @@ public class InteractionManagement {
 		return interaction;
 	}
 
+	/**
+	 * Moves the HCP's stage in the area, or sets the first one. Two people logging a stage for the same
+	 * HCP at once queue up instead of failing: the first stage is inserted with ON CONFLICT DO NOTHING
+	 * (which waits for a concurrent insert to commit), an existing one is locked before it is read, so
+	 * the history's "from" is always the stage the change really left.
+	 */
 	private Optional<String> changeStage(long hcpId, StageDraft draft, long interactionId, String actor, Instant now) {
-		Optional<HcpStage> current = this.stages.findByHcpIdAndTherapeuticAreaId(hcpId, draft.therapeuticAreaId());
+		int inserted = this.jdbc.update("INSERT INTO hcp_stage (hcp_id, therapeutic_area_id, stage, changed_at, changed_by)"
+				+ " VALUES (?, ?, ?, ?, ?) ON CONFLICT (hcp_id, therapeutic_area_id) DO NOTHING", hcpId,
+				draft.therapeuticAreaId(), draft.stage().name(), Timestamp.from(now), actor);
 		AdoptionStage from = null;
-		if (current.isPresent()) {
-			if (current.get().getStage() == draft.stage()) {
+		if (inserted == 0) {
+			HcpStage current = this.stages.lockCurrent(hcpId, draft.therapeuticAreaId())
+				.orElseThrow(() -> new IllegalStateException("hcp_stage row vanished under a lock"));
+			if (current.getStage() == draft.stage()) {
 				return Optional.empty();
 			}
-			from = current.get().moveTo(draft.stage(), actor, now);
-		}
-		else {
-			this.stages.save(HcpStage.first(hcpId, draft.therapeuticAreaId(), draft.stage(), actor, now));
+			from = current.moveTo(draft.stage(), actor, now);
 		}
 		this.jdbc.update("INSERT INTO stage_change (hcp_id, therapeutic_area_id, from_stage, to_stage, reason,"
 				+ " changed_by, changed_at, interaction_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", hcpId,

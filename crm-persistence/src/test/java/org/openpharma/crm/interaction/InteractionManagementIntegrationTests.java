@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -139,6 +140,44 @@ class InteractionManagementIntegrationTests extends PostgresTestBase {
 				this.hcp.getId()))
 			.rootCause()
 			.hasMessageContaining("append-only");
+	}
+
+	@Test
+	void concurrentStageChangesForOneHcpQueueUpAndKeepAnUnbrokenHistory() throws Exception {
+		AdoptionStage[] stages = { AdoptionStage.AWARE, AdoptionStage.INTERESTED, AdoptionStage.TRIAL,
+				AdoptionStage.ADOPTER, AdoptionStage.AWARE, AdoptionStage.TRIAL, AdoptionStage.INTERESTED,
+				AdoptionStage.ADVOCATE };
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(stages.length);
+		java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+		List<java.util.concurrent.Future<Interaction>> results = new java.util.ArrayList<>();
+		try {
+			for (AdoptionStage stage : stages) {
+				InteractionCapture capture = new InteractionCapture(this.hcp.getId(),
+						new InteractionFacts(Channel.PHONE_OUT, CLOCK.instant(), 5, null, null, null, null, null),
+						List.of(), List.of(new StageDraft(this.oncology, stage, "call")), null, List.of());
+				results.add(pool.submit(() -> {
+					start.await();
+					return this.interactions.log(capture, "mr-capture");
+				}));
+			}
+			start.countDown();
+			for (java.util.concurrent.Future<Interaction> result : results) {
+				assertThat(result.get(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		List<Map<String, Object>> history = this.jdbc.queryForList("SELECT from_stage, to_stage FROM stage_change"
+				+ " WHERE hcp_id = ? ORDER BY id", this.hcp.getId());
+		assertThat(history).isNotEmpty();
+		assertThat(history.get(0).get("from_stage")).isNull();
+		for (int i = 1; i < history.size(); i++) {
+			assertThat(history.get(i).get("from_stage")).isEqualTo(history.get(i - 1).get("to_stage"));
+		}
+		assertThat(this.jdbc.queryForObject("SELECT stage FROM hcp_stage WHERE hcp_id = ?", String.class,
+				this.hcp.getId())).isEqualTo(history.get(history.size() - 1).get("to_stage"));
+		assertThat(count("interaction")).isEqualTo(stages.length);
 	}
 
 	@Test

@@ -126,6 +126,7 @@ class HcpController {
 		model.addAttribute("departments", this.reference.departments());
 		model.addAttribute("channels", org.openpharma.crm.interaction.Channel.values());
 		model.addAttribute("now", this.clock.instant());
+		model.addAttribute("editWindow", org.openpharma.crm.interaction.InteractionRules.EDIT_WINDOW);
 		if (isAdmin(user)) {
 			model.addAttribute("history", this.audit.history("HCP", id, 50));
 		}

@@ -1,0 +1,42 @@
+package org.openpharma.crm.system;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Instants as Japan time for templates: {@code ${@jst.minute(e.occurredAt)}}. Formatters are built once;
+ * the equivalent {@code #temporals.format(x.atZone(T(java.time.ZoneId).of('Asia/Tokyo')), pattern)}
+ * looked the type up and built a formatter for every row.
+ */
+@Component("jst")
+public class JapanTime {
+
+	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(JAPAN);
+
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(JAPAN);
+
+	private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(JAPAN);
+
+	public String date(Instant instant) {
+		return (instant != null) ? DATE.format(instant) : "";
+	}
+
+	public String minute(Instant instant) {
+		return (instant != null) ? MINUTE.format(instant) : "";
+	}
+
+	public String second(Instant instant) {
+		return (instant != null) ? SECOND.format(instant) : "";
+	}
+
+	/** Whole days from one instant to another (e.g. "3 days ago"). */
+	public long daysBetween(Instant from, Instant to) {
+		return java.time.Duration.between(from, to).toDays();
+	}
+
+}
