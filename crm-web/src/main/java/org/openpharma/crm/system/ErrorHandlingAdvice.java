@@ -57,4 +57,17 @@ class ErrorHandlingAdvice {
 		return "error/409";
 	}
 
+	/**
+	 * A write that lost a race with another one (a unique key taken a moment earlier, a deadlock): nothing
+	 * was saved, and "try again" is the honest answer, not a 500. Logged as a warning, because each one
+	 * points at a race a service should handle itself.
+	 */
+	@ExceptionHandler({ org.springframework.dao.DataIntegrityViolationException.class,
+			org.springframework.dao.PessimisticLockingFailureException.class })
+	@ResponseStatus(HttpStatus.CONFLICT)
+	String concurrentWrite(org.springframework.core.NestedRuntimeException ex) {
+		log.warn("Concurrent write refused by the database: {}", ex.getMostSpecificCause().getMessage());
+		return "error/409";
+	}
+
 }

@@ -4,14 +4,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import org.springframework.stereotype.Component;
 
 /**
  * Instants as Japan time for templates: {@code ${@jst.minute(e.occurredAt)}}. Formatters are built once;
  * the equivalent {@code #temporals.format(x.atZone(T(java.time.ZoneId).of('Asia/Tokyo')), pattern)}
  * looked the type up and built a formatter for every row.
+ * Registered as the bean "jst" by WebConfiguration (so web test slices have it too).
  */
-@Component("jst")
 public class JapanTime {
 
 	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");

@@ -4,15 +4,14 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 
 /**
  * What the signed-in user may see, for templates: {@code th:if="${@can.has('ADMIN')}"}. A plain look at
  * the authorities; {@code sec:authorize} parsed and evaluated a security expression per element, which
  * was a tenth of a page's rendering time. Showing or hiding a link is all this decides: every URL is
  * still authorised by SecurityConfiguration and the services.
+ * Registered as the bean "can" by WebConfiguration (so web test slices have it too).
  */
-@Component("can")
 public class Permissions {
 
 	/** True for a user who signed in (not the anonymous user of a public page). */

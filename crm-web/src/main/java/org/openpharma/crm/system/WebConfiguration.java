@@ -58,6 +58,18 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
+	/** Role checks for templates: {@code ${@can.has('ADMIN')}}. */
+	@Bean("can")
+	Permissions can() {
+		return new Permissions();
+	}
+
+	/** Japan-time formatting for templates: {@code ${@jst.minute(instant)}}. */
+	@Bean("jst")
+	JapanTime jst() {
+		return new JapanTime();
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();

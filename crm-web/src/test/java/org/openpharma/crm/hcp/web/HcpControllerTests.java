@@ -103,6 +103,15 @@ class HcpControllerTests {
 	}
 
 	@Test
+	void aWriteThatLostARaceInTheDatabaseIsAConflictPageNotA500() throws Exception {
+		given(this.hcps.create(any(), any())).willThrow(
+				new org.springframework.dao.DataIntegrityViolationException("duplicate key value"));
+		this.mvc.perform(post("/hcps/new").with(csrf()).param("nameKanji", "佐藤 太郎").param("nameKana", "さとう たろう"))
+			.andExpect(status().isConflict())
+			.andExpect(view().name("error/409"));
+	}
+
+	@Test
 	void processCreationFormHasErrors() throws Exception {
 		given(this.hcps.create(any(), any())).willThrow(
 				new ValidationException(List.of(new FieldViolation("nameKana", "hcp.nameKana.script"))));
