@@ -24,7 +24,6 @@ import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.stage.AdoptionStage;
 import org.openpharma.crm.stage.HcpStage;
-import org.openpharma.crm.stage.HcpStageRepository;
 import org.openpharma.crm.stage.PatientCountFacts;
 import org.openpharma.crm.user.UserManagement;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,8 +45,6 @@ public class InteractionManagement {
 
 	private final InformationNeedRepository needs;
 
-	private final HcpStageRepository stages;
-
 	private final ReferenceData reference;
 
 	private final UserManagement users;
@@ -59,11 +56,10 @@ public class InteractionManagement {
 	private final Clock clock;
 
 	InteractionManagement(InteractionRepository interactions, InformationNeedRepository needs,
-			HcpStageRepository stages, ReferenceData reference, UserManagement users, AuditTrail audit,
+			ReferenceData reference, UserManagement users, AuditTrail audit,
 			JdbcTemplate jdbc, Clock clock) {
 		this.interactions = interactions;
 		this.needs = needs;
-		this.stages = stages;
 		this.reference = reference;
 		this.users = users;
 		this.audit = audit;
@@ -167,12 +163,17 @@ public class InteractionManagement {
 				draft.therapeuticAreaId(), draft.stage().name(), Timestamp.from(now), actor);
 		AdoptionStage from = null;
 		if (inserted == 0) {
-			HcpStage current = this.stages.lockCurrent(hcpId, draft.therapeuticAreaId())
-				.orElseThrow(() -> new IllegalStateException("hcp_stage row vanished under a lock"));
-			if (current.getStage() == draft.stage()) {
+			// Plain SQL with a row lock: the JPA lock query was re-translated on every call.
+			AdoptionStage current = AdoptionStage.valueOf(this.jdbc.queryForObject("SELECT stage FROM hcp_stage"
+					+ " WHERE hcp_id = ? AND therapeutic_area_id = ? FOR UPDATE", String.class, hcpId,
+					draft.therapeuticAreaId()));
+			if (current == draft.stage()) {
 				return Optional.empty();
 			}
-			from = current.moveTo(draft.stage(), actor, now);
+			this.jdbc.update("UPDATE hcp_stage SET stage = ?, changed_at = ?, changed_by = ?, version = version + 1"
+					+ " WHERE hcp_id = ? AND therapeutic_area_id = ?", draft.stage().name(), Timestamp.from(now), actor,
+					hcpId, draft.therapeuticAreaId());
+			from = current;
 		}
 		this.jdbc.update("INSERT INTO stage_change (hcp_id, therapeutic_area_id, from_stage, to_stage, reason,"
 				+ " changed_by, changed_at, interaction_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", hcpId,
