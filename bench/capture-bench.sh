@@ -65,9 +65,11 @@ HEAVY_COUNT=${HEAVY#* }
 HEAVY_NEEDS=$(psql_db -At -c "SELECT count(*) FROM information_need WHERE hcp_id = $HEAVY_ID")
 AREA=$(psql_db -At -c "SELECT id FROM therapeutic_area WHERE active ORDER BY code LIMIT 1")
 TOKYO="$RESULTS/.tokyo-$STAMP.txt"
+# Only HCPs whose latest VISIT/PROMOTIONAL consent record grants it: a visit to anyone else is refused.
 psql_db -At -c "SELECT h.id FROM hcp h JOIN hco o ON o.id = h.primary_hco_id WHERE o.prefecture_code = 13
-	AND h.status = 'ACTIVE' ORDER BY h.id" >"$TOKYO"
-echo "   heaviest HCP: $HEAVY_ID with $HEAVY_COUNT interactions and $HEAVY_NEEDS needs; $(wc -l <"$TOKYO") Tokyo HCPs"
+	AND h.status = 'ACTIVE' AND (SELECT c.state FROM consent_record c WHERE c.hcp_id = h.id AND c.channel = 'VISIT'
+	AND c.purpose = 'PROMOTIONAL' ORDER BY c.captured_at DESC, c.id DESC LIMIT 1) = 'GRANTED' ORDER BY h.id" >"$TOKYO"
+echo "   heaviest HCP: $HEAVY_ID with $HEAVY_COUNT interactions and $HEAVY_NEEDS needs; $(wc -l <"$TOKYO") Tokyo HCPs with visit consent"
 
 trap 'stop_app; rm -f "$TOKYO"' EXIT
 start_app capture

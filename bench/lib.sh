@@ -28,7 +28,7 @@ ensure_jar() {
 psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
 # Runs the demo loader against $DB; without REUSE=1 the database is dropped and created first. A reused
-# database that lacks activity gets it (the loader fills what is missing). Sets LOAD_INFO.
+# database that lacks activity or consent gets it (the loader fills what is missing). Sets LOAD_INFO.
 load_data() {
 	LOAD_INFO="data set reused from an earlier load"
 	local db_url="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
@@ -36,7 +36,7 @@ load_data() {
 		echo "== Recreating database $DB"
 		psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)"
 		psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "CREATE DATABASE $DB TEMPLATE template0 ENCODING 'UTF8'"
-	elif [ "$(psql_db -At -c "SELECT EXISTS (SELECT 1 FROM interaction)" 2>/dev/null || echo f)" = "t" ]; then
+	elif [ "$(psql_db -At -c "SELECT EXISTS (SELECT 1 FROM interaction) AND EXISTS (SELECT 1 FROM consent_record)" 2>/dev/null || echo f)" = "t" ]; then
 		return
 	fi
 	echo "== Loading the $SCALE demo data set (log: bench/results/load-$STAMP.log)"

@@ -1,5 +1,9 @@
 package org.openpharma.crm.interaction;
 
+import java.util.Optional;
+
+import org.openpharma.crm.consent.ConsentChannel;
+
 /**
  * How a contact with an HCP happened. Push channels are company-initiated; pull channels are
  * HCP-initiated (they need no outbound consent and are never "detailing").
@@ -22,6 +26,17 @@ public enum Channel {
 
 	public boolean isPull() {
 		return !this.push;
+	}
+
+	/** The consent an outbound contact on this channel needs; empty for inbound (HCP-initiated) ones. */
+	public Optional<ConsentChannel> consentChannel() {
+		return switch (this) {
+			case VISIT -> Optional.of(ConsentChannel.VISIT);
+			case REMOTE_DETAIL -> Optional.of(ConsentChannel.REMOTE);
+			case PHONE_OUT -> Optional.of(ConsentChannel.PHONE);
+			case EMAIL_OUT -> Optional.of(ConsentChannel.EMAIL);
+			default -> Optional.empty();
+		};
 	}
 
 }

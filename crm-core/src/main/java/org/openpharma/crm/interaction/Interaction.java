@@ -20,6 +20,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.shared.DomainException;
 
 /**
@@ -60,6 +61,11 @@ public class Interaction {
 	private String keyMessages;
 
 	private String notes;
+
+	/** What an outbound contact was for (the consent it needed); null for inbound contacts. */
+	@Enumerated(EnumType.STRING)
+	@Column(name = "purpose")
+	private ConsentPurpose purpose;
 
 	@Column(name = "corrects_id")
 	private Long correctsId;
@@ -129,6 +135,7 @@ public class Interaction {
 		this.outcome = facts.outcome();
 		this.keyMessages = facts.keyMessages();
 		this.notes = facts.notes();
+		this.purpose = facts.channel().isPush() ? facts.purpose() : null;
 		this.productIds.clear();
 		this.productIds.addAll(facts.productIds());
 		this.therapeuticAreaIds.clear();
@@ -145,6 +152,7 @@ public class Interaction {
 		state.put("outcome", this.outcome);
 		state.put("keyMessages", this.keyMessages);
 		state.put("notes", this.notes);
+		state.put("purpose", (this.purpose != null) ? this.purpose.name() : null);
 		state.put("productIds", new TreeSet<>(this.productIds));
 		state.put("therapeuticAreaIds", new TreeSet<>(this.therapeuticAreaIds));
 		state.put("correctsId", this.correctsId);
@@ -154,7 +162,12 @@ public class Interaction {
 
 	public InteractionFacts facts() {
 		return new InteractionFacts(this.channel, this.occurredAt, this.durationMinutes, this.outcome,
-				this.keyMessages, this.notes, Set.copyOf(this.productIds), Set.copyOf(this.therapeuticAreaIds));
+				this.keyMessages, this.notes, Set.copyOf(this.productIds), Set.copyOf(this.therapeuticAreaIds),
+				this.purpose);
+	}
+
+	public ConsentPurpose getPurpose() {
+		return this.purpose;
 	}
 
 	public Long getId() {

@@ -5,11 +5,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.shared.FieldViolation;
 
 /** What happened in a contact, as entered; {@link #violations(Instant)} holds the rules that need no database. */
 public record InteractionFacts(Channel channel, Instant occurredAt, Integer durationMinutes, String outcome,
-		String keyMessages, String notes, Set<Long> productIds, Set<Long> therapeuticAreaIds) {
+		String keyMessages, String notes, Set<Long> productIds, Set<Long> therapeuticAreaIds, ConsentPurpose purpose) {
+
+	/** Facts without a purpose: an outbound contact then has its department's default purpose. */
+	public InteractionFacts(Channel channel, Instant occurredAt, Integer durationMinutes, String outcome,
+			String keyMessages, String notes, Set<Long> productIds, Set<Long> therapeuticAreaIds) {
+		this(channel, occurredAt, durationMinutes, outcome, keyMessages, notes, productIds, therapeuticAreaIds, null);
+	}
+
+	/** The same facts for a purpose. */
+	public InteractionFacts withPurpose(ConsentPurpose newPurpose) {
+		return new InteractionFacts(this.channel, this.occurredAt, this.durationMinutes, this.outcome, this.keyMessages,
+				this.notes, this.productIds, this.therapeuticAreaIds, newPurpose);
+	}
 
 	public static final int OUTCOME_MAX = 200;
 

@@ -118,7 +118,7 @@ public class DemoDataGenerator {
 					"SELECT EXISTS (SELECT 1 FROM hcp) OR EXISTS (SELECT 1 FROM hco)", Boolean.class);
 			boolean skipped = Boolean.TRUE.equals(hasData);
 			Counts counts = skipped ? new Counts(0, 0, 0, 0, 0) : customerMaster(jdbc, scale, seed);
-			GenerationReport.Activity activity = activity(jdbc, scale, seed);
+			GenerationReport.Activity activity = activity(jdbc, scale, seed).withConsents(consent(jdbc));
 			GenerationReport report = new GenerationReport(scale, seed, skipped, counts.hospitals(), counts.clinics(),
 					counts.pharmacies(), counts.hcps(), counts.affiliations(), reference[0], reference[1],
 					reference[2], users.size(), activity, (System.nanoTime() - started) / 1_000_000);
@@ -256,6 +256,36 @@ public class DemoDataGenerator {
 				(System.nanoTime() - analyzeStarted) / 1_000_000);
 		return new GenerationReport.Activity(counts.interactions(), counts.needs(), counts.stages(),
 				counts.stageChanges(), counts.patientCounts(), counts.policyNotes());
+	}
+
+	/**
+	 * Consent records when there are HCPs but no consent yet, set-based and deterministic by HCP id: nine
+	 * in ten live HCPs signed a paper form three years ago for visits, remote detailing, phone and e-mail
+	 * (promotional) and for visits, phone and e-mail (medical information); one in twelve of them has since
+	 * withdrawn promotional e-mail. The rest have none, so the demo shows refusals too.
+	 */
+	private long consent(JdbcTemplate jdbc) {
+		Boolean pending = jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM hcp) AND NOT EXISTS (SELECT 1 FROM consent_record)", Boolean.class);
+		if (!Boolean.TRUE.equals(pending)) {
+			return 0;
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		long granted = jdbc.update("INSERT INTO consent_record (hcp_id, channel, purpose, state, source, evidence_ref,"
+				+ " captured_by, captured_at, recorded_at)"
+				+ " SELECT h.id, c.channel, c.purpose, 'GRANTED', 'PAPER', 'demo form ' || h.id, 'demo',"
+				+ " ?::timestamptz - interval '3 years' + (h.id % 300) * interval '1 day', ?"
+				+ " FROM hcp h CROSS JOIN (VALUES ('VISIT', 'PROMOTIONAL'), ('REMOTE', 'PROMOTIONAL'),"
+				+ " ('PHONE', 'PROMOTIONAL'), ('EMAIL', 'PROMOTIONAL'), ('VISIT', 'MEDICAL_INFORMATION'),"
+				+ " ('PHONE', 'MEDICAL_INFORMATION'), ('EMAIL', 'MEDICAL_INFORMATION')) AS c (channel, purpose)"
+				+ " WHERE h.status <> 'MERGED' AND h.id % 10 <> 0 ORDER BY h.id", now, now);
+		long withdrawn = jdbc.update("INSERT INTO consent_record (hcp_id, channel, purpose, state, source, evidence_ref,"
+				+ " captured_by, captured_at, recorded_at)"
+				+ " SELECT h.id, 'EMAIL', 'PROMOTIONAL', 'WITHDRAWN', 'EMAIL_LINK', 'unsubscribe', 'demo',"
+				+ " ?::timestamptz - (h.id % 200) * interval '1 day' - interval '1 hour', ?"
+				+ " FROM hcp h WHERE h.status <> 'MERGED' AND h.id % 10 <> 0 AND h.id % 12 = 1 ORDER BY h.id", now, now);
+		jdbc.execute("ANALYZE consent_record");
+		return granted + withdrawn;
 	}
 
 	/**

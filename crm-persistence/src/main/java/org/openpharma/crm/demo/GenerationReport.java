@@ -14,13 +14,23 @@ public record GenerationReport(Scale scale, long seed, boolean skipped, int hosp
 
 	/** The activity created: interactions, needs, current stages, stage changes, patient counts, policy notes. */
 	public record Activity(long interactions, long needs, long stages, long stageChanges, long patientCounts,
-			long policyNotes) {
+			long policyNotes, long consents) {
 
-		public static final Activity NONE = new Activity(0, 0, 0, 0, 0, 0);
+		public static final Activity NONE = new Activity(0, 0, 0, 0, 0, 0, 0);
+
+		public Activity(long interactions, long needs, long stages, long stageChanges, long patientCounts,
+				long policyNotes) {
+			this(interactions, needs, stages, stageChanges, patientCounts, policyNotes, 0);
+		}
+
+		Activity withConsents(long count) {
+			return new Activity(this.interactions, this.needs, this.stages, this.stageChanges, this.patientCounts,
+					this.policyNotes, count);
+		}
 
 		long total() {
 			return this.interactions + this.needs + this.stages + this.stageChanges + this.patientCounts
-					+ this.policyNotes;
+					+ this.policyNotes + this.consents;
 		}
 
 	}
@@ -52,6 +62,7 @@ public record GenerationReport(Scale scale, long seed, boolean skipped, int hosp
 		map.put("stageChanges", this.activity.stageChanges());
 		map.put("patientCounts", this.activity.patientCounts());
 		map.put("policyNotes", this.activity.policyNotes());
+		map.put("consentRecords", this.activity.consents());
 		map.put("elapsedMillis", this.elapsedMillis);
 		return map;
 	}
@@ -73,8 +84,9 @@ public record GenerationReport(Scale scale, long seed, boolean skipped, int hosp
 
 	private String activitySummary() {
 		return String.format("%,d interactions, %,d needs, %,d stages with %,d changes, %,d patient counts,"
-				+ " %,d policy notes", this.activity.interactions(), this.activity.needs(), this.activity.stages(),
-				this.activity.stageChanges(), this.activity.patientCounts(), this.activity.policyNotes());
+				+ " %,d policy notes, %,d consent records", this.activity.interactions(), this.activity.needs(),
+				this.activity.stages(), this.activity.stageChanges(), this.activity.patientCounts(),
+				this.activity.policyNotes(), this.activity.consents());
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.consent.ConsentLedger;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.FieldViolation;
@@ -37,7 +38,11 @@ public class HcpManagement {
 
 	private final Clock clock;
 
-	HcpManagement(HcpRepository hcps, ReferenceData reference, AuditTrail audit, JdbcTemplate jdbc, Clock clock) {
+	private final ConsentLedger consents;
+
+	HcpManagement(HcpRepository hcps, ReferenceData reference, AuditTrail audit, JdbcTemplate jdbc, Clock clock,
+			ConsentLedger consents) {
+		this.consents = consents;
 		this.hcps = hcps;
 		this.reference = reference;
 		this.audit = audit;
@@ -132,6 +137,7 @@ public class HcpManagement {
 				+ " AND NOT EXISTS (SELECT 1 FROM hcp_stage s WHERE s.hcp_id = ? AND s.therapeutic_area_id = d.therapeutic_area_id)",
 				toHcpId, fromHcpId, toHcpId);
 		this.jdbc.update("DELETE FROM hcp_stage WHERE hcp_id = ?", fromHcpId);
+		moved += this.consents.copyForMerge(fromHcpId, toHcpId);
 		return moved;
 	}
 

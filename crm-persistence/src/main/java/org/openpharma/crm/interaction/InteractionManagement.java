@@ -23,6 +23,8 @@ import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.stage.AdoptionStage;
+import org.openpharma.crm.consent.ConsentLedger;
+import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.stage.HcpStage;
 import org.openpharma.crm.stage.PatientCountFacts;
 import org.openpharma.crm.user.UserManagement;
@@ -55,9 +57,12 @@ public class InteractionManagement {
 
 	private final Clock clock;
 
+	private final ConsentLedger consents;
+
 	InteractionManagement(InteractionRepository interactions, InformationNeedRepository needs,
 			ReferenceData reference, UserManagement users, AuditTrail audit,
-			JdbcTemplate jdbc, Clock clock) {
+			JdbcTemplate jdbc, Clock clock, ConsentLedger consents) {
+		this.consents = consents;
 		this.interactions = interactions;
 		this.needs = needs;
 		this.reference = reference;
@@ -98,6 +103,15 @@ public class InteractionManagement {
 		if (!violations.isEmpty()) {
 			throw new ValidationException(violations);
 		}
+		// The contact's purpose stays unless the form names another; a changed channel or purpose needs consent.
+		ConsentPurpose purpose = (facts.purpose() != null) ? facts.purpose()
+				: (interaction.getPurpose() != null) ? interaction.getPurpose()
+						: ConsentPurpose.defaultFor(interaction.getDepartmentCode());
+		if (facts.channel().isPush()
+				&& (facts.channel() != interaction.getChannel() || purpose != interaction.getPurpose())) {
+			this.consents.checkContact(interaction.getHcpId(), facts.channel().consentChannel(), purpose, "channel");
+		}
+		facts = facts.withPurpose(purpose);
 		Map<String, Object> before = interaction.snapshot();
 		interaction.edit(facts, actor, now);
 		interaction = this.interactions.saveAndFlush(interaction);
@@ -115,7 +129,13 @@ public class InteractionManagement {
 			throw new ValidationException(violations);
 		}
 		long hcpId = capture.hcpId();
-		Interaction interaction = this.interactions.save(Interaction.record(hcpId, capture.facts(), actor,
+		// Consent first: an outbound contact needs consent for its channel and purpose, checked under the
+		// HCP's consent lock so that a withdrawal committed before this point is always seen.
+		InteractionFacts facts = capture.facts();
+		ConsentPurpose purpose = facts.channel().isPush()
+				? (facts.purpose() != null) ? facts.purpose() : ConsentPurpose.defaultFor(department) : null;
+		this.consents.checkContact(hcpId, facts.channel().consentChannel(), purpose, "channel");
+		Interaction interaction = this.interactions.save(Interaction.record(hcpId, facts.withPurpose(purpose), actor,
 				department, correctsId, null, now));
 		Map<String, Object> summary = new LinkedHashMap<>(interaction.snapshot());
 		List<Long> needIds = new ArrayList<>();

@@ -1,16 +1,10 @@
 package org.openpharma.crm.user;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +12,7 @@ import java.util.Optional;
 
 import org.openpharma.crm.audit.AuditTrail;
 import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.shared.SecretTokens;
 import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.ValidationException;
@@ -33,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class ApiTokens {
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/** How stale {@code last_used_at} may get before a call refreshes it. */
 	static final java.time.Duration LAST_USED_PRECISION = java.time.Duration.ofMinutes(1);
@@ -153,19 +146,11 @@ public class ApiTokens {
 	}
 
 	private static String randomToken() {
-		byte[] bytes = new byte[32];
-		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return SecretTokens.newToken();
 	}
 
 	static String hash(String token) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
+		return SecretTokens.sha256(token);
 	}
 
 }

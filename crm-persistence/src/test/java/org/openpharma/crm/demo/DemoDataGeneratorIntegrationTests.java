@@ -171,6 +171,12 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 		// Rows added later by the application do not collide with the ids COPY wrote.
 		assertThat(count(jdbc, "SELECT last_value FROM interaction_id_seq"))
 			.isGreaterThanOrEqualTo(count(jdbc, "SELECT max(id) FROM interaction"));
+		// Consent: most HCPs agreed on paper, some since withdrew promotional e-mail, a tenth never agreed.
+		assertThat(count(jdbc, "SELECT count(*) FROM consent_record")).isEqualTo(activity.consents()).isGreaterThan(10_000);
+		assertThat(count(jdbc, "SELECT count(DISTINCT hcp_id) FROM consent_record WHERE state = 'WITHDRAWN'"))
+			.isGreaterThan(100);
+		assertThat(count(jdbc, "SELECT count(*) FROM hcp h WHERE NOT EXISTS (SELECT 1 FROM consent_record c"
+				+ " WHERE c.hcp_id = h.id)")).isBetween(150L, 250L);
 		String digest = "SELECT md5(string_agg(concat_ws('|', id, hcp_id, channel, author, key_messages), ','"
 				+ " ORDER BY id)) FROM interaction";
 		assertThat(jdbc.queryForObject(digest, String.class))

@@ -61,6 +61,9 @@ class InteractionManagementIntegrationTests extends PostgresTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.openpharma.crm.consent.ConsentLedger consents;
+
 	Hcp hcp;
 
 	long oncology;
@@ -75,6 +78,7 @@ class InteractionManagementIntegrationTests extends PostgresTestBase {
 		UniqueNames.Name name = UniqueNames.next();
 		this.hcp = this.hcps.create(new HcpDetails(name.kanji() + " 太郎", name.kana() + " タロウ", null, null, null, null,
 				null, null), "test");
+		org.openpharma.crm.ConsentFixtures.grantEverything(this.consents, this.hcp.getId(), CLOCK.instant());
 		String code = "T" + Math.abs(name.romaji().hashCode());
 		this.oncology = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, '腫瘍', 'Oncology')"
 				+ " RETURNING id", Long.class, code);

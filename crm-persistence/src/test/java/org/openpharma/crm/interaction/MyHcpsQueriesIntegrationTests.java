@@ -40,6 +40,9 @@ class MyHcpsQueriesIntegrationTests extends PostgresTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.openpharma.crm.consent.ConsentLedger consents;
+
 	@Test
 	void territoryHcpsComeWithMostOpenNeedsFirstThenLongestWithoutContact() {
 		long n = System.nanoTime() % 1_000_000;
@@ -76,8 +79,10 @@ class MyHcpsQueriesIntegrationTests extends PostgresTestBase {
 
 	private Hcp hcp(Long hcoId) {
 		UniqueNames.Name name = UniqueNames.next();
-		return this.hcps.create(new HcpDetails(name.kanji() + " 花子", name.kana() + " ハナコ", null, null, null, null, null,
+		Hcp hcp = this.hcps.create(new HcpDetails(name.kanji() + " 花子", name.kana() + " ハナコ", null, null, null, null, null,
 				hcoId), "test");
+		org.openpharma.crm.ConsentFixtures.grantEverything(this.consents, hcp.getId(), java.time.Instant.now());
+		return hcp;
 	}
 
 	private void log(Hcp hcp, Instant at, String author, int needs) {

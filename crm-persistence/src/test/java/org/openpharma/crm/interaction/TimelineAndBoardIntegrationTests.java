@@ -57,6 +57,9 @@ class TimelineAndBoardIntegrationTests extends PostgresTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.openpharma.crm.consent.ConsentLedger consents;
+
 	Hcp hcp;
 
 	long area;
@@ -72,6 +75,7 @@ class TimelineAndBoardIntegrationTests extends PostgresTestBase {
 		UniqueNames.Name name = UniqueNames.next();
 		this.hcp = this.hcps.create(new HcpDetails(name.kanji() + " 次郎", name.kana() + " ジロウ", null, null, null, null,
 				null, null), "test");
+		org.openpharma.crm.ConsentFixtures.grantEverything(this.consents, this.hcp.getId(), java.time.Instant.now());
 		this.area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, '循環器', 'CV')"
 				+ " RETURNING id", Long.class, "TL" + Math.abs(name.romaji().hashCode()));
 	}

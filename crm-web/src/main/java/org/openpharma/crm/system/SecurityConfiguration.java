@@ -39,6 +39,9 @@ class SecurityConfiguration {
 	/** Roles that may create and edit HCP master data. */
 	static final String[] MASTER_DATA_EDITORS = { "ADMIN", "MR", "CALL_CENTER", "MEDICAL" };
 
+	/** Roles that record consent an HCP gave in person, by phone or on paper, and send self-service links. */
+	static final String[] CONSENT_RECORDERS = { "ADMIN", "MR", "CALL_CENTER", "MEDICAL" };
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
@@ -62,6 +65,11 @@ class SecurityConfiguration {
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
 					"/swagger-ui.html", "/swagger-ui/**")
 			.permitAll()
+			// The HCP's own consent page: the unguessable link is the only credential (ConsentLinks).
+			.requestMatchers("/consent/*")
+			.permitAll()
+			.requestMatchers(HttpMethod.POST, "/hcps/*/consent", "/hcps/*/consent/link")
+			.hasAnyRole(CONSENT_RECORDERS)
 			.requestMatchers("/actuator/**", "/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/hcps/*/merge", "/hcps/*/merge/**")

@@ -51,6 +51,28 @@ class AuthorizationIntegrationTests extends WebTestBase {
 
 	@ParameterizedTest
 	@EnumSource(Role.class)
+	void everyRoleSeesConsentButOnlyRecordersRecordItOrSendLinks(Role role) throws Exception {
+		var as = user(role.name().toLowerCase()).roles(role.name());
+		this.mvc.perform(get("/hcps/" + this.hcp.getId() + "/consent").with(as)).andExpect(status().isOk());
+		boolean recorder = EDITORS.contains(role);
+		// A recorder posting an empty form gets field errors (200), anyone else a 403 before the form is read.
+		this.mvc.perform(post("/hcps/" + this.hcp.getId() + "/consent").with(as).with(csrf()))
+			.andExpect(status().is(recorder ? 200 : 403));
+		this.mvc.perform(post("/hcps/" + this.hcp.getId() + "/consent/link").with(as).with(csrf()))
+			.andExpect(status().is(recorder ? 302 : 403));
+	}
+
+	@org.junit.jupiter.api.Test
+	void theSelfServicePageNeedsNoLoginButAnUnknownLinkShowsNothing() throws Exception {
+		this.mvc.perform(get("/consent/not-a-link-anyone-was-given-0000")).andExpect(status().isNotFound());
+		this.mvc.perform(post("/consent/not-a-link-anyone-was-given-0000").with(csrf()).param("EMAIL.PROMOTIONAL", "on"))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(post("/hcps/" + this.hcp.getId() + "/consent").with(csrf()))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	@ParameterizedTest
+	@EnumSource(Role.class)
 	void everyRoleReadsHcpsButOnlyEditorsOpenTheEditForm(Role role) throws Exception {
 		var as = user(role.name().toLowerCase()).roles(role.name());
 		this.mvc.perform(get("/hcps").with(as)).andExpect(status().isOk());

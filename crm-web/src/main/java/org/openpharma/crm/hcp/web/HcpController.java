@@ -12,6 +12,7 @@ import java.util.Objects;
 import jakarta.validation.Valid;
 
 import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.consent.ConsentLedger;
 import org.openpharma.crm.hcp.Hcp;
 import org.openpharma.crm.hcp.HcpManagement;
 import org.openpharma.crm.hcp.HcpProfileQueries;
@@ -61,8 +62,11 @@ class HcpController {
 
 	private final Clock clock;
 
+	private final ConsentLedger consents;
+
 	HcpController(HcpManagement hcps, HcpSearch search, HcpProfileQueries profiles,
-			ReferenceData reference, AuditTrail audit, TimelineQueries timelines, Clock clock) {
+			ReferenceData reference, AuditTrail audit, TimelineQueries timelines, Clock clock, ConsentLedger consents) {
+		this.consents = consents;
 		this.hcps = hcps;
 		this.search = search;
 		this.profiles = profiles;
@@ -127,6 +131,9 @@ class HcpController {
 		model.addAttribute("channels", org.openpharma.crm.interaction.Channel.values());
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("editWindow", org.openpharma.crm.interaction.InteractionRules.EDIT_WINDOW);
+		model.addAttribute("consent", this.consents.matrix(id));
+		model.addAttribute("consentChannels", org.openpharma.crm.consent.ConsentChannel.values());
+		model.addAttribute("consentPurposes", org.openpharma.crm.consent.ConsentPurpose.values());
 		if (isAdmin(user)) {
 			model.addAttribute("history", this.audit.history("HCP", id, 50));
 		}

@@ -91,6 +91,7 @@ class InteractionController {
 
 	private void choices(Model model) {
 		model.addAttribute("channels", Channel.values());
+		model.addAttribute("purposes", org.openpharma.crm.consent.ConsentPurpose.values());
 		model.addAttribute("categories", NeedCategory.values());
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("ladder", AdoptionStage.values());

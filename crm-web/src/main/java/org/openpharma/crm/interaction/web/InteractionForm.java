@@ -10,6 +10,7 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.interaction.Channel;
 import org.openpharma.crm.interaction.InteractionFacts;
 import org.openpharma.crm.need.NeedCategory;
@@ -28,6 +29,9 @@ public class InteractionForm {
 	private Long hcpId;
 
 	private Channel channel = Channel.VISIT;
+
+	/** What an outbound contact is for; empty means the department's default. */
+	private ConsentPurpose purpose;
 
 	@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
 	private LocalDateTime occurredAt;
@@ -67,7 +71,7 @@ public class InteractionForm {
 		return new InteractionFacts(this.channel,
 				(this.occurredAt != null) ? this.occurredAt.atZone(JAPAN).toInstant() : null, this.durationMinutes,
 				this.outcome, this.keyMessages, this.notes, new HashSet<>(nonNull(this.productIds)),
-				new HashSet<>(nonNull(this.therapeuticAreaIds)));
+				new HashSet<>(nonNull(this.therapeuticAreaIds)), this.purpose);
 	}
 
 	private static List<Long> nonNull(List<Long> ids) {
@@ -251,6 +255,14 @@ public class InteractionForm {
 
 	public void setHcpId(Long hcpId) {
 		this.hcpId = hcpId;
+	}
+
+	public ConsentPurpose getPurpose() {
+		return this.purpose;
+	}
+
+	public void setPurpose(ConsentPurpose purpose) {
+		this.purpose = purpose;
 	}
 
 	public Channel getChannel() {

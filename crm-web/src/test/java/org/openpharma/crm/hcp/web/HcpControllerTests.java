@@ -49,6 +49,9 @@ class HcpControllerTests {
 	MockMvc mvc;
 
 	@MockitoBean
+	org.openpharma.crm.consent.ConsentLedger consents;
+
+	@MockitoBean
 	HcpManagement hcps;
 
 	@MockitoBean

@@ -40,6 +40,9 @@ class CaptureBrowserTests extends BrowserTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.openpharma.crm.consent.ConsentLedger consents;
+
 	Hcp hcp;
 
 	String areaName;
@@ -52,6 +55,7 @@ class CaptureBrowserTests extends BrowserTestBase {
 				this.areaName, "Area " + n);
 		this.hcp = this.hcps.create(new HcpDetails("記録 太郎", "キロク タロウ", null, null, null, null, null, null),
 				"setup");
+		org.openpharma.crm.WebConsentFixtures.grantEverything(this.consents, this.hcp.getId(), CLOCK.instant());
 	}
 
 	private void select(String id, String visibleText) {

@@ -1,0 +1,250 @@
+package org.openpharma.crm.consent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openpharma.crm.PostgresTest;
+import org.openpharma.crm.PostgresTestBase;
+import org.openpharma.crm.UniqueNames;
+import org.openpharma.crm.consent.ConsentPolicy.Reason;
+import org.openpharma.crm.hcp.Hcp;
+import org.openpharma.crm.hcp.HcpDetails;
+import org.openpharma.crm.hcp.HcpManagement;
+import org.openpharma.crm.interaction.Channel;
+import org.openpharma.crm.interaction.InteractionCapture;
+import org.openpharma.crm.interaction.InteractionFacts;
+import org.openpharma.crm.interaction.InteractionManagement;
+import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.NotFoundException;
+import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.testsupport.MutableClock;
+import org.openpharma.crm.user.Role;
+import org.openpharma.crm.user.UserManagement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@PostgresTest
+class ConsentLedgerIntegrationTests extends PostgresTestBase {
+
+	static final MutableClock CLOCK = MutableClock.startingNow();
+
+	@TestBean
+	java.time.Clock clock;
+
+	static java.time.Clock clock() {
+		return CLOCK;
+	}
+
+	@Autowired
+	ConsentLedger ledger;
+
+	@Autowired
+	ConsentLinks links;
+
+	@Autowired
+	InteractionManagement interactions;
+
+	@Autowired
+	HcpManagement hcps;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	Hcp hcp;
+
+	@BeforeEach
+	void anHcpWithoutConsent() {
+		if (this.users.findByUsername("mr-consent").isEmpty()) {
+			this.users.create("mr-consent", "MR", "consent-password-1", "SALES", EnumSet.of(Role.MR), Set.of(), "test");
+		}
+		UniqueNames.Name name = UniqueNames.next();
+		this.hcp = this.hcps.create(new HcpDetails(name.kanji() + " 一郎", name.kana() + " イチロウ", null, null, null, null,
+				null, null), "test");
+	}
+
+	private ConsentEntry entry(ConsentChannel channel, ConsentPurpose purpose, ConsentState state) {
+		return new ConsentEntry(channel, purpose, state, ConsentSource.VERBAL, "visit note", "mr-consent",
+				CLOCK.instant(), null);
+	}
+
+	private InteractionCapture contact(Channel channel) {
+		return new InteractionCapture(this.hcp.getId(),
+				new InteractionFacts(channel, CLOCK.instant().minusSeconds(60), 5, null, null, null, null, null),
+				List.of(), List.of(), null, List.of());
+	}
+
+	private long interactions() {
+		return this.jdbc.queryForObject("SELECT count(*) FROM interaction WHERE hcp_id = ?", Long.class, this.hcp.getId());
+	}
+
+	@Test
+	void recordsAreAppendedAndTheLatestDecides() {
+		this.ledger.record(this.hcp.getId(), entry(ConsentChannel.EMAIL, ConsentPurpose.PROMOTIONAL, ConsentState.GRANTED),
+				"mr-consent");
+		assertThat(this.ledger.matrix(this.hcp.getId()).get(ConsentChannel.EMAIL).get(ConsentPurpose.PROMOTIONAL).reason())
+			.isEqualTo(Reason.GRANTED);
+		CLOCK.advance(Duration.ofMinutes(1));
+		this.ledger.record(this.hcp.getId(),
+				entry(ConsentChannel.EMAIL, ConsentPurpose.PROMOTIONAL, ConsentState.WITHDRAWN), "mr-consent");
+		assertThat(this.ledger.matrix(this.hcp.getId()).get(ConsentChannel.EMAIL).get(ConsentPurpose.PROMOTIONAL).reason())
+			.isEqualTo(Reason.WITHDRAWN);
+		assertThat(this.ledger.history(this.hcp.getId())).extracting(r -> r.entry().state())
+			.containsExactly(ConsentState.GRANTED, ConsentState.WITHDRAWN);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE entity_type = 'CONSENT'"
+				+ " AND (after_state ->> 'hcpId')::bigint = ?", Long.class, this.hcp.getId())).isEqualTo(2);
+	}
+
+	@Test
+	void theDatabaseRefusesToChangeOrDeleteConsentRecords() {
+		this.ledger.record(this.hcp.getId(), entry(ConsentChannel.PHONE, ConsentPurpose.SURVEY, ConsentState.GRANTED),
+				"mr-consent");
+		for (String sql : List.of("UPDATE consent_record SET state = 'WITHDRAWN' WHERE hcp_id = " + this.hcp.getId(),
+				"DELETE FROM consent_record WHERE hcp_id = " + this.hcp.getId(), "TRUNCATE consent_record")) {
+			assertThatThrownBy(() -> this.jdbc.execute(sql)).rootCause().hasMessageContaining("append-only");
+		}
+		assertThat(this.ledger.history(this.hcp.getId())).hasSize(1);
+	}
+
+	@Test
+	void badInputIsRefusedFieldByFieldAndNothingIsSaved() {
+		ConsentEntry pastExpiry = new ConsentEntry(ConsentChannel.EMAIL, ConsentPurpose.PROMOTIONAL, ConsentState.GRANTED,
+				ConsentSource.PAPER, null, "mr-consent", CLOCK.instant(), CLOCK.instant().minusSeconds(3600));
+		assertThatThrownBy(() -> this.ledger.record(this.hcp.getId(), pastExpiry, "mr-consent"))
+			.isInstanceOf(ValidationException.class)
+			.extracting(ex -> ((ValidationException) ex).getViolations().stream().map(FieldViolation::code).toList())
+			.isEqualTo(List.of("consent.expiresAt.past"));
+		assertThatThrownBy(() -> this.ledger.record(-1, entry(ConsentChannel.EMAIL, ConsentPurpose.PROMOTIONAL,
+				ConsentState.GRANTED), "mr-consent")).isInstanceOf(NotFoundException.class);
+		assertThat(this.ledger.history(this.hcp.getId())).isEmpty();
+	}
+
+	@Test
+	void anOutboundContactNeedsConsentForItsChannelAndPurposeAndInboundOnesDoNot() {
+		assertThatThrownBy(() -> this.interactions.log(contact(Channel.EMAIL_OUT), "mr-consent"))
+			.isInstanceOf(ValidationException.class)
+			.extracting(ex -> ((ValidationException) ex).getViolations().get(0))
+			.satisfies(v -> {
+				assertThat(v.field()).isEqualTo("channel");
+				assertThat(v.code()).isEqualTo("consent.decision.NO_CONSENT");
+			});
+		this.interactions.log(contact(Channel.WEB_CONTENT), "mr-consent");
+		this.ledger.record(this.hcp.getId(), entry(ConsentChannel.EMAIL, ConsentPurpose.PROMOTIONAL, ConsentState.GRANTED),
+				"mr-consent");
+		assertThat(this.interactions.log(contact(Channel.EMAIL_OUT), "mr-consent").getPurpose())
+			.isEqualTo(ConsentPurpose.PROMOTIONAL);
+		// Medical-information consent does not cover promotion, and the other way round.
+		assertThatThrownBy(() -> this.interactions.log(new InteractionCapture(this.hcp.getId(),
+				contact(Channel.EMAIL_OUT).facts().withPurpose(ConsentPurpose.MEDICAL_INFORMATION), List.of(), List.of(),
+				null, List.of()), "mr-consent")).isInstanceOf(ValidationException.class);
+		CLOCK.advance(Duration.ofMinutes(1));
+		this.ledger.record(this.hcp.getId(),
+				entry(ConsentChannel.EMAIL, ConsentPurpose.PROMOTIONAL, ConsentState.WITHDRAWN), "mr-consent");
+		assertThatThrownBy(() -> this.interactions.log(contact(Channel.EMAIL_OUT), "mr-consent"))
+			.isInstanceOf(ValidationException.class)
+			.extracting(ex -> ((ValidationException) ex).getViolations().get(0).code())
+			.isEqualTo("consent.decision.WITHDRAWN");
+		assertThat(interactions()).isEqualTo(2);
+	}
+
+	@Test
+	void onceAWithdrawalHasCommittedNoOutboundContactOnThatChannelIsSaved() throws Exception {
+		this.ledger.record(this.hcp.getId(), entry(ConsentChannel.EMAIL, ConsentPurpose.PROMOTIONAL, ConsentState.GRANTED),
+				"mr-consent");
+		CLOCK.advance(Duration.ofMinutes(1));
+		TransactionTemplate tx = new TransactionTemplate(this.transactionManager);
+		CountDownLatch withdrawalWritten = new CountDownLatch(1);
+		CountDownLatch loggingStarted = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> withdrawal = pool.submit(() -> tx.executeWithoutResult(status -> {
+				this.ledger.record(this.hcp.getId(),
+						entry(ConsentChannel.EMAIL, ConsentPurpose.PROMOTIONAL, ConsentState.WITHDRAWN), "mr-consent");
+				withdrawalWritten.countDown();
+				try {
+					// Commit only after the logging request is under way (it must wait for this lock).
+					loggingStarted.await(10, TimeUnit.SECONDS);
+					Thread.sleep(300);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			withdrawalWritten.await(10, TimeUnit.SECONDS);
+			Future<Throwable> logging = pool.submit(() -> {
+				loggingStarted.countDown();
+				try {
+					this.interactions.log(contact(Channel.EMAIL_OUT), "mr-consent");
+					return null;
+				}
+				catch (RuntimeException ex) {
+					return ex;
+				}
+			});
+			withdrawal.get(20, TimeUnit.SECONDS);
+			assertThat(logging.get(20, TimeUnit.SECONDS)).isInstanceOf(ValidationException.class);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(interactions()).isZero();
+	}
+
+	@Test
+	void aLinkLetsTheHcpChangeTheirOwnConsentUntilItExpires() {
+		String token = this.links.create(this.hcp.getId(), "mr-consent");
+		ConsentLinks.LinkView view = this.links.open(token).orElseThrow();
+		assertThat(view.hcpId()).isEqualTo(this.hcp.getId());
+		assertThat(this.links.apply(token, List.of(new ConsentLinks.Choice(ConsentChannel.EMAIL,
+				ConsentPurpose.EVENT_INVITATION, true), new ConsentLinks.Choice(ConsentChannel.PHONE, ConsentPurpose.SURVEY,
+						false)))).contains(1);
+		assertThat(this.ledger.history(this.hcp.getId())).singleElement()
+			.satisfies(r -> assertThat(r.entry().source()).isEqualTo(ConsentSource.WEB_LINK));
+		assertThat(this.links.open(token + "x")).isEmpty();
+		assertThat(this.links.open("short")).isEmpty();
+		CLOCK.advance(ConsentLinks.VALID_FOR.plusMinutes(1));
+		assertThat(this.links.open(token)).isEmpty();
+		assertThat(this.links.apply(token, List.of(new ConsentLinks.Choice(ConsentChannel.EMAIL,
+				ConsentPurpose.EVENT_INVITATION, false)))).isEmpty();
+		assertThat(this.ledger.history(this.hcp.getId())).hasSize(1);
+	}
+
+	@Test
+	void aMergeCarriesTheDuplicatesConsentToTheSurvivor() {
+		UniqueNames.Name name = UniqueNames.next();
+		Hcp duplicate = this.hcps.create(new HcpDetails(name.kanji() + " 一郎", name.kana() + " イチロウ", null, null, null,
+				null, null, null), "test");
+		this.ledger.record(duplicate.getId(), entry(ConsentChannel.VISIT, ConsentPurpose.PROMOTIONAL, ConsentState.GRANTED),
+				"mr-consent");
+		String token = this.links.create(duplicate.getId(), "mr-consent");
+		this.hcps.merge(this.hcp.getId(), duplicate.getId(), "test");
+		assertThat(this.ledger.matrix(this.hcp.getId()).get(ConsentChannel.VISIT).get(ConsentPurpose.PROMOTIONAL)
+			.allowed()).isTrue();
+		assertThat(this.ledger.history(duplicate.getId())).hasSize(1);
+		assertThat(this.links.open(token)).isEmpty();
+		assertThatThrownBy(() -> this.ledger.record(duplicate.getId(), entry(ConsentChannel.VISIT,
+				ConsentPurpose.PROMOTIONAL, ConsentState.WITHDRAWN), "mr-consent")).isInstanceOf(ValidationException.class);
+	}
+
+}

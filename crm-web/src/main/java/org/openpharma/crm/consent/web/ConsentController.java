@@ -1,0 +1,101 @@
+package org.openpharma.crm.consent.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.Arrays;
+
+import jakarta.validation.Valid;
+
+import org.openpharma.crm.consent.ConsentChannel;
+import org.openpharma.crm.consent.ConsentLedger;
+import org.openpharma.crm.consent.ConsentLinks;
+import org.openpharma.crm.consent.ConsentPurpose;
+import org.openpharma.crm.consent.ConsentSource;
+import org.openpharma.crm.consent.ConsentState;
+import org.openpharma.crm.hcp.HcpSearch;
+import org.openpharma.crm.hcp.HcpSummary;
+import org.openpharma.crm.shared.NotFoundException;
+import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Forms;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * An HCP's consent: the current matrix, the full ledger, recording consent given in person or by phone,
+ * and a self-service link for the HCP. Who may record is set in SecurityConfiguration.
+ */
+@Controller
+class ConsentController {
+
+	private final ConsentLedger ledger;
+
+	private final ConsentLinks links;
+
+	private final HcpSearch hcps;
+
+	private final Clock clock;
+
+	ConsentController(ConsentLedger ledger, ConsentLinks links, HcpSearch hcps, Clock clock) {
+		this.ledger = ledger;
+		this.links = links;
+		this.hcps = hcps;
+		this.clock = clock;
+	}
+
+	@GetMapping("/hcps/{id}/consent")
+	String show(@PathVariable long id, Model model) {
+		model.addAttribute("form", ConsentForm.empty(this.clock.instant()));
+		return page(id, model);
+	}
+
+	@PostMapping("/hcps/{id}/consent")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MR', 'CALL_CENTER', 'MEDICAL')")
+	String record(@PathVariable long id, @Valid @ModelAttribute("form") ConsentForm form, BindingResult result,
+			Principal user, Model model, RedirectAttributes redirect) {
+		if (form.source() == ConsentSource.IMPORT || form.source() == ConsentSource.WEB_LINK) {
+			result.rejectValue("source", "consent.source.notManual");
+		}
+		if (result.hasErrors()) {
+			return page(id, model);
+		}
+		try {
+			this.ledger.record(id, form.toEntry(user.getName()), user.getName());
+		}
+		catch (ValidationException ex) {
+			Forms.reject(result, ex);
+			return page(id, model);
+		}
+		redirect.addFlashAttribute("flash", "consent.recorded");
+		return "redirect:/hcps/" + id + "/consent";
+	}
+
+	@PostMapping("/hcps/{id}/consent/link")
+	@PreAuthorize("hasAnyRole('ADMIN', 'MR', 'CALL_CENTER', 'MEDICAL')")
+	String createLink(@PathVariable long id, Principal user, RedirectAttributes redirect) {
+		String token = this.links.create(id, user.getName());
+		redirect.addFlashAttribute("consentLink",
+				ServletUriComponentsBuilder.fromCurrentContextPath().path("/consent/{token}").build(token).toString());
+		return "redirect:/hcps/" + id + "/consent";
+	}
+
+	private String page(long id, Model model) {
+		HcpSummary hcp = this.hcps.summary(id).orElseThrow(() -> new NotFoundException("HCP", id));
+		model.addAttribute("hcp", hcp);
+		model.addAttribute("matrix", this.ledger.matrix(id));
+		model.addAttribute("history", this.ledger.history(id));
+		model.addAttribute("channels", ConsentChannel.values());
+		model.addAttribute("purposes", ConsentPurpose.values());
+		model.addAttribute("states", ConsentState.values());
+		model.addAttribute("sources", Arrays.asList(ConsentForm.MANUAL_SOURCES));
+		return "consent/hcp";
+	}
+
+}
