@@ -48,3 +48,7 @@ CREATE INDEX consent_link_by_hcp ON consent_link (hcp_id);
 -- What an outbound contact was for (the consent it needed); empty for inbound contacts.
 ALTER TABLE interaction ADD COLUMN purpose varchar(20)
     CHECK (purpose IN ('PROMOTIONAL', 'MEDICAL_INFORMATION', 'SURVEY', 'EVENT_INVITATION'));
+
+-- Administrators import consent records by CSV, as they import HCPs and HCOs.
+ALTER TABLE import_job DROP CONSTRAINT import_job_kind_check;
+ALTER TABLE import_job ADD CONSTRAINT import_job_kind_check CHECK (kind IN ('HCP', 'HCO', 'CONSENT'));

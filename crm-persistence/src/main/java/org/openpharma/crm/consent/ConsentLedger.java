@@ -93,6 +93,14 @@ public class ConsentLedger {
 		return id;
 	}
 
+	/** Whether the ledger already holds this record (same channel, purpose, state and capture time): re-imports. */
+	public boolean contains(long hcpId, ConsentEntry entry) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM consent_record WHERE hcp_id = ?"
+				+ " AND channel = ? AND purpose = ? AND state = ? AND captured_at = ?)", Boolean.class, hcpId,
+				entry.channel().name(), entry.purpose().name(), entry.state().name(),
+				Timestamp.from(entry.capturedAt().truncatedTo(ChronoUnit.MICROS))));
+	}
+
 	/** Every record of the HCP in the order appended. */
 	public List<Row> history(long hcpId) {
 		return this.jdbc.query("SELECT * FROM consent_record WHERE hcp_id = ? ORDER BY id", ROW, hcpId);

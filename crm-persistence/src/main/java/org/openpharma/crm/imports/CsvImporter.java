@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.consent.ConsentLedger;
 import org.openpharma.crm.hco.Hco;
 import org.openpharma.crm.hco.HcoDetails;
 import org.openpharma.crm.hco.HcoManagement;
@@ -74,8 +75,11 @@ class CsvImporter {
 
 	private final Clock clock;
 
+	private final ConsentLedger consents;
+
 	CsvImporter(ImportJobs jobs, HcpManagement hcps, HcoManagement hcos, ReferenceData reference, AuditTrail audit,
-			PlatformTransactionManager transactions, Clock clock) {
+			PlatformTransactionManager transactions, Clock clock, ConsentLedger consents) {
+		this.consents = consents;
 		this.jobs = jobs;
 		this.hcps = hcps;
 		this.hcos = hcos;
@@ -128,6 +132,9 @@ class CsvImporter {
 			this.tx.executeWithoutResult(s -> this.jobs.counted(job.id(), encoding, total));
 			if (job.kind() == ImportKind.HCP) {
 				importRows(file, charset, auto, job.kind(), hcpWriter(job.startedBy()), progress);
+			}
+			else if (job.kind() == ImportKind.CONSENT) {
+				importRows(file, charset, auto, job.kind(), consentWriter(job.startedBy()), progress);
 			}
 			else {
 				importRows(file, charset, auto, job.kind(), hcoWriter(job.startedBy()), progress);
@@ -293,6 +300,40 @@ class CsvImporter {
 			@Override
 			public Map<String, String> headers() {
 				return HcpRowMapper.HEADER_OF_FIELD;
+			}
+
+			@Override
+			public String keyHeader() {
+				return "registry_number";
+			}
+
+		};
+	}
+
+	/** Consent rows append to the ledger; a row already in it (same HCP, channel, purpose, state, time) is skipped. */
+	private RowWriter<ConsentRowMapper.ConsentRow> consentWriter(String actor) {
+		ConsentRowMapper mapper = new ConsentRowMapper(actor);
+		return new RowWriter<>() {
+
+			@Override
+			public MappedRow<ConsentRowMapper.ConsentRow> map(ImportRow row) {
+				return mapper.map(row);
+			}
+
+			@Override
+			public Outcome write(ImportRow row, ConsentRowMapper.ConsentRow consent) {
+				Hcp hcp = CsvImporter.this.hcps.findByRegistryNumber(consent.registryNumber())
+					.orElseThrow(() -> new DomainException("import.consent.hcp.unknown", "registryNumber"));
+				if (CsvImporter.this.consents.contains(hcp.getId(), consent.entry())) {
+					return Outcome.UNCHANGED;
+				}
+				CsvImporter.this.consents.record(hcp.getId(), consent.entry(), actor);
+				return Outcome.CREATED;
+			}
+
+			@Override
+			public Map<String, String> headers() {
+				return ConsentRowMapper.HEADER_OF_FIELD;
 			}
 
 			@Override

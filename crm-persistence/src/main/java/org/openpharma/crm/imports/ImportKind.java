@@ -11,7 +11,10 @@ public enum ImportKind {
 
 	/** Healthcare organisations, keyed by institution code. */
 	HCO(List.of("institution_code", "name", "name_kana", "type", "prefecture"),
-			List.of("postal_code", "address", "phone", "bed_count"));
+			List.of("postal_code", "address", "phone", "bed_count")),
+
+	/** Consent records for HCPs known by registry number, appended to the ledger with source IMPORT. */
+	CONSENT(List.of("registry_number", "channel", "purpose", "state", "captured_at"), List.of("expires_on", "evidence"));
 
 	private final List<String> requiredHeaders;
 

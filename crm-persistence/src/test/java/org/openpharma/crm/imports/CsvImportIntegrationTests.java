@@ -49,6 +49,9 @@ class CsvImportIntegrationTests extends PostgresTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.openpharma.crm.consent.ConsentLedger consents;
+
 	@TempDir
 	Path dir;
 
@@ -296,6 +299,37 @@ class CsvImportIntegrationTests extends PostgresTestBase {
 		ImportJob newer = run(ImportKind.HCP, ImportEncoding.AUTO, write(hcpFile(prefix()), StandardCharsets.UTF_8));
 		assertThat(this.imports.recent(100)).extracting(ImportJob::id).containsSubsequence(newer.id(), older.id());
 		assertThat(this.imports.errorCount(newer.id())).isEqualTo(1);
+	}
+
+	@Test
+	void consentRowsAreAppendedToTheLedgerOnceAndBadRowsAreReportedPerField() throws IOException {
+		String prefix = prefix();
+		ImportJob hcpJob = run(ImportKind.HCP, ImportEncoding.AUTO, write(hcpFile(prefix), StandardCharsets.UTF_8));
+		assertThat(hcpJob.createdRows()).isEqualTo(2);
+		String consent = "registry_number,channel,purpose,state,captured_at,expires_on,evidence\n"
+				+ prefix + "-1,email,PROMOTIONAL,GRANTED,2026-01-15,2099-12-31,form 17\n"
+				+ prefix + "-1,EMAIL,PROMOTIONAL,WITHDRAWN,2026-02-01 09:30,,unsubscribe\n"
+				+ prefix + "-2,FAX,PROMOTIONAL,GRANTED,2026-01-15,,\n"
+				+ prefix + "-2,VISIT,PROMOTIONAL,GRANTED,15/01/2026,,\n"
+				+ "NOBODY-" + prefix + ",VISIT,PROMOTIONAL,GRANTED,2026-01-15,,\n";
+		ImportJob job = run(ImportKind.CONSENT, ImportEncoding.AUTO, write(consent, StandardCharsets.UTF_8));
+
+		assertThat(job.status()).isEqualTo(ImportStatus.DONE);
+		assertThat(List.of(job.totalRows(), job.createdRows(), job.failedRows())).isEqualTo(List.of(5, 2, 3));
+		assertThat(this.imports.errors(job.id(), 10)).extracting(ImportRowError::rowNumber, ImportRowError::field,
+				e -> e.message().code())
+			.containsExactly(tuple(4, "channel", "import.consent.channel.unknown"),
+					tuple(5, "captured_at", "import.consent.date.format"),
+					tuple(6, "registry_number", "import.consent.hcp.unknown"));
+		long yamada = this.hcps.findByRegistryNumber(prefix + "-1").orElseThrow().getId();
+		assertThat(this.consents.history(yamada)).extracting(r -> r.entry().state(), r -> r.entry().source())
+			.containsExactly(tuple(org.openpharma.crm.consent.ConsentState.GRANTED, org.openpharma.crm.consent.ConsentSource.IMPORT),
+					tuple(org.openpharma.crm.consent.ConsentState.WITHDRAWN, org.openpharma.crm.consent.ConsentSource.IMPORT));
+
+		// The same file again adds nothing.
+		ImportJob again = run(ImportKind.CONSENT, ImportEncoding.AUTO, write(consent, StandardCharsets.UTF_8));
+		assertThat(List.of(again.createdRows(), again.unchangedRows())).isEqualTo(List.of(0, 2));
+		assertThat(this.consents.history(yamada)).hasSize(2);
 	}
 
 	private ImportJob run(ImportKind kind, ImportEncoding encoding, Path file) {

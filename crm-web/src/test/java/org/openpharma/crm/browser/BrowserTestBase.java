@@ -87,6 +87,15 @@ public abstract class BrowserTestBase extends WebTestBase {
 		this.driver.findElement(By.id("login-button")).click();
 	}
 
+	/**
+	 * Waits until the element's text is exactly {@code text}: after a form post that lands on the same
+	 * kind of page, the old page's element may still be found (and go stale) before the new one arrives.
+	 */
+	protected void waitForText(By by, String text) {
+		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(ExpectedConditions.textToBe(by, text));
+	}
+
 	protected WebElement waitFor(By by) {
 		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(by));
 	}

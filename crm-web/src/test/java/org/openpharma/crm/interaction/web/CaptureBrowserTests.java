@@ -159,15 +159,15 @@ class CaptureBrowserTests extends BrowserTestBase {
 		select("routedTo", "メディカル");
 		type(By.id("triage-reason"), "医学的質問");
 		click(By.id("triage-button"));
-		assertThat(waitFor(By.id("need-status")).getText()).isEqualTo("振り分け済み");
+		waitForText(By.id("need-status"), "振り分け済み");
 		click(By.id("start-button"));
 		type(By.id("fulfilment"), "標準回答書を送付");
 		click(By.id("fulfil-button"));
-		assertThat(waitFor(By.id("need-status")).getText()).isEqualTo("対応済み");
+		waitForText(By.id("need-status"), "対応済み");
 		// The MR is commercial: how a medical-routed need was met stays with medical.
 		assertThat(this.driver.findElement(By.id("need-fulfilment")).getText()).doesNotContain("標準回答書");
 		click(By.id("confirm-button"));
-		assertThat(waitFor(By.id("need-status")).getText()).isEqualTo("医師確認済み");
+		waitForText(By.id("need-status"), "医師確認済み");
 	}
 
 	@Test
