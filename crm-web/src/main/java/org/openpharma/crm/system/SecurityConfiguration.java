@@ -72,7 +72,7 @@ class SecurityConfiguration {
 			.hasAnyRole(CONSENT_RECORDERS)
 			.requestMatchers("/actuator/**", "/admin/**")
 			.hasRole("ADMIN")
-			.requestMatchers("/hcps/*/merge", "/hcps/*/merge/**")
+			.requestMatchers("/hcps/*/merge", "/hcps/*/merge/**", "/hcps/*/data", "/hcps/*/data.json", "/hcps/*/erase")
 			.hasRole("ADMIN")
 			.requestMatchers(HttpMethod.GET, "/hcps/new", "/hcps/*/edit")
 			.hasAnyRole(MASTER_DATA_EDITORS)

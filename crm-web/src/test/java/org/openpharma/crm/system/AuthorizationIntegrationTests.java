@@ -62,6 +62,20 @@ class AuthorizationIntegrationTests extends WebTestBase {
 			.andExpect(status().is(recorder ? 302 : 403));
 	}
 
+	@ParameterizedTest
+	@EnumSource(Role.class)
+	void onlyAdminsSeeOrEraseEverythingHeldAboutAnHcp(Role role) throws Exception {
+		var as = user(role.name().toLowerCase()).roles(role.name());
+		int expected = (role == Role.ADMIN) ? 200 : 403;
+		this.mvc.perform(get("/hcps/" + this.hcp.getId() + "/data").with(as)).andExpect(status().is(expected));
+		this.mvc.perform(get("/hcps/" + this.hcp.getId() + "/data.json").with(as)).andExpect(status().is(expected));
+		this.mvc.perform(get("/api/v1/hcps/" + this.hcp.getId() + "/data-export").with(as))
+			.andExpect(status().is(expected));
+		// Without the confirmation nothing is erased, for anyone.
+		this.mvc.perform(post("/hcps/" + this.hcp.getId() + "/erase").with(as).with(csrf()))
+			.andExpect(status().is((role == Role.ADMIN) ? 302 : 403));
+	}
+
 	@org.junit.jupiter.api.Test
 	void theSelfServicePageNeedsNoLoginButAnUnknownLinkShowsNothing() throws Exception {
 		this.mvc.perform(get("/consent/not-a-link-anyone-was-given-0000")).andExpect(status().isNotFound());

@@ -1,0 +1,192 @@
+package org.openpharma.crm.privacy;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.shared.DomainException;
+import org.openpharma.crm.shared.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * An HCP's data rights: everything the company holds about them as one export, and erasure on request.
+ * Erasure removes or anonymises what identifies the person and keeps what must be kept, saying why:
+ * the consent ledger (proof of consent and withdrawal), the audit trail (accountability) and reported
+ * patient figures (aggregates that identify nobody once the profile is anonymised). Medical inquiries and
+ * adverse-event hand-offs, once the product has them, are kept by law and join the "kept" list.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DataRights {
+
+	/** The name an erased record shows. */
+	public static final String ERASED_NAME = "消去済み";
+
+	static final String ERASED_KANA = "ショウキョズミ";
+
+	static final String ERASED_TEXT = "(消去済み)";
+
+	/** One line of the erasure report: what (a category code), how many rows, and why (a reason code or null). */
+	public record Line(String category, int rows, String reason) {
+	}
+
+	/** What an erasure removed, anonymised and kept. */
+	public record ErasureReport(long hcpId, Instant erasedAt, List<Line> removed, List<Line> anonymised,
+			List<Line> kept) {
+
+		Map<String, Object> toMap() {
+			Map<String, Object> map = new LinkedHashMap<>();
+			map.put("erasedAt", this.erasedAt.toString());
+			this.removed.forEach(l -> map.put("removed." + l.category(), l.rows()));
+			this.anonymised.forEach(l -> map.put("anonymised." + l.category(), l.rows()));
+			this.kept.forEach(l -> map.put("kept." + l.category(), l.rows()));
+			return map;
+		}
+
+	}
+
+	/** Sections of the export: name and query (all take the HCP id once). */
+	private static final Map<String, String> SECTIONS = sections();
+
+	private final JdbcTemplate jdbc;
+
+	private final AuditTrail audit;
+
+	private final Clock clock;
+
+	DataRights(JdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	private static Map<String, String> sections() {
+		Map<String, String> sections = new LinkedHashMap<>();
+		sections.put("profile", "SELECT id, registry_number, name_kanji, name_kana, name_romaji, specialty_code, email,"
+				+ " phone, primary_hco_id, status, created_at, updated_at, erased_at FROM hcp WHERE id = ?");
+		sections.put("mergedRecords", "SELECT id, registry_number, name_kanji, name_kana, name_romaji, email, phone"
+				+ " FROM hcp WHERE merged_into_id = ? ORDER BY id");
+		sections.put("affiliations", "SELECT a.hco_id, o.name AS hco_name, a.role, a.valid_from, a.valid_to"
+				+ " FROM affiliation a JOIN hco o ON o.id = a.hco_id WHERE a.hcp_id = ? ORDER BY a.valid_from, a.hco_id");
+		sections.put("consent", "SELECT channel, purpose, state, source, evidence_ref, captured_by, captured_at,"
+				+ " expires_at, recorded_at FROM consent_record WHERE hcp_id = ? ORDER BY id");
+		sections.put("interactions", "SELECT id, channel, purpose, occurred_at, duration_minutes, author,"
+				+ " department_code, outcome, key_messages, notes, corrects_id, recorded_at FROM interaction"
+				+ " WHERE hcp_id = ? ORDER BY occurred_at, id");
+		sections.put("needs", "SELECT id, interaction_id, topic, category, urgency, details, status, routed_to,"
+				+ " fulfilment, feedback_helpful, feedback_score, created_at, updated_at FROM information_need"
+				+ " WHERE hcp_id = ? ORDER BY created_at, id");
+		sections.put("adoptionStages", "SELECT therapeutic_area_id, from_stage, to_stage, reason, changed_by, changed_at"
+				+ " FROM stage_change WHERE hcp_id = ? ORDER BY changed_at, id");
+		sections.put("policyNotes", "SELECT therapeutic_area_id, note, author, created_at FROM treatment_policy_note"
+				+ " WHERE hcp_id = ? ORDER BY created_at, id");
+		sections.put("patientCounts", "SELECT therapeutic_area_id, product_id, period, eligible_patients,"
+				+ " treated_patients, reported_by, reported_at FROM patient_count WHERE hcp_id = ? ORDER BY period, id");
+		return sections;
+	}
+
+	/** Everything held about the HCP, section by section, times as ISO-8601 text. */
+	public Map<String, List<Map<String, Object>>> export(long hcpId) {
+		requireExists(hcpId);
+		Map<String, List<Map<String, Object>>> export = new LinkedHashMap<>();
+		SECTIONS.forEach((name, sql) -> export.put(name, this.jdbc.queryForList(sql, hcpId).stream()
+			.map(DataRights::readable).toList()));
+		return export;
+	}
+
+	/** The export's section names, in order (for the readable page). */
+	public static List<String> sectionNames() {
+		return List.copyOf(SECTIONS.keySet());
+	}
+
+	/**
+	 * Erases the HCP on request: one transaction, audited with the report. A merged record is erased through
+	 * its survivor (which takes the merged records along); an erased one cannot be erased again.
+	 */
+	@Transactional
+	public ErasureReport erase(long hcpId, String actor) {
+		List<Map<String, Object>> rows = this.jdbc.queryForList(
+				"SELECT status, erased_at FROM hcp WHERE id = ? FOR UPDATE", hcpId);
+		if (rows.isEmpty()) {
+			throw new NotFoundException("HCP", hcpId);
+		}
+		if ("MERGED".equals(rows.get(0).get("status"))) {
+			throw DomainException.global("privacy.erase.merged");
+		}
+		if (rows.get(0).get("erased_at") != null) {
+			throw DomainException.global("privacy.erase.already");
+		}
+		Instant now = this.clock.instant();
+		this.jdbc.execute("SET LOCAL crm.erasure = 'on'");
+		List<Line> removed = new ArrayList<>();
+		List<Line> anonymised = new ArrayList<>();
+		List<Line> kept = new ArrayList<>();
+		removed.add(new Line("policyNotes", this.jdbc.update("DELETE FROM treatment_policy_note WHERE hcp_id = ?", hcpId),
+				null));
+		removed.add(new Line("affiliations", this.jdbc.update("DELETE FROM affiliation WHERE hcp_id = ?", hcpId), null));
+		removed.add(new Line("consentLinks", this.jdbc.update("DELETE FROM consent_link WHERE hcp_id = ?", hcpId), null));
+		anonymised.add(new Line("interactions", this.jdbc.update("UPDATE interaction SET outcome = NULL,"
+				+ " key_messages = NULL, notes = NULL, version = version + 1 WHERE hcp_id = ?", hcpId),
+				"privacy.reason.counts"));
+		anonymised.add(new Line("needs", this.jdbc.update("UPDATE information_need SET topic = ?, details = NULL,"
+				+ " route_reason = NULL, fulfilment = CASE WHEN fulfilment IS NULL THEN NULL ELSE ? END,"
+				+ " close_reason = CASE WHEN close_reason IS NULL THEN NULL ELSE ? END, version = version + 1"
+				+ " WHERE hcp_id = ?", ERASED_TEXT, ERASED_TEXT, ERASED_TEXT, hcpId), "privacy.reason.counts"));
+		anonymised.add(new Line("adoptionStages", this.jdbc.update("UPDATE stage_change SET reason = NULL"
+				+ " WHERE hcp_id = ? AND reason IS NOT NULL", hcpId), "privacy.reason.counts"));
+		anonymised.add(new Line("mergedRecords", this.jdbc.update("UPDATE hcp SET name_kanji = ?, name_kana = ?,"
+				+ " name_romaji = NULL, email = NULL, phone = NULL, registry_number = NULL, erased_at = ?,"
+				+ " version = version + 1 WHERE merged_into_id = ?", ERASED_NAME, ERASED_KANA, Timestamp.from(now), hcpId),
+				null));
+		anonymised.add(new Line("profile", this.jdbc.update("UPDATE hcp SET name_kanji = ?, name_kana = ?,"
+				+ " name_romaji = NULL, email = NULL, phone = NULL, registry_number = NULL, specialty_code = NULL,"
+				+ " primary_hco_id = NULL, status = 'INACTIVE', erased_at = ?, updated_at = ?, updated_by = ?,"
+				+ " version = version + 1 WHERE id = ?", ERASED_NAME, ERASED_KANA, Timestamp.from(now), Timestamp.from(now),
+				actor, hcpId), null));
+		kept.add(new Line("consent", count("consent_record", hcpId), "privacy.reason.consentProof"));
+		kept.add(new Line("patientCounts", count("patient_count", hcpId), "privacy.reason.aggregates"));
+		kept.add(new Line("auditTrail", this.jdbc.queryForObject("SELECT count(*) FROM audit_event"
+				+ " WHERE entity_type = 'HCP' AND entity_id = ?", Integer.class, hcpId), "privacy.reason.accountability"));
+		this.jdbc.execute("SET LOCAL crm.erasure = 'off'");
+		ErasureReport report = new ErasureReport(hcpId, now, removed, anonymised, kept);
+		this.audit.record(actor, "ERASE", "HCP", hcpId, null, report.toMap());
+		return report;
+	}
+
+	private int count(String table, long hcpId) {
+		Integer count = this.jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE hcp_id = ?", Integer.class,
+				hcpId);
+		return (count != null) ? count : 0;
+	}
+
+	private void requireExists(long hcpId) {
+		if (!Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM hcp WHERE id = ?)", Boolean.class,
+				hcpId))) {
+			throw new NotFoundException("HCP", hcpId);
+		}
+	}
+
+	private static Map<String, Object> readable(Map<String, Object> row) {
+		Map<String, Object> out = new LinkedHashMap<>();
+		row.forEach((key, value) -> {
+			if (value instanceof Timestamp timestamp) {
+				out.put(key, timestamp.toInstant().toString());
+			}
+			else if (value instanceof java.sql.Date date) {
+				out.put(key, date.toLocalDate().toString());
+			}
+			else {
+				out.put(key, value);
+			}
+		});
+		return out;
+	}
+
+}

@@ -1,0 +1,129 @@
+package org.openpharma.crm.privacy;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.openpharma.crm.ConsentFixtures;
+import org.openpharma.crm.PostgresTest;
+import org.openpharma.crm.PostgresTestBase;
+import org.openpharma.crm.UniqueNames;
+import org.openpharma.crm.consent.ConsentLedger;
+import org.openpharma.crm.consent.ConsentLinks;
+import org.openpharma.crm.hcp.Hcp;
+import org.openpharma.crm.hcp.HcpDetails;
+import org.openpharma.crm.hcp.HcpManagement;
+import org.openpharma.crm.interaction.Channel;
+import org.openpharma.crm.interaction.InteractionCapture;
+import org.openpharma.crm.interaction.InteractionCapture.NeedDraft;
+import org.openpharma.crm.interaction.InteractionCapture.PolicyDraft;
+import org.openpharma.crm.interaction.InteractionFacts;
+import org.openpharma.crm.interaction.InteractionManagement;
+import org.openpharma.crm.need.NeedCategory;
+import org.openpharma.crm.shared.DomainException;
+import org.openpharma.crm.stage.PatientCountFacts;
+import org.openpharma.crm.user.Role;
+import org.openpharma.crm.user.UserManagement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@PostgresTest
+class DataRightsIntegrationTests extends PostgresTestBase {
+
+	@Autowired
+	DataRights rights;
+
+	@Autowired
+	HcpManagement hcps;
+
+	@Autowired
+	InteractionManagement interactions;
+
+	@Autowired
+	ConsentLedger consents;
+
+	@Autowired
+	ConsentLinks links;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private Hcp hcpWithHistory() {
+		if (this.users.findByUsername("mr-rights").isEmpty()) {
+			this.users.create("mr-rights", "MR", "rights-password-1", "SALES", EnumSet.of(Role.MR), Set.of(), "test");
+		}
+		UniqueNames.Name name = UniqueNames.next();
+		Hcp hcp = this.hcps.create(new HcpDetails(name.kanji() + " 三郎", name.kana() + " サブロウ", null, null, null,
+				"saburo@example.jp", null, null), "test");
+		ConsentFixtures.grantEverything(this.consents, hcp.getId(), Instant.now());
+		Long area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, '領域', 'Area')"
+				+ " RETURNING id", Long.class, "DR" + Math.abs(name.romaji().hashCode()));
+		YearMonth month = YearMonth.now(ZoneId.of("Asia/Tokyo"));
+		this.interactions.log(new InteractionCapture(hcp.getId(),
+				new InteractionFacts(Channel.VISIT, Instant.now().minusSeconds(600), 10, "interested", "private remark",
+						"talked about his family", null, Set.of(area)),
+				List.of(new NeedDraft("家族の治療について", NeedCategory.OTHER, area, null, null, "details")),
+				List.of(new org.openpharma.crm.interaction.InteractionCapture.StageDraft(area,
+						org.openpharma.crm.stage.AdoptionStage.INTERESTED, "his daughter is a patient")),
+				new PolicyDraft(area, "prefers the older drug"), List.of(new PatientCountFacts(area, null, month, 30, 5))),
+				"mr-rights");
+		this.links.create(hcp.getId(), "mr-rights");
+		return hcp;
+	}
+
+	@Test
+	void theExportHoldsEverySection() {
+		Hcp hcp = hcpWithHistory();
+		var export = this.rights.export(hcp.getId());
+		assertThat(export.keySet()).containsExactlyElementsOf(DataRights.sectionNames());
+		assertThat(export.get("profile")).singleElement().satisfies(p -> assertThat(p.get("email")).isEqualTo("saburo@example.jp"));
+		assertThat(export.get("interactions")).singleElement()
+			.satisfies(i -> assertThat(i.get("notes")).isEqualTo("talked about his family"));
+		assertThat(export.get("consent")).hasSize(20);
+		assertThat(export.get("policyNotes")).hasSize(1);
+		assertThat(export.get("patientCounts")).hasSize(1);
+		assertThat((String) export.get("interactions").get(0).get("occurred_at")).endsWith("Z");
+	}
+
+	@Test
+	void erasureRemovesWhatIdentifiesKeepsWhatMustBeKeptAndSaysWhy() {
+		Hcp hcp = hcpWithHistory();
+		DataRights.ErasureReport report = this.rights.erase(hcp.getId(), "admin");
+
+		assertThat(report.removed()).extracting(DataRights.Line::category, DataRights.Line::rows)
+			.contains(org.assertj.core.groups.Tuple.tuple("policyNotes", 1), org.assertj.core.groups.Tuple.tuple("consentLinks", 1));
+		assertThat(report.kept()).extracting(DataRights.Line::category, DataRights.Line::reason)
+			.contains(org.assertj.core.groups.Tuple.tuple("consent", "privacy.reason.consentProof"));
+		var export = this.rights.export(hcp.getId());
+		var profile = export.get("profile").get(0);
+		assertThat(profile.get("name_kanji")).isEqualTo(DataRights.ERASED_NAME);
+		assertThat(profile.get("email")).isNull();
+		assertThat(profile.get("erased_at")).isNotNull();
+		assertThat(export.get("interactions")).singleElement().satisfies(i -> {
+			assertThat(i.get("notes")).isNull();
+			assertThat(i.get("key_messages")).isNull();
+		});
+		assertThat(export.get("needs")).singleElement().satisfies(n -> assertThat(n.get("topic")).isEqualTo("(消去済み)"));
+		assertThat(export.get("adoptionStages")).singleElement().satisfies(c -> assertThat(c.get("reason")).isNull());
+		assertThat(export.get("policyNotes")).isEmpty();
+		assertThat(export.get("consent")).hasSize(20);
+		assertThat(export.get("patientCounts")).hasSize(1);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'ERASE' AND entity_id = ?",
+				Long.class, hcp.getId())).isEqualTo(1);
+		assertThatThrownBy(() -> this.rights.erase(hcp.getId(), "admin")).isInstanceOf(DomainException.class);
+		// Outside an erasure the history stays append-only.
+		assertThatThrownBy(() -> this.jdbc.update("DELETE FROM stage_change WHERE hcp_id = ?", hcp.getId()))
+			.rootCause().hasMessageContaining("append-only");
+	}
+
+}
