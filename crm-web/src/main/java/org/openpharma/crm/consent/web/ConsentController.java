@@ -14,6 +14,7 @@ import org.openpharma.crm.consent.ConsentSource;
 import org.openpharma.crm.consent.ConsentState;
 import org.openpharma.crm.hcp.HcpSearch;
 import org.openpharma.crm.hcp.HcpSummary;
+import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.system.Forms;
@@ -70,7 +71,10 @@ class ConsentController {
 			this.ledger.record(id, form.toEntry(user.getName()), user.getName());
 		}
 		catch (ValidationException ex) {
-			Forms.reject(result, ex);
+			// The ledger speaks of the record's expiresAt; the form asks for a date, expiresOn.
+			Forms.reject(result, new ValidationException(ex.getViolations().stream()
+				.map(v -> "expiresAt".equals(v.field()) ? new FieldViolation("expiresOn", v.code(), v.arguments()) : v)
+				.toList()));
 			return page(id, model);
 		}
 		redirect.addFlashAttribute("flash", "consent.recorded");
