@@ -121,8 +121,15 @@ public class ConsentLedger {
 		if (channel.isEmpty()) {
 			return ConsentPolicy.forContact(channel, purpose, List.of(), this.clock.instant());
 		}
+		// Two statements on purpose: in READ COMMITTED each statement reads with its own snapshot, taken when
+		// it starts; the read must start after the lock is granted to see a withdrawal committed meanwhile.
 		this.jdbc.query("SELECT pg_advisory_xact_lock_shared(?, ?)", rs -> null, LOCK_SPACE, lockKey(hcpId));
-		Decision decision = ConsentPolicy.forContact(channel, purpose, entries(hcpId), this.clock.instant());
+		Instant now = this.clock.instant();
+		// Only the record that counts (the policy's "latest captured, then last appended"), not the whole ledger.
+		List<ConsentEntry> latest = this.jdbc.query("SELECT * FROM consent_record WHERE hcp_id = ? AND channel = ?"
+				+ " AND purpose = ? AND captured_at <= ? ORDER BY captured_at DESC, id DESC LIMIT 1", ROW, hcpId,
+				channel.get().name(), purpose.name(), Timestamp.from(now)).stream().map(Row::entry).toList();
+		Decision decision = ConsentPolicy.forContact(channel, purpose, latest, now);
 		if (!decision.allowed()) {
 			String since = (decision.basis() != null) ? decision.basis().capturedAt().atZone(ConsentLinks.JAPAN)
 				.toLocalDate().toString() : "";
