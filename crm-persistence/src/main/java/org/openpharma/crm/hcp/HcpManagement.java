@@ -125,7 +125,7 @@ public class HcpManagement {
 
 	/** Tables whose rows belong to an HCP's relationship and move to the survivor of a merge. */
 	private static final List<String> RELATIONSHIP_TABLES = List.of("interaction", "information_need", "stage_change",
-			"treatment_policy_note", "patient_count");
+			"treatment_policy_note", "patient_count", "medical_inquiry");
 
 	private int moveRelationship(long fromHcpId, long toHcpId) {
 		int moved = 0;

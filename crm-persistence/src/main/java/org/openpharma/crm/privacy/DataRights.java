@@ -19,8 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
  * An HCP's data rights: everything the company holds about them as one export, and erasure on request.
  * Erasure removes or anonymises what identifies the person and keeps what must be kept, saying why:
  * the consent ledger (proof of consent and withdrawal), the audit trail (accountability) and reported
- * patient figures (aggregates that identify nobody once the profile is anonymised). Medical inquiries and
- * adverse-event hand-offs, once the product has them, are kept by law and join the "kept" list.
+ * patient figures (aggregates that identify nobody once the profile is anonymised), and medical inquiries
+ * with their adverse-event hand-offs (kept by law).
  */
 @Service
 @Transactional(readOnly = true)
@@ -87,6 +87,10 @@ public class DataRights {
 				+ " FROM stage_change WHERE hcp_id = ? ORDER BY changed_at, id");
 		sections.put("policyNotes", "SELECT therapeutic_area_id, note, author, created_at FROM treatment_policy_note"
 				+ " WHERE hcp_id = ? ORDER BY created_at, id");
+		sections.put("medicalInquiries", "SELECT q.id, q.subject, q.question, q.product_id, q.answer_channel, q.status,"
+				+ " q.received_at, q.due_at, a.description AS adverse_event, a.seriousness, a.onset_date"
+				+ " FROM medical_inquiry q LEFT JOIN adverse_event_handoff a ON a.inquiry_id = q.id WHERE q.hcp_id = ?"
+				+ " ORDER BY q.received_at, q.id");
 		sections.put("patientCounts", "SELECT therapeutic_area_id, product_id, period, eligible_patients,"
 				+ " treated_patients, reported_by, reported_at FROM patient_count WHERE hcp_id = ? ORDER BY period, id");
 		return sections;
@@ -152,6 +156,7 @@ public class DataRights {
 				actor, hcpId), null));
 		kept.add(new Line("consent", count("consent_record", hcpId), "privacy.reason.consentProof"));
 		kept.add(new Line("patientCounts", count("patient_count", hcpId), "privacy.reason.aggregates"));
+		kept.add(new Line("medicalInquiries", count("medical_inquiry", hcpId), "privacy.reason.law"));
 		kept.add(new Line("auditTrail", this.jdbc.queryForObject("SELECT count(*) FROM audit_event"
 				+ " WHERE entity_type = 'HCP' AND entity_id = ?", Integer.class, hcpId), "privacy.reason.accountability"));
 		this.jdbc.execute("SET LOCAL crm.erasure = 'off'");
