@@ -70,6 +70,11 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/hcps/*/consent", "/hcps/*/consent/link")
 			.hasAnyRole(CONSENT_RECORDERS)
+			// Medical inquiries: intake by those who meet HCPs; the queue and AE hand-offs behind the firewall.
+			.requestMatchers("/hcps/*/inquiries/**")
+			.hasAnyRole("MR", "CALL_CENTER", "MEDICAL")
+			.requestMatchers("/inquiries", "/inquiries/**")
+			.hasRole("MEDICAL")
 			.requestMatchers("/actuator/**", "/admin/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/hcps/*/merge", "/hcps/*/merge/**", "/hcps/*/data", "/hcps/*/data.json", "/hcps/*/erase")

@@ -76,6 +76,25 @@ class AuthorizationIntegrationTests extends WebTestBase {
 			.andExpect(status().is((role == Role.ADMIN) ? 302 : 403));
 	}
 
+	@ParameterizedTest
+	@EnumSource(Role.class)
+	void onlyMedicalAffairsReachesTheInquiryQueueAndHandoffsAndOnlyThoseWhoMeetHcpsTakeInquiries(Role role)
+			throws Exception {
+		var as = user(role.name().toLowerCase()).roles(role.name());
+		int medical = (role == Role.MEDICAL) ? 200 : 403;
+		this.mvc.perform(get("/inquiries").with(as)).andExpect(status().is(medical));
+		this.mvc.perform(get("/inquiries?due=overdue&status=RECEIVED").with(as)).andExpect(status().is(medical));
+		this.mvc.perform(get("/inquiries/handoffs").with(as)).andExpect(status().is(medical));
+		this.mvc.perform(post("/inquiries/handoffs/1/acknowledge").with(as).with(csrf()).param("pvReference", "X"))
+			.andExpect(status().is((role == Role.MEDICAL) ? 302 : 403));
+		boolean intake = Set.of(Role.MR, Role.CALL_CENTER, Role.MEDICAL).contains(role);
+		this.mvc.perform(get("/hcps/" + this.hcp.getId() + "/inquiries/new").with(as))
+			.andExpect(status().is(intake ? 200 : 403));
+		// An empty form: field errors (200) for intake roles, 403 before the form is read for the rest.
+		this.mvc.perform(post("/hcps/" + this.hcp.getId() + "/inquiries/new").with(as).with(csrf()))
+			.andExpect(status().is(intake ? 200 : 403));
+	}
+
 	@org.junit.jupiter.api.Test
 	void theSelfServicePageNeedsNoLoginButAnUnknownLinkShowsNothing() throws Exception {
 		this.mvc.perform(get("/consent/not-a-link-anyone-was-given-0000")).andExpect(status().isNotFound());

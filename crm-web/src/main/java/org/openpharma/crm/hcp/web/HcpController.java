@@ -19,6 +19,7 @@ import org.openpharma.crm.hcp.HcpProfileQueries;
 import org.openpharma.crm.hcp.HcpSearch;
 import org.openpharma.crm.hcp.HcpSearchCriteria;
 import org.openpharma.crm.hcp.HcpStatus;
+import org.openpharma.crm.inquiry.InquiryQueries;
 import org.openpharma.crm.interaction.TimelineQueries;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
@@ -64,9 +65,12 @@ class HcpController {
 
 	private final ConsentLedger consents;
 
-	HcpController(HcpManagement hcps, HcpSearch search, HcpProfileQueries profiles,
-			ReferenceData reference, AuditTrail audit, TimelineQueries timelines, Clock clock, ConsentLedger consents) {
+	private final InquiryQueries inquiries;
+
+	HcpController(HcpManagement hcps, HcpSearch search, HcpProfileQueries profiles, ReferenceData reference,
+			AuditTrail audit, TimelineQueries timelines, Clock clock, ConsentLedger consents, InquiryQueries inquiries) {
 		this.consents = consents;
+		this.inquiries = inquiries;
 		this.hcps = hcps;
 		this.search = search;
 		this.profiles = profiles;
@@ -132,6 +136,8 @@ class HcpController {
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("editWindow", org.openpharma.crm.interaction.InteractionRules.EDIT_WINDOW);
 		model.addAttribute("consent", this.consents.matrix(id));
+		// Every role may know that inquiries exist; the summaries hold no medical content (docs/adr/0011).
+		model.addAttribute("inquiries", this.inquiries.summaries(id));
 		model.addAttribute("consentChannels", org.openpharma.crm.consent.ConsentChannel.values());
 		model.addAttribute("consentPurposes", org.openpharma.crm.consent.ConsentPurpose.values());
 		if (isAdmin(user)) {

@@ -52,6 +52,9 @@ class HcpControllerTests {
 	org.openpharma.crm.consent.ConsentLedger consents;
 
 	@MockitoBean
+	org.openpharma.crm.inquiry.InquiryQueries inquiries;
+
+	@MockitoBean
 	HcpManagement hcps;
 
 	@MockitoBean

@@ -1,0 +1,175 @@
+package org.openpharma.crm.inquiry.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.openpharma.crm.consent.ConsentChannel;
+import org.openpharma.crm.hcp.HcpSearch;
+import org.openpharma.crm.hcp.HcpSummary;
+import org.openpharma.crm.inquiry.AdverseEventFacts;
+import org.openpharma.crm.inquiry.InquiryManagement;
+import org.openpharma.crm.inquiry.InquiryPriority;
+import org.openpharma.crm.inquiry.InquiryQueries;
+import org.openpharma.crm.inquiry.InquiryStatus;
+import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.shared.DomainException;
+import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.NotFoundException;
+import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Forms;
+import org.openpharma.crm.user.UserManagement;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Medical inquiries on screen: intake on the HCP (MR, call center, medical), medical affairs' queue and
+ * the adverse-event hand-offs for pharmacovigilance (medical only). What a commercial user may see of an
+ * inquiry comes from {@link InquiryQueries#summaries} on the HCP page; everything else refuses them.
+ */
+@Controller
+class InquiryController {
+
+	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+	private final InquiryManagement inquiries;
+
+	private final InquiryQueries queries;
+
+	private final HcpSearch hcps;
+
+	private final ReferenceData reference;
+
+	private final UserManagement users;
+
+	private final Clock clock;
+
+	InquiryController(InquiryManagement inquiries, InquiryQueries queries, HcpSearch hcps, ReferenceData reference,
+			UserManagement users, Clock clock) {
+		this.inquiries = inquiries;
+		this.queries = queries;
+		this.hcps = hcps;
+		this.reference = reference;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	@GetMapping("/hcps/{id}/inquiries/new")
+	@PreAuthorize("hasAnyRole('MR', 'CALL_CENTER', 'MEDICAL')")
+	String initForm(@PathVariable long id, Model model) {
+		model.addAttribute("form", InquiryForm.empty());
+		return formView(id, model);
+	}
+
+	@PostMapping("/hcps/{id}/inquiries/new")
+	@PreAuthorize("hasAnyRole('MR', 'CALL_CENTER', 'MEDICAL')")
+	String take(@PathVariable long id, @Valid @ModelAttribute("form") InquiryForm form, BindingResult result,
+			Principal user, Model model, RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return formView(id, model);
+		}
+		try {
+			this.inquiries.take(form.toDraft(id), user.getName(), via(user.getName()));
+		}
+		catch (ValidationException ex) {
+			Forms.reject(result, new ValidationException(ex.getViolations().stream()
+				.map(v -> new FieldViolation(InquiryForm.FIELDS.getOrDefault(v.field(), v.field()), v.code(), v.arguments()))
+				.toList()));
+			return formView(id, model);
+		}
+		redirect.addFlashAttribute("flash", form.adverseEvent() ? "inquiry.received.ae" : "inquiry.received");
+		return "redirect:/hcps/" + id;
+	}
+
+	@GetMapping("/inquiries")
+	@PreAuthorize("hasRole('MEDICAL')")
+	String queue(@RequestParam(name = "status", required = false) InquiryStatus status,
+			@RequestParam(name = "priority", required = false) InquiryPriority priority,
+			@RequestParam(name = "productId", required = false) Long productId,
+			@RequestParam(name = "assignee", required = false) String assignee,
+			@RequestParam(name = "due", required = false) String due, Authentication user, Model model) {
+		Instant now = this.clock.instant();
+		Instant dueBefore = switch ((due != null) ? due : "") {
+			case "overdue" -> now;
+			case "today" -> LocalDate.ofInstant(now, JAPAN).plusDays(1).atStartOfDay(JAPAN).toInstant();
+			default -> null;
+		};
+		model.addAttribute("rows", this.queries.queue(new InquiryQueries.Filter(status, priority, productId,
+				(assignee != null && assignee.length() <= 60) ? assignee : null, dueBefore), roles(user), 0, 100));
+		model.addAttribute("now", now);
+		model.addAttribute("endOfToday", LocalDate.ofInstant(now, JAPAN).plusDays(1).atStartOfDay(JAPAN).toInstant());
+		model.addAttribute("statuses", InquiryStatus.values());
+		model.addAttribute("priorities", InquiryPriority.values());
+		model.addAttribute("products", this.reference.products());
+		model.addAttribute("filter", new QueueFilter(status, priority, productId, assignee, due));
+		return "inquiry/queue";
+	}
+
+	/** The queue's filters as chosen, to keep them in the form. */
+	record QueueFilter(InquiryStatus status, InquiryPriority priority, Long productId, String assignee, String due) {
+	}
+
+	@GetMapping("/inquiries/handoffs")
+	@PreAuthorize("hasRole('MEDICAL')")
+	String handoffs(Authentication user, Model model) {
+		model.addAttribute("handoffs", this.queries.openHandoffs(roles(user)));
+		model.addAttribute("now", this.clock.instant());
+		return "inquiry/handoffs";
+	}
+
+	@PostMapping("/inquiries/handoffs/{id}/acknowledge")
+	@PreAuthorize("hasRole('MEDICAL')")
+	String acknowledge(@PathVariable long id, @RequestParam(name = "pvReference", defaultValue = "") String reference,
+			Principal user, RedirectAttributes redirect) {
+		try {
+			this.inquiries.acknowledgeAdverseEvent(id, reference, user.getName());
+			redirect.addFlashAttribute("flash", "inquiry.ae.acknowledged");
+		}
+		catch (ValidationException | DomainException ex) {
+			redirect.addFlashAttribute("flashWarning", (ex instanceof DomainException d) ? d.getCode()
+					: ((ValidationException) ex).getViolations().get(0).code());
+		}
+		return "redirect:/inquiries/handoffs";
+	}
+
+	private String formView(long hcpId, Model model) {
+		HcpSummary hcp = this.hcps.summary(hcpId).orElseThrow(() -> new NotFoundException("HCP", hcpId));
+		model.addAttribute("hcp", hcp);
+		model.addAttribute("products", this.reference.products());
+		model.addAttribute("channels", ConsentChannel.values());
+		model.addAttribute("priorities", InquiryPriority.values());
+		model.addAttribute("seriousness", AdverseEventFacts.Seriousness.values());
+		model.addAttribute("ageBands", AdverseEventFacts.AgeBand.values());
+		model.addAttribute("sexes", AdverseEventFacts.Sex.values());
+		return "inquiry/form";
+	}
+
+	private InquiryManagement.Via via(String username) {
+		return switch (this.users.departmentOf(username).orElse("")) {
+			case "CALL_CENTER" -> InquiryManagement.Via.CALL_CENTER;
+			case "MEDICAL" -> InquiryManagement.Via.MEDICAL;
+			default -> InquiryManagement.Via.SALES;
+		};
+	}
+
+	private static List<String> roles(Authentication user) {
+		return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+			.map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).toList();
+	}
+
+}
