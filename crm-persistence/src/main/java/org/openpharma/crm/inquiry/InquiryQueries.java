@@ -52,6 +52,13 @@ public class InquiryQueries {
 			String seriousness, String ageBand, String sex, String reporter, Instant createdAt, Instant dueAt) {
 	}
 
+	/** An inquiry with its medical content, for medical affairs. */
+	public record Detail(long id, long hcpId, String hcpName, String subject, String question, Long productId,
+			String answerChannel, String urgency, String priority, boolean offLabel, String category, String status,
+			String receivedBy, String receivedVia, Instant receivedAt, Instant dueAt, String assignee, long version,
+			Handoff adverseEvent) {
+	}
+
 	/** One step of an inquiry's own timeline. */
 	public record Step(Instant at, String actor, String action, String detail) {
 	}
@@ -117,6 +124,32 @@ public class InquiryQueries {
 				(rs, i) -> new Handoff(rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4),
 						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
 						rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant()));
+	}
+
+	/** One inquiry with its question and adverse-event facts, for medical affairs only. */
+	public java.util.Optional<Detail> detail(long id, Collection<String> roles) {
+		requireMedical(roles);
+		Handoff handoff = this.jdbc.query("SELECT a.id, a.inquiry_id, q.hcp_id, a.suspect_product_id, a.description,"
+				+ " a.seriousness, a.age_band, a.sex, a.reporter, a.created_at, a.due_at FROM adverse_event_handoff a"
+				+ " JOIN medical_inquiry q ON q.id = a.inquiry_id WHERE a.inquiry_id = ?", (rs, i) -> new Handoff(
+						rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4), rs.getString(5),
+						rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
+						rs.getTimestamp(11).toInstant()), id).stream().findFirst().orElse(null);
+		return this.jdbc.query("SELECT q.id, q.hcp_id, h.name_kanji, q.subject, q.question, q.product_id,"
+				+ " q.answer_channel, q.urgency, q.priority, q.off_label, q.category, q.status, q.received_by,"
+				+ " q.received_via, q.received_at, q.due_at, q.assignee, q.version FROM medical_inquiry q"
+				+ " JOIN hcp h ON h.id = q.hcp_id WHERE q.id = ?", (rs, i) -> new Detail(rs.getLong(1), rs.getLong(2),
+						rs.getString(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6), rs.getString(7),
+						rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11), rs.getString(12),
+						rs.getString(13), rs.getString(14), rs.getTimestamp(15).toInstant(),
+						rs.getTimestamp(16).toInstant(), rs.getString(17), rs.getLong(18), handoff), id)
+			.stream().findFirst();
+	}
+
+	/** Active medical affairs users, whom an inquiry can be assigned to. */
+	public List<String> medicalUsers() {
+		return this.jdbc.queryForList("SELECT u.username FROM app_user u JOIN app_user_role r ON r.user_id = u.id"
+				+ " WHERE r.role = 'MEDICAL' AND u.enabled AND NOT u.system_user ORDER BY u.username", String.class);
 	}
 
 	/** The inquiry's own timeline: every step, who and when. Medical affairs only (details may be medical). */

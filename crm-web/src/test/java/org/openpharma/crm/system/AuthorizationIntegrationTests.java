@@ -85,6 +85,10 @@ class AuthorizationIntegrationTests extends WebTestBase {
 		this.mvc.perform(get("/inquiries").with(as)).andExpect(status().is(medical));
 		this.mvc.perform(get("/inquiries?due=overdue&status=RECEIVED").with(as)).andExpect(status().is(medical));
 		this.mvc.perform(get("/inquiries/handoffs").with(as)).andExpect(status().is(medical));
+		// A guessed inquiry URL: medical gets "not found" for an unknown id, everyone else 403.
+		this.mvc.perform(get("/inquiries/987654321").with(as)).andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
+		this.mvc.perform(post("/inquiries/987654321/triage").with(as).with(csrf()).param("version", "0")
+				.param("priority", "URGENT")).andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
 		this.mvc.perform(post("/inquiries/handoffs/1/acknowledge").with(as).with(csrf()).param("pvReference", "X"))
 			.andExpect(status().is((role == Role.MEDICAL) ? 302 : 403));
 		boolean intake = Set.of(Role.MR, Role.CALL_CENTER, Role.MEDICAL).contains(role);

@@ -124,6 +124,59 @@ class InquiryController {
 	record QueueFilter(InquiryStatus status, InquiryPriority priority, Long productId, String assignee, String due) {
 	}
 
+	@GetMapping("/inquiries/{id:\\d+}")
+	@PreAuthorize("hasRole('MEDICAL')")
+	String show(@PathVariable long id, Authentication user, Model model) {
+		List<String> roles = roles(user);
+		model.addAttribute("inquiry", this.queries.detail(id, roles)
+			.orElseThrow(() -> new NotFoundException("medical inquiry", id)));
+		model.addAttribute("steps", this.queries.timeline(id, roles));
+		model.addAttribute("medicalUsers", this.queries.medicalUsers());
+		model.addAttribute("priorities", InquiryPriority.values());
+		model.addAttribute("categories", org.openpharma.crm.need.NeedCategory.values());
+		model.addAttribute("products", this.reference.products());
+		model.addAttribute("now", this.clock.instant());
+		return "inquiry/detail";
+	}
+
+	@PostMapping("/inquiries/{id:\\d+}/triage")
+	@PreAuthorize("hasRole('MEDICAL')")
+	String triage(@PathVariable long id, @RequestParam("version") long version,
+			@RequestParam(name = "priority", required = false) InquiryPriority priority,
+			@RequestParam(name = "offLabel", defaultValue = "false") boolean offLabel,
+			@RequestParam(name = "category", required = false) org.openpharma.crm.need.NeedCategory category,
+			Principal user, RedirectAttributes redirect) {
+		return move(id, redirect, () -> this.inquiries.triage(id, version, priority, offLabel, category, user.getName()),
+				"inquiry.triaged");
+	}
+
+	@PostMapping("/inquiries/{id:\\d+}/assign")
+	@PreAuthorize("hasRole('MEDICAL')")
+	String assign(@PathVariable long id, @RequestParam("version") long version,
+			@RequestParam(name = "assignee", defaultValue = "") String assignee, Principal user,
+			RedirectAttributes redirect) {
+		return move(id, redirect, () -> this.inquiries.assign(id, version, assignee, user.getName()), "inquiry.assigned");
+	}
+
+	/** A step of the lifecycle: done, or a message why not (a stale page, a forged jump, a bad value). */
+	private String move(long id, RedirectAttributes redirect, Runnable step, String done) {
+		try {
+			step.run();
+			redirect.addFlashAttribute("flash", done);
+		}
+		catch (ValidationException ex) {
+			redirect.addFlashAttribute("flashWarning", ex.getViolations().get(0).code());
+		}
+		catch (org.openpharma.crm.shared.StaleVersionException ex) {
+			redirect.addFlashAttribute("flashWarning", "inquiry.conflict");
+		}
+		catch (DomainException ex) {
+			redirect.addFlashAttribute("flashWarning", ex.getCode());
+			redirect.addFlashAttribute("flashArgs", ex.getArguments());
+		}
+		return "redirect:/inquiries/" + id;
+	}
+
 	@GetMapping("/inquiries/handoffs")
 	@PreAuthorize("hasRole('MEDICAL')")
 	String handoffs(Authentication user, Model model) {

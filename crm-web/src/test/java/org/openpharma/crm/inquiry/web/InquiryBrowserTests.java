@@ -81,6 +81,17 @@ class InquiryBrowserTests extends BrowserTestBase {
 		assertThat(this.driver.findElement(By.cssSelector("#handoffs .handoff-due")).getText()).isNotBlank();
 		open("/inquiries?status=RECEIVED");
 		assertThat(waitFor(By.id("inquiry-queue")).getText()).contains("用量についての質問").contains("腎機能が低下した患者");
+
+		// Medical triages it as urgent and takes it on; the inquiry's own timeline shows each step.
+		click(By.xpath("//table[@id='inquiry-queue']//a[text()='用量についての質問']"));
+		assertThat(waitFor(By.id("inquiry-question")).getText()).contains("腎機能が低下した患者");
+		select("triage-priority", "至急");
+		click(By.id("triage-button"));
+		waitForText(By.id("inquiry-status"), "トリアージ済み");
+		click(By.id("assign-button"));
+		waitForText(By.id("inquiry-status"), "担当決定");
+		assertThat(this.driver.findElement(By.id("inquiry-timeline")).getText()).contains("受付").contains("トリアージ")
+			.contains("担当決定").contains("安全管理部門に引き渡し");
 	}
 
 }
