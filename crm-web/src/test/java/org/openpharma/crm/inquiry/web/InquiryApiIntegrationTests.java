@@ -1,0 +1,114 @@
+package org.openpharma.crm.inquiry.web;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openpharma.crm.WebConsentFixtures;
+import org.openpharma.crm.WebIntegrationTest;
+import org.openpharma.crm.WebTestBase;
+import org.openpharma.crm.consent.ConsentLedger;
+import org.openpharma.crm.hcp.Hcp;
+import org.openpharma.crm.hcp.HcpDetails;
+import org.openpharma.crm.hcp.HcpManagement;
+import org.openpharma.crm.user.ApiTokens;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** POST /api/v1/inquiries from the web form or telephony: token, consent, AE facts, no content echoed. */
+@WebIntegrationTest
+@AutoConfigureMockMvc
+class InquiryApiIntegrationTests extends WebTestBase {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApiTokens tokens;
+
+	@Autowired
+	HcpManagement hcps;
+
+	@Autowired
+	ConsentLedger consents;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	String token;
+
+	Hcp hcp;
+
+	String registry;
+
+	long product;
+
+	@BeforeEach
+	void aSystemUserAndAnHcpWhoAgreed() {
+		long n = System.nanoTime() % 10_000_000;
+		this.token = this.tokens.create("web-form-" + n, "inquiries", "CALL_CENTER", "admin");
+		this.registry = "IQ" + n;
+		this.hcp = this.hcps.create(new HcpDetails("照会 太郎", "ショウカイ タロウ", null, this.registry, null, null, null,
+				null), "setup");
+		WebConsentFixtures.grantEverything(this.consents, this.hcp.getId(), Instant.now());
+		Long area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, 'A', 'A')"
+				+ " RETURNING id", Long.class, "IA" + n);
+		this.product = this.jdbc.queryForObject("INSERT INTO product (code, name_ja, name_en, therapeutic_area_id)"
+				+ " VALUES (?, 'P', 'P', ?) RETURNING id", Long.class, "IP" + n, area);
+	}
+
+	private String body(String extra) {
+		return "{\"registryNumber\":\"" + this.registry.toLowerCase() + "\",\"subject\":\"用量\",\"question\":"
+				+ "\"小児への投与量は？\",\"productId\":" + this.product + ",\"answerChannel\":\"email\"" + extra + "}";
+	}
+
+	@Test
+	void aSystemTakesInAnInquiryWithAnAdverseEventAndGetsNoContentBack() throws Exception {
+		String ae = ",\"adverseEvent\":{\"suspectProductId\":" + this.product + ",\"description\":\"嘔吐\","
+				+ "\"seriousness\":\"NON_SERIOUS\",\"reporter\":\"医師\",\"ageBand\":\"UNDER_10\",\"sex\":\"MALE\"}";
+		String response = this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
+				.contentType(MediaType.APPLICATION_JSON).content(body(ae)))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("RECEIVED"))
+			.andExpect(jsonPath("$.adverseEventHandedOff").value(true))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(response).doesNotContain("小児").doesNotContain("嘔吐");
+		assertThat(this.jdbc.queryForObject("SELECT received_via FROM medical_inquiry WHERE hcp_id = ?", String.class,
+				this.hcp.getId())).isEqualTo("API");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM adverse_event_handoff a JOIN medical_inquiry q"
+				+ " ON q.id = a.inquiry_id WHERE q.hcp_id = ?", Long.class, this.hcp.getId())).isEqualTo(1);
+	}
+
+	@Test
+	void badRequestsAreFieldErrorsAndSaveNothing() throws Exception {
+		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(",\"question\":\" \",\"urgency\":\"SOON\",\"adverseEvent\":{\"description\":\"x\"}")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'urgency')]").exists());
+		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(",\"adverseEvent\":{\"description\":\"嘔吐\"}")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'ae.suspectProductId')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'ae.ageBand')]").exists());
+		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
+				.contentType(MediaType.APPLICATION_JSON).content(body("").replace(this.registry.toLowerCase(), "NOBODY-1")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("registryNumber"));
+		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer not-a-token-at-all-0000000")
+				.contentType(MediaType.APPLICATION_JSON).content(body("")))
+			.andExpect(status().isUnauthorized());
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM medical_inquiry WHERE hcp_id = ?", Long.class,
+				this.hcp.getId())).isZero();
+	}
+
+}
