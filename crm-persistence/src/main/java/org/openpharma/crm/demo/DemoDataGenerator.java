@@ -113,6 +113,7 @@ public class DemoDataGenerator {
 			JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 			jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, LOCK_KEY);
 			int[] reference = referenceData(jdbc);
+			standardResponses(jdbc);
 			List<String> users = DemoUsers.ensure(jdbc, this.passwords);
 			Boolean hasData = jdbc.queryForObject(
 					"SELECT EXISTS (SELECT 1 FROM hcp) OR EXISTS (SELECT 1 FROM hco)", Boolean.class);
@@ -127,6 +128,28 @@ public class DemoDataGenerator {
 			}
 			return report;
 		});
+	}
+
+	/**
+	 * Two approved standard responses per product (dosing, safety), valid from a month ago for two years, and
+	 * one expired, so the medical queue shows which can be used; only when there are none yet.
+	 */
+	private void standardResponses(JdbcTemplate jdbc) {
+		if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM standard_response)", Boolean.class))) {
+			return;
+		}
+		java.time.LocalDate today = java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneId.of("Asia/Tokyo"));
+		jdbc.update("INSERT INTO standard_response (product_id, code, title, body, approval_ref, valid_from, valid_to)"
+				+ " SELECT p.id, p.code || '-' || k.code, p.name_ja || k.title, p.name_ja || k.body,"
+				+ " 'MA-' || p.id || '-' || k.code, CAST(? AS date) + k.from_days, CAST(? AS date) + k.to_days"
+				+ " FROM product p CROSS JOIN (VALUES"
+				+ " ('DOSE', 'の用法・用量（腎機能・肝機能低下時を含む）', 'の用法・用量: 添付文書の用法・用量の項、腎機能・肝機能別の調整を"
+				+ "まとめた標準回答書です。', -30, 730),"
+				+ " ('SAFETY', 'の主な副作用と発現頻度', 'の主な副作用: 臨床試験で報告された副作用とその頻度、対処法をまとめた標準回答書です。',"
+				+ " -30, 730),"
+				+ " ('OLD', 'の用法・用量（旧版）', 'の用法・用量（旧版）: 改訂前の標準回答書です。', -800, -31))"
+				+ " AS k (code, title, body, from_days, to_days) WHERE p.active",
+				java.sql.Date.valueOf(today), java.sql.Date.valueOf(today));
 	}
 
 	/** Therapeutic areas, products and territories whose codes are absent; returns the three counts. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.consent.ConsentChannel;
 import org.openpharma.crm.consent.ConsentLedger;
 import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.need.NeedCategory;
@@ -137,9 +138,7 @@ public class InquiryManagement {
 
 	/** Assigns a triaged inquiry to a medical affairs user. */
 	public void assign(long id, long version, String assignee, String actor) {
-		if (assignee == null || assignee.isBlank() || !this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM app_user u"
-				+ " JOIN app_user_role r ON r.user_id = u.id WHERE u.username = ? AND u.enabled AND r.role = 'MEDICAL')",
-				Boolean.class, assignee.strip().toLowerCase(java.util.Locale.ROOT))) {
+		if (assignee == null || assignee.isBlank() || !isMedicalUser(assignee)) {
 			throw ValidationException.of("assignee", "inquiry.assignee.notMedical");
 		}
 		Map<String, Object> row = lockForMove(id, version, InquiryStatus.ASSIGNED);
@@ -150,6 +149,114 @@ public class InquiryManagement {
 		event(id, now, actor, "ASSIGNED", who);
 		this.audit.record(actor, "ASSIGN", "MEDICAL_INQUIRY", id, Map.of("status", row.get("status")),
 				Map.of("status", "ASSIGNED", "assignee", who));
+	}
+
+	/**
+	 * Answers an assigned inquiry with a standard response: approved already (its approval reference), so
+	 * it may be sent at once. Only a response for the inquiry's product, valid today, can be used.
+	 */
+	public void answerWithStandard(long id, long version, long responseId, String actor) {
+		Map<String, Object> row = lockForAnswer(id, version);
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), JAPAN);
+		List<Map<String, Object>> responses = this.jdbc.queryForList("SELECT body, approval_ref, product_id, valid_from,"
+				+ " valid_to FROM standard_response WHERE id = ?", responseId);
+		if (responses.isEmpty()) {
+			throw ValidationException.of("standardResponseId", "inquiry.standard.unknown");
+		}
+		Map<String, Object> response = responses.get(0);
+		if (today.isBefore(((Date) response.get("valid_from")).toLocalDate())
+				|| today.isAfter(((Date) response.get("valid_to")).toLocalDate())) {
+			throw ValidationException.of("standardResponseId", "inquiry.standard.expired");
+		}
+		Object product = row.get("product_id");
+		if (product != null && ((Number) product).longValue() != ((Number) response.get("product_id")).longValue()) {
+			throw ValidationException.of("standardResponseId", "inquiry.standard.otherProduct");
+		}
+		Instant now = this.clock.instant();
+		this.jdbc.update("UPDATE medical_inquiry SET answer_text = ?, standard_response_id = ?, answer_author = ?,"
+				+ " answer_approved_by = ?, answer_approved_at = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+				response.get("body"), responseId, actor, "SR " + response.get("approval_ref"), Timestamp.from(now),
+				Timestamp.from(now), id);
+		event(id, now, actor, "ANSWER_STANDARD", "SR #" + responseId);
+		this.audit.record(actor, "ANSWER", "MEDICAL_INQUIRY", id, null, Map.of("standardResponseId", responseId));
+	}
+
+	/** Drafts a custom answer; it needs a second medical user's approval before it can be sent. */
+	public void draftCustomAnswer(long id, long version, String text, String actor) {
+		if (text == null || text.isBlank() || text.length() > 8000) {
+			throw ValidationException.of("answerText", (text == null || text.isBlank()) ? "inquiry.answer.required"
+					: "inquiry.answer.tooLong");
+		}
+		lockForAnswer(id, version);
+		Instant now = this.clock.instant();
+		this.jdbc.update("UPDATE medical_inquiry SET answer_text = ?, standard_response_id = NULL, answer_author = ?,"
+				+ " answer_approved_by = NULL, answer_approved_at = NULL, updated_at = ?, version = version + 1"
+				+ " WHERE id = ?", text.strip(), actor, Timestamp.from(now), id);
+		event(id, now, actor, "ANSWER_DRAFTED", null);
+		this.audit.record(actor, "ANSWER_DRAFT", "MEDICAL_INQUIRY", id, null, Map.of("custom", true));
+	}
+
+	/** A second medical user approves a custom answer (four eyes): its author cannot. */
+	public void approveAnswer(long id, long version, String actor) {
+		Map<String, Object> row = lockForAnswer(id, version);
+		if (row.get("answer_text") == null || row.get("standard_response_id") != null) {
+			throw DomainException.global("inquiry.answer.nothingToApprove");
+		}
+		if (row.get("answer_approved_by") != null) {
+			throw DomainException.global("inquiry.answer.alreadyApproved");
+		}
+		InquiryFirewall.requireSecondPerson((String) row.get("answer_author"), actor);
+		if (!isMedicalUser(actor)) {
+			throw DomainException.global("inquiry.firewall");
+		}
+		Instant now = this.clock.instant();
+		this.jdbc.update("UPDATE medical_inquiry SET answer_approved_by = ?, answer_approved_at = ?, updated_at = ?,"
+				+ " version = version + 1 WHERE id = ?", actor, Timestamp.from(now), Timestamp.from(now), id);
+		event(id, now, actor, "ANSWER_APPROVED", null);
+		this.audit.record(actor, "ANSWER_APPROVE", "MEDICAL_INQUIRY", id, null, Map.of("approvedBy", actor));
+	}
+
+	/** Records that the approved answer went out; the channel needs the HCP's medical-information consent. */
+	public void recordDelivery(long id, long version, ConsentChannel channel, String actor) {
+		if (channel == null) {
+			throw ValidationException.of("deliveredChannel", "inquiry.answerChannel.required");
+		}
+		Map<String, Object> row = lockForMove(id, version, InquiryStatus.ANSWERED);
+		if (row.get("answer_approved_by") == null) {
+			throw DomainException.global("inquiry.answer.notApproved");
+		}
+		this.consents.checkContact(((Number) row.get("hcp_id")).longValue(), Optional.of(channel),
+				ConsentPurpose.MEDICAL_INFORMATION, "deliveredChannel");
+		Instant now = this.clock.instant();
+		this.jdbc.update("UPDATE medical_inquiry SET status = 'ANSWERED', delivered_channel = ?, delivered_at = ?,"
+				+ " updated_at = ?, version = version + 1 WHERE id = ?", channel.name(), Timestamp.from(now),
+				Timestamp.from(now), id);
+		event(id, now, actor, "ANSWERED", channel.name());
+		this.audit.record(actor, "DELIVER", "MEDICAL_INQUIRY", id, Map.of("status", "ASSIGNED"),
+				Map.of("status", "ANSWERED", "channel", channel.name()));
+	}
+
+	/** Closes an answered inquiry, with the HCP's feedback when there is some (helpful yes/no, 1–5). */
+	public void close(long id, long version, Boolean helpful, Integer score, String actor) {
+		if (score != null && (score < 1 || score > 5)) {
+			throw ValidationException.of("feedbackScore", "inquiry.feedback.score");
+		}
+		lockForMove(id, version, InquiryStatus.CLOSED);
+		Instant now = this.clock.instant();
+		this.jdbc.update("UPDATE medical_inquiry SET status = 'CLOSED', feedback_helpful = ?, feedback_score = ?,"
+				+ " closed_at = ?, updated_at = ?, version = version + 1 WHERE id = ?", helpful, score, Timestamp.from(now),
+				Timestamp.from(now), id);
+		event(id, now, actor, "CLOSED", (score != null) ? score + "/5" : null);
+		this.audit.record(actor, "CLOSE", "MEDICAL_INQUIRY", id, Map.of("status", "ANSWERED"), Map.of("status", "CLOSED"));
+	}
+
+	/** An assigned inquiry, locked, at the submitted version: the state in which an answer is prepared. */
+	private Map<String, Object> lockForAnswer(long id, long version) {
+		Map<String, Object> row = lockRow(id, version);
+		if (!"ASSIGNED".equals(row.get("status"))) {
+			throw DomainException.global("inquiry.answer.notAssigned");
+		}
+		return row;
 	}
 
 	/** Pharmacovigilance confirms receipt of an adverse-event hand-off with its own reference number. */
@@ -176,8 +283,18 @@ public class InquiryManagement {
 
 	/** Locks the inquiry, checks the submitted version and that the move is allowed; returns the row. */
 	private Map<String, Object> lockForMove(long id, long version, InquiryStatus target) {
-		List<Map<String, Object>> rows = this.jdbc.queryForList(
-				"SELECT status, version, received_at FROM medical_inquiry WHERE id = ? FOR UPDATE", id);
+		Map<String, Object> row = lockRow(id, version);
+		InquiryStatus status = InquiryStatus.valueOf((String) row.get("status"));
+		if (!status.canMoveTo(target)) {
+			throw DomainException.global("inquiry.status.notAllowed", status.name(), target.name());
+		}
+		return row;
+	}
+
+	private Map<String, Object> lockRow(long id, long version) {
+		List<Map<String, Object>> rows = this.jdbc.queryForList("SELECT status, version, received_at, hcp_id, product_id,"
+				+ " answer_text, answer_author, answer_approved_by, standard_response_id FROM medical_inquiry"
+				+ " WHERE id = ? FOR UPDATE", id);
 		if (rows.isEmpty()) {
 			throw new NotFoundException("medical inquiry", id);
 		}
@@ -186,16 +303,18 @@ public class InquiryManagement {
 		if (current != version) {
 			throw new StaleVersionException("medical inquiry", id, version, current);
 		}
-		InquiryStatus status = InquiryStatus.valueOf((String) row.get("status"));
-		if (!status.canMoveTo(target)) {
-			throw DomainException.global("inquiry.status.notAllowed", status.name(), target.name());
-		}
 		return row;
 	}
 
 	private void event(long inquiryId, Instant at, String actor, String action, String detail) {
 		this.jdbc.update("INSERT INTO inquiry_event (inquiry_id, occurred_at, actor, action, detail) VALUES (?, ?, ?, ?, ?)",
 				inquiryId, Timestamp.from(at), actor, action, detail);
+	}
+
+	private boolean isMedicalUser(String username) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM app_user u"
+				+ " JOIN app_user_role r ON r.user_id = u.id WHERE u.username = ? AND u.enabled AND r.role = 'MEDICAL')",
+				Boolean.class, username.strip().toLowerCase(java.util.Locale.ROOT)));
 	}
 
 	private boolean liveHcp(long hcpId) {

@@ -56,7 +56,21 @@ public class InquiryQueries {
 	public record Detail(long id, long hcpId, String hcpName, String subject, String question, Long productId,
 			String answerChannel, String urgency, String priority, boolean offLabel, String category, String status,
 			String receivedBy, String receivedVia, Instant receivedAt, Instant dueAt, String assignee, long version,
-			Handoff adverseEvent) {
+			Handoff adverseEvent, Answer answer) {
+	}
+
+	/** The answer as prepared, approved and delivered (null fields for steps not done yet). */
+	public record Answer(String text, Long standardResponseId, String author, String approvedBy, String deliveredChannel,
+			Instant deliveredAt, Boolean feedbackHelpful, Integer feedbackScore) {
+
+		public boolean approved() {
+			return this.approvedBy != null;
+		}
+
+	}
+
+	/** An approved standard response, usable until {@code validTo}. */
+	public record StandardResponse(long id, String code, String title, String approvalRef, java.time.LocalDate validTo) {
 	}
 
 	/** One step of an inquiry's own timeline. */
@@ -137,13 +151,26 @@ public class InquiryQueries {
 						rs.getTimestamp(11).toInstant()), id).stream().findFirst().orElse(null);
 		return this.jdbc.query("SELECT q.id, q.hcp_id, h.name_kanji, q.subject, q.question, q.product_id,"
 				+ " q.answer_channel, q.urgency, q.priority, q.off_label, q.category, q.status, q.received_by,"
-				+ " q.received_via, q.received_at, q.due_at, q.assignee, q.version FROM medical_inquiry q"
-				+ " JOIN hcp h ON h.id = q.hcp_id WHERE q.id = ?", (rs, i) -> new Detail(rs.getLong(1), rs.getLong(2),
-						rs.getString(3), rs.getString(4), rs.getString(5), (Long) rs.getObject(6), rs.getString(7),
-						rs.getString(8), rs.getString(9), rs.getBoolean(10), rs.getString(11), rs.getString(12),
-						rs.getString(13), rs.getString(14), rs.getTimestamp(15).toInstant(),
-						rs.getTimestamp(16).toInstant(), rs.getString(17), rs.getLong(18), handoff), id)
+				+ " q.received_via, q.received_at, q.due_at, q.assignee, q.version, q.answer_text, q.standard_response_id,"
+				+ " q.answer_author, q.answer_approved_by, q.delivered_channel, q.delivered_at, q.feedback_helpful,"
+				+ " q.feedback_score FROM medical_inquiry q JOIN hcp h ON h.id = q.hcp_id WHERE q.id = ?",
+				(rs, i) -> new Detail(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
+						(Long) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
+						rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+						rs.getTimestamp(15).toInstant(), rs.getTimestamp(16).toInstant(), rs.getString(17), rs.getLong(18),
+						handoff, new Answer(rs.getString(19), (Long) rs.getObject(20), rs.getString(21), rs.getString(22),
+								rs.getString(23), (rs.getTimestamp(24) != null) ? rs.getTimestamp(24).toInstant() : null,
+								(Boolean) rs.getObject(25), (Integer) rs.getObject(26))), id)
 			.stream().findFirst();
+	}
+
+	/** Standard responses valid on {@code today} for the product (all products when it is null). */
+	public List<StandardResponse> standardResponses(Long productId, java.time.LocalDate today) {
+		return this.jdbc.query("SELECT id, code, title, approval_ref, valid_to FROM standard_response"
+				+ " WHERE (CAST(? AS bigint) IS NULL OR product_id = ?) AND valid_from <= ? AND valid_to >= ? ORDER BY code",
+				(rs, i) -> new StandardResponse(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getDate(5).toLocalDate()),
+				productId, productId, java.sql.Date.valueOf(today), java.sql.Date.valueOf(today));
 	}
 
 	/** Active medical affairs users, whom an inquiry can be assigned to. */

@@ -171,6 +171,10 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 		// Rows added later by the application do not collide with the ids COPY wrote.
 		assertThat(count(jdbc, "SELECT last_value FROM interaction_id_seq"))
 			.isGreaterThanOrEqualTo(count(jdbc, "SELECT max(id) FROM interaction"));
+		// Standard responses: two valid per product and an expired one.
+		assertThat(count(jdbc, "SELECT count(*) FROM standard_response WHERE valid_to >= CURRENT_DATE"))
+			.isEqualTo(2 * count(jdbc, "SELECT count(*) FROM product"));
+		assertThat(count(jdbc, "SELECT count(*) FROM standard_response WHERE valid_to < CURRENT_DATE")).isPositive();
 		// Consent: most HCPs agreed on paper, some since withdrew promotional e-mail, a tenth never agreed.
 		assertThat(count(jdbc, "SELECT count(*) FROM consent_record")).isEqualTo(activity.consents()).isGreaterThan(10_000);
 		assertThat(count(jdbc, "SELECT count(DISTINCT hcp_id) FROM consent_record WHERE state = 'WITHDRAWN'"))

@@ -64,6 +64,7 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 	void anHcpWhoAgreedToMedicalInformation() {
 		if (this.users.findByUsername("msl-one").isEmpty()) {
 			this.users.create("msl-one", "MSL", "medical-password-1", "MEDICAL", EnumSet.of(Role.MEDICAL), Set.of(), "test");
+			this.users.create("msl-two", "MSL 2", "medical-password-2", "MEDICAL", EnumSet.of(Role.MEDICAL), Set.of(), "test");
 		}
 		UniqueNames.Name name = UniqueNames.next();
 		this.hcp = this.hcps.create(new HcpDetails(name.kanji() + " 四郎", name.kana() + " シロウ", null, null, null, null,
@@ -167,6 +168,64 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 			.extracting(InquiryQueries.QueueRow::id).contains(id);
 		assertThat(this.queries.timeline(id, MEDICAL)).extracting(InquiryQueries.Step::action)
 			.containsExactly("RECEIVED", "TRIAGED", "ASSIGNED");
+	}
+
+	private long assigned() {
+		long id = this.inquiries.take(draft(false, ConsentChannel.EMAIL), "mr01", InquiryManagement.Via.SALES);
+		this.inquiries.triage(id, version(id), InquiryPriority.NORMAL, false, NeedCategory.DOSING, "msl-one");
+		this.inquiries.assign(id, version(id), "msl-one", "msl-one");
+		return id;
+	}
+
+	private long standardResponse(LocalDate from, LocalDate to) {
+		return this.jdbc.queryForObject("INSERT INTO standard_response (product_id, code, title, body, approval_ref,"
+				+ " valid_from, valid_to) VALUES (?, ?, '腎機能低下時の用量', '標準回答: 減量してください', 'MA-2026-001', ?, ?)"
+				+ " RETURNING id", Long.class, this.product, "SR" + System.nanoTime() % 1_000_000_000,
+				java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+	}
+
+	@Test
+	void aStandardResponseAnswersAtOnceAndTheInquiryIsDeliveredAndClosedWithFeedback() {
+		long id = assigned();
+		LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+		long expired = standardResponse(today.minusYears(2), today.minusDays(1));
+		long valid = standardResponse(today.minusDays(10), today.plusYears(1));
+		assertThat(this.queries.standardResponses(this.product, today)).extracting(InquiryQueries.StandardResponse::id)
+			.contains(valid).doesNotContain(expired);
+		assertThatThrownBy(() -> this.inquiries.answerWithStandard(id, version(id), expired, "msl-one"))
+			.isInstanceOf(ValidationException.class);
+		this.inquiries.answerWithStandard(id, version(id), valid, "msl-one");
+		this.inquiries.recordDelivery(id, version(id), ConsentChannel.EMAIL, "msl-one");
+		assertThatThrownBy(() -> this.inquiries.close(id, version(id), true, 9, "msl-one"))
+			.isInstanceOf(ValidationException.class);
+		this.inquiries.close(id, version(id), true, 5, "msl-one");
+		var detail = this.queries.detail(id, MEDICAL).orElseThrow();
+		assertThat(detail.status()).isEqualTo("CLOSED");
+		assertThat(detail.answer().text()).contains("標準回答");
+		assertThat(detail.answer().feedbackScore()).isEqualTo(5);
+		assertThat(this.queries.summaries(this.hcp.getId())).filteredOn(s -> s.id() == id).singleElement()
+			.satisfies(s -> assertThat(s.toString()).doesNotContain("標準回答"));
+		assertThat(this.queries.timeline(id, MEDICAL)).extracting(InquiryQueries.Step::action)
+			.containsExactly("RECEIVED", "TRIAGED", "ASSIGNED", "ANSWER_STANDARD", "ANSWERED", "CLOSED");
+	}
+
+	@Test
+	void aCustomAnswerNeedsASecondMedicalUserBeforeItCanBeSent() {
+		long id = assigned();
+		this.inquiries.draftCustomAnswer(id, version(id), "個別回答: 腎機能に応じて調整", "msl-one");
+		assertThatThrownBy(() -> this.inquiries.recordDelivery(id, version(id), ConsentChannel.EMAIL, "msl-one"))
+			.isInstanceOf(DomainException.class);
+		assertThatThrownBy(() -> this.inquiries.approveAnswer(id, version(id), "msl-one"))
+			.isInstanceOf(DomainException.class)
+			.extracting(ex -> ((DomainException) ex).getCode()).isEqualTo("inquiry.answer.ownApproval");
+		assertThatThrownBy(() -> this.inquiries.approveAnswer(id, version(id), "mr01"))
+			.as("approval is a medical act").isInstanceOf(DomainException.class);
+		this.inquiries.approveAnswer(id, version(id), "msl-two");
+		this.inquiries.recordDelivery(id, version(id), ConsentChannel.PHONE, "msl-one");
+		assertThat(this.queries.detail(id, MEDICAL).orElseThrow().answer().approvedBy()).isEqualTo("msl-two");
+		// The database holds the four-eyes rule too.
+		assertThatThrownBy(() -> this.jdbc.update("UPDATE medical_inquiry SET answer_approved_by = answer_author"
+				+ " WHERE id = ?", id)).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
 	}
 
 	@Test

@@ -136,6 +136,10 @@ class InquiryController {
 		model.addAttribute("categories", org.openpharma.crm.need.NeedCategory.values());
 		model.addAttribute("products", this.reference.products());
 		model.addAttribute("now", this.clock.instant());
+		InquiryQueries.Detail detail = (InquiryQueries.Detail) model.getAttribute("inquiry");
+		model.addAttribute("standardResponses", this.queries.standardResponses(detail.productId(),
+				LocalDate.ofInstant(this.clock.instant(), JAPAN)));
+		model.addAttribute("channels", ConsentChannel.values());
 		return "inquiry/detail";
 	}
 
@@ -156,6 +160,54 @@ class InquiryController {
 			@RequestParam(name = "assignee", defaultValue = "") String assignee, Principal user,
 			RedirectAttributes redirect) {
 		return move(id, redirect, () -> this.inquiries.assign(id, version, assignee, user.getName()), "inquiry.assigned");
+	}
+
+	@PostMapping("/inquiries/{id:\\d+}/answer-standard")
+	@PreAuthorize("hasRole('MEDICAL')")
+	String answerStandard(@PathVariable long id, @RequestParam("version") long version,
+			@RequestParam(name = "standardResponseId", required = false) Long responseId, Principal user,
+			RedirectAttributes redirect) {
+		return move(id, redirect, () -> {
+			if (responseId == null) {
+				throw ValidationException.of("standardResponseId", "inquiry.standard.unknown");
+			}
+			this.inquiries.answerWithStandard(id, version, responseId, user.getName());
+		}, "inquiry.answer.ready");
+	}
+
+	@PostMapping("/inquiries/{id:\\d+}/answer-custom")
+	@PreAuthorize("hasRole('MEDICAL')")
+	String answerCustom(@PathVariable long id, @RequestParam("version") long version,
+			@RequestParam(name = "answerText", defaultValue = "") String text, Principal user,
+			RedirectAttributes redirect) {
+		return move(id, redirect, () -> this.inquiries.draftCustomAnswer(id, version, text, user.getName()),
+				"inquiry.answer.drafted");
+	}
+
+	@PostMapping("/inquiries/{id:\\d+}/approve")
+	@PreAuthorize("hasRole('MEDICAL')")
+	String approve(@PathVariable long id, @RequestParam("version") long version, Principal user,
+			RedirectAttributes redirect) {
+		return move(id, redirect, () -> this.inquiries.approveAnswer(id, version, user.getName()),
+				"inquiry.answer.approved");
+	}
+
+	@PostMapping("/inquiries/{id:\\d+}/deliver")
+	@PreAuthorize("hasRole('MEDICAL')")
+	String deliver(@PathVariable long id, @RequestParam("version") long version,
+			@RequestParam(name = "channel", required = false) ConsentChannel channel, Principal user,
+			RedirectAttributes redirect) {
+		return move(id, redirect, () -> this.inquiries.recordDelivery(id, version, channel, user.getName()),
+				"inquiry.answer.delivered");
+	}
+
+	@PostMapping("/inquiries/{id:\\d+}/close")
+	@PreAuthorize("hasRole('MEDICAL')")
+	String close(@PathVariable long id, @RequestParam("version") long version,
+			@RequestParam(name = "helpful", required = false) Boolean helpful,
+			@RequestParam(name = "score", required = false) Integer score, Principal user, RedirectAttributes redirect) {
+		return move(id, redirect, () -> this.inquiries.close(id, version, helpful, score, user.getName()),
+				"inquiry.closed");
 	}
 
 	/** A step of the lifecycle: done, or a message why not (a stale page, a forged jump, a bad value). */

@@ -30,6 +30,9 @@ class InquiryBrowserTests extends BrowserTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.openpharma.crm.user.UserManagement users;
+
 	Hcp hcp;
 
 	String productName;
@@ -40,8 +43,11 @@ class InquiryBrowserTests extends BrowserTestBase {
 		this.productName = "テスト錠" + n;
 		Long area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, ?, ?)"
 				+ " RETURNING id", Long.class, "QA" + n, "領域" + n, "Area " + n);
-		this.jdbc.update("INSERT INTO product (code, name_ja, name_en, therapeutic_area_id) VALUES (?, ?, ?, ?)",
-				"QP" + n, this.productName, "Test " + n, area);
+		Long product = this.jdbc.queryForObject("INSERT INTO product (code, name_ja, name_en, therapeutic_area_id)"
+				+ " VALUES (?, ?, ?, ?) RETURNING id", Long.class, "QP" + n, this.productName, "Test " + n, area);
+		this.jdbc.update("INSERT INTO standard_response (product_id, code, title, body, approval_ref, valid_from, valid_to)"
+				+ " VALUES (?, ?, '腎機能低下時の用量', '標準回答書: eGFR 30未満では半量', 'MA-2026-7', CURRENT_DATE - 30,"
+				+ " CURRENT_DATE + 365)", product, "SR" + n);
 		this.hcp = this.hcps.create(new HcpDetails("質問 次郎", "シツモン ジロウ", null, null, null, null, null, null), "setup");
 		WebConsentFixtures.grantEverything(this.consents, this.hcp.getId(), java.time.Instant.now());
 	}
@@ -92,6 +98,57 @@ class InquiryBrowserTests extends BrowserTestBase {
 		waitForText(By.id("inquiry-status"), "担当決定");
 		assertThat(this.driver.findElement(By.id("inquiry-timeline")).getText()).contains("受付").contains("トリアージ")
 			.contains("担当決定").contains("安全管理部門に引き渡し");
+
+		// Answered with the standard response, sent, closed with the HCP's feedback.
+		click(By.id("use-standard"));
+		assertThat(waitFor(By.id("answer-text")).getText()).contains("標準回答書");
+		click(By.id("deliver-button"));
+		waitForText(By.id("inquiry-status"), "回答済み");
+		new Select(this.driver.findElement(By.id("close-score"))).selectByVisibleText("5/5");
+		click(By.id("close-button"));
+		waitForText(By.id("inquiry-status"), "完了");
+
+		// The MR sees that it was answered, never the answer.
+		loginAs(Role.MR);
+		open("/hcps/" + this.hcp.getId());
+		assertThat(waitFor(By.id("hcp-inquiries")).getText()).contains("完了");
+		assertThat(this.driver.getPageSource()).doesNotContain("標準回答書: eGFR");
+	}
+
+	@Test
+	void aCustomAnswerIsSentOnlyAfterASecondMedicalUserApprovesIt() {
+		String second = "medical-second";
+		if (this.users.findByUsername(second).isEmpty()) {
+			this.users.create(second, "MSL 2", "second-medical-2026", "MEDICAL",
+					java.util.EnumSet.of(Role.MEDICAL), java.util.Set.of(), "setup");
+		}
+		loginAs(Role.MR);
+		open("/hcps/" + this.hcp.getId() + "/inquiries/new");
+		type(By.id("subject"), "併用について");
+		type(By.id("question"), "ワルファリンとの併用は？");
+		click(By.id("save-inquiry"));
+		waitFor(By.id("flash"));
+
+		loginAs(Role.MEDICAL);
+		open("/inquiries?status=RECEIVED");
+		click(By.xpath("//table[@id='inquiry-queue']//a[text()='併用について']"));
+		click(By.id("triage-button"));
+		waitForText(By.id("inquiry-status"), "トリアージ済み");
+		click(By.id("assign-button"));
+		waitForText(By.id("inquiry-status"), "担当決定");
+		type(By.id("answer-custom"), "個別回答: INR を確認しながら併用可");
+		click(By.id("draft-custom"));
+		assertThat(waitFor(By.id("answer-approval")).getText()).contains("承認待ち");
+		assertThat(this.driver.findElements(By.id("approve-button"))).as("no approving one's own answer").isEmpty();
+		assertThat(this.driver.findElements(By.id("deliver-button"))).isEmpty();
+		String page = this.driver.getCurrentUrl();
+
+		login(second, "second-medical-2026");
+		this.driver.get(page);
+		click(By.id("approve-button"));
+		assertThat(waitFor(By.id("answer-approval")).getText()).contains("承認済み").contains(second);
+		click(By.id("deliver-button"));
+		waitForText(By.id("inquiry-status"), "回答済み");
 	}
 
 }
