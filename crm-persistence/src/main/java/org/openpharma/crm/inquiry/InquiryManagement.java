@@ -138,10 +138,10 @@ public class InquiryManagement {
 
 	/** Assigns a triaged inquiry to a medical affairs user. */
 	public void assign(long id, long version, String assignee, String actor) {
+		Map<String, Object> row = lockForMove(id, version, InquiryStatus.ASSIGNED);
 		if (assignee == null || assignee.isBlank() || !isMedicalUser(assignee)) {
 			throw ValidationException.of("assignee", "inquiry.assignee.notMedical");
 		}
-		Map<String, Object> row = lockForMove(id, version, InquiryStatus.ASSIGNED);
 		Instant now = this.clock.instant();
 		String who = assignee.strip().toLowerCase(java.util.Locale.ROOT);
 		this.jdbc.update("UPDATE medical_inquiry SET status = 'ASSIGNED', assignee = ?, updated_at = ?,"

@@ -179,6 +179,17 @@ public class InquiryQueries {
 				+ " WHERE r.role = 'MEDICAL' AND u.enabled AND NOT u.system_user ORDER BY u.username", String.class);
 	}
 
+	/** One hand-off (open or acknowledged), for pharmacovigilance's file. */
+	public java.util.Optional<Handoff> handoff(long id, Collection<String> roles) {
+		requireMedical(roles);
+		return this.jdbc.query("SELECT a.id, a.inquiry_id, q.hcp_id, a.suspect_product_id, a.description, a.seriousness,"
+				+ " a.age_band, a.sex, a.reporter, a.created_at, a.due_at FROM adverse_event_handoff a"
+				+ " JOIN medical_inquiry q ON q.id = a.inquiry_id WHERE a.id = ?",
+				(rs, i) -> new Handoff(rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4),
+						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+						rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant()), id).stream().findFirst();
+	}
+
 	/** The inquiry's own timeline: every step, who and when. Medical affairs only (details may be medical). */
 	public List<Step> timeline(long inquiryId, Collection<String> roles) {
 		requireMedical(roles);

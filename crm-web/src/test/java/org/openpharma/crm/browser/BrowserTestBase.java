@@ -73,9 +73,16 @@ public abstract class BrowserTestBase extends WebTestBase {
 
 	/** Signs in as the test user of the role (created if missing); lands on the HCP list. */
 	protected void loginAs(Role role) {
-		String username = this.users.ensure(role);
-		login(username, TestUsers.PASSWORD);
-		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("logout")));
+		loginAndWait(this.users.ensure(role), TestUsers.PASSWORD);
+	}
+
+	/**
+	 * Signs in and waits until the page names this user: when another user was signed in, their page
+	 * already has a sign-out button, so waiting for that alone would race with the new sign-in.
+	 */
+	protected void loginAndWait(String username, String password) {
+		login(username, password);
+		waitForText(By.id("current-user"), username);
 	}
 
 	protected void login(String username, String password) {

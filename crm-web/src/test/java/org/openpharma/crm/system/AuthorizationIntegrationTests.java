@@ -1,5 +1,6 @@
 package org.openpharma.crm.system;
 
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +90,13 @@ class AuthorizationIntegrationTests extends WebTestBase {
 		this.mvc.perform(get("/inquiries/987654321").with(as)).andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
 		this.mvc.perform(post("/inquiries/987654321/triage").with(as).with(csrf()).param("version", "0")
 				.param("priority", "URGENT")).andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
+		for (String step : List.of("assign", "answer-standard", "answer-custom", "approve", "deliver", "close")) {
+			this.mvc.perform(post("/inquiries/987654321/" + step).with(as).with(csrf()).param("version", "0")
+				.param("answerText", "x").param("standardResponseId", "1").param("channel", "EMAIL"))
+				.andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
+		}
+		this.mvc.perform(get("/inquiries/handoffs/987654321.json").with(as))
+			.andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
 		this.mvc.perform(post("/inquiries/handoffs/1/acknowledge").with(as).with(csrf()).param("pvReference", "X"))
 			.andExpect(status().is((role == Role.MEDICAL) ? 302 : 403));
 		boolean intake = Set.of(Role.MR, Role.CALL_CENTER, Role.MEDICAL).contains(role);

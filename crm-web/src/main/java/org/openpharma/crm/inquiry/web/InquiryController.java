@@ -237,6 +237,38 @@ class InquiryController {
 		return "inquiry/handoffs";
 	}
 
+	/**
+	 * One hand-off as a structured file pharmacovigilance can file (JSON, UTF-8): the minimum facts, the
+	 * product, the reporter, the clocks — and no patient identity, since none is ever stored.
+	 */
+	@GetMapping(path = "/inquiries/handoffs/{id:\\d+}.json", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
+	@PreAuthorize("hasRole('MEDICAL')")
+	@org.springframework.web.bind.annotation.ResponseBody
+	org.springframework.http.ResponseEntity<java.util.Map<String, Object>> handoffFile(@PathVariable long id,
+			Authentication user) {
+		InquiryQueries.Handoff handoff = this.queries.handoff(id, roles(user))
+			.orElseThrow(() -> new NotFoundException("adverse event hand-off", id));
+		java.util.Map<String, Object> file = new java.util.LinkedHashMap<>();
+		file.put("handoffId", handoff.id());
+		file.put("inquiryId", handoff.inquiryId());
+		file.put("hcpId", handoff.hcpId());
+		file.put("suspectProduct", this.reference.products().stream()
+			.filter(p -> p.code().equals(String.valueOf(handoff.suspectProductId()))).map(p -> p.nameJa()).findFirst()
+			.orElse(null));
+		file.put("suspectProductId", handoff.suspectProductId());
+		file.put("description", handoff.description());
+		file.put("seriousness", handoff.seriousness());
+		file.put("patientAgeBand", handoff.ageBand());
+		file.put("patientSex", handoff.sex());
+		file.put("reporter", handoff.reporter());
+		file.put("receivedAt", handoff.createdAt().toString());
+		file.put("dueAt", handoff.dueAt().toString());
+		return org.springframework.http.ResponseEntity.ok()
+			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+					"attachment; filename=\"ae-handoff-" + id + ".json\"")
+			.body(file);
+	}
+
 	@PostMapping("/inquiries/handoffs/{id}/acknowledge")
 	@PreAuthorize("hasRole('MEDICAL')")
 	String acknowledge(@PathVariable long id, @RequestParam(name = "pvReference", defaultValue = "") String reference,

@@ -19,6 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -83,8 +85,16 @@ class InquiryApiIntegrationTests extends WebTestBase {
 		assertThat(response).doesNotContain("小児").doesNotContain("嘔吐");
 		assertThat(this.jdbc.queryForObject("SELECT received_via FROM medical_inquiry WHERE hcp_id = ?", String.class,
 				this.hcp.getId())).isEqualTo("API");
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM adverse_event_handoff a JOIN medical_inquiry q"
-				+ " ON q.id = a.inquiry_id WHERE q.hcp_id = ?", Long.class, this.hcp.getId())).isEqualTo(1);
+		Long handoff = this.jdbc.queryForObject("SELECT a.id FROM adverse_event_handoff a JOIN medical_inquiry q"
+				+ " ON q.id = a.inquiry_id WHERE q.hcp_id = ?", Long.class, this.hcp.getId());
+		// Pharmacovigilance files the hand-off as a structured document.
+		this.mvc.perform(get("/inquiries/handoffs/" + handoff + ".json").with(user("pv").roles("MEDICAL")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.description").value("嘔吐"))
+			.andExpect(jsonPath("$.patientAgeBand").value("UNDER_10"))
+			.andExpect(jsonPath("$.seriousness").value("NON_SERIOUS"));
+		this.mvc.perform(get("/inquiries/handoffs/" + handoff + ".json").with(user("mr").roles("MR")))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test

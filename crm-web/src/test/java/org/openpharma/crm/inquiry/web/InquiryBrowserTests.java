@@ -143,7 +143,7 @@ class InquiryBrowserTests extends BrowserTestBase {
 		assertThat(this.driver.findElements(By.id("deliver-button"))).isEmpty();
 		String page = this.driver.getCurrentUrl();
 
-		login(second, "second-medical-2026");
+		loginAndWait(second, "second-medical-2026");
 		this.driver.get(page);
 		click(By.id("approve-button"));
 		assertThat(waitFor(By.id("answer-approval")).getText()).contains("承認済み").contains(second);
