@@ -27,9 +27,15 @@ public class NeedQueries {
 		this.clock = clock;
 	}
 
-	/** Board filters; nulls mean "any". {@code minAgeDays}: only needs at least this old. */
+	/** Board filters; nulls mean "any". {@code minAgeDays}: only needs at least this old; {@code hcpId}: one HCP's. */
 	public record Filter(NeedStatus status, Long therapeuticAreaId, NeedCategory category, Urgency urgency,
-			RoutedTo routedTo, Integer minAgeDays) {
+			RoutedTo routedTo, Integer minAgeDays, Long hcpId) {
+
+		public Filter(NeedStatus status, Long therapeuticAreaId, NeedCategory category, Urgency urgency,
+				RoutedTo routedTo, Integer minAgeDays) {
+			this(status, therapeuticAreaId, category, urgency, routedTo, minAgeDays, null);
+		}
+
 	}
 
 	/** One row of the board. */
@@ -59,6 +65,10 @@ public class NeedQueries {
 		if (filter.routedTo() != null) {
 			where.append(" AND n.routed_to = ?");
 			args.add(filter.routedTo().name());
+		}
+		if (filter.hcpId() != null) {
+			where.append(" AND n.hcp_id = ?");
+			args.add(filter.hcpId());
 		}
 		if (filter.minAgeDays() != null) {
 			where.append(" AND n.created_at <= ?");

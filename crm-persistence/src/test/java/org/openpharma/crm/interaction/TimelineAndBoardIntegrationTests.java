@@ -126,6 +126,10 @@ class TimelineAndBoardIntegrationTests extends PostgresTestBase {
 		assertThat(boardIds(new NeedQueries.Filter(NeedStatus.OPEN, this.area, NeedCategory.PATIENT_SUPPORT,
 				Urgency.LOW, null, null))).hasSize(1).doesNotContain(dosing);
 		assertThat(boardIds(new NeedQueries.Filter(null, this.area, null, null, null, 2))).isEmpty();
+		assertThat(boardIds(new NeedQueries.Filter(null, null, null, null, null, null, this.hcp.getId())))
+			.isNotEmpty().allSatisfy(id -> assertThat(this.jdbc.queryForObject("SELECT hcp_id FROM information_need"
+					+ " WHERE id = ?", Long.class, id)).isEqualTo(this.hcp.getId()));
+		assertThat(boardIds(new NeedQueries.Filter(null, null, null, null, null, null, -1L))).isEmpty();
 	}
 
 	private List<Long> ids(Filter filter) {

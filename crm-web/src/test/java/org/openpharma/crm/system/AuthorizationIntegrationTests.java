@@ -97,8 +97,9 @@ class AuthorizationIntegrationTests extends WebTestBase {
 		}
 		this.mvc.perform(get("/inquiries/handoffs/987654321.json").with(as))
 			.andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
-		this.mvc.perform(post("/inquiries/handoffs/1/acknowledge").with(as).with(csrf()).param("pvReference", "X"))
-			.andExpect(status().is((role == Role.MEDICAL) ? 302 : 403));
+		// An unknown hand-off: "not found" for medical, 403 before anything is read for everyone else.
+		this.mvc.perform(post("/inquiries/handoffs/987654321/acknowledge").with(as).with(csrf()).param("pvReference", "X"))
+			.andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
 		boolean intake = Set.of(Role.MR, Role.CALL_CENTER, Role.MEDICAL).contains(role);
 		this.mvc.perform(get("/hcps/" + this.hcp.getId() + "/inquiries/new").with(as))
 			.andExpect(status().is(intake ? 200 : 403));

@@ -80,6 +80,9 @@ class HcpController {
 		this.clock = clock;
 	}
 
+	/** Needs shown on the HCP page; "all needs" opens the board filtered to the HCP. */
+	static final int NEEDS_SHOWN = 10;
+
 	@ModelAttribute
 	void referenceData(Model model) {
 		model.addAttribute("specialties", this.reference.specialties());
@@ -122,7 +125,9 @@ class HcpController {
 		}
 		model.addAttribute("interactions", this.timelines.interactions(id, timeline.toFilter(), timeline.safePage(), 20));
 		model.addAttribute("timelineBase", timeline.toUrl("/hcps/" + id));
-		model.addAttribute("needs", this.timelines.needs(id, 50));
+		// Open needs first; the board lists all of them (heavy HCPs have hundreds).
+		model.addAttribute("needs", this.timelines.needs(id, NEEDS_SHOWN));
+		model.addAttribute("needsShown", NEEDS_SHOWN);
 		model.addAttribute("stages", this.timelines.stages(id, 100));
 		model.addAttribute("policies", this.timelines.policyNotes(id, 10));
 		model.addAttribute("counts", this.timelines.patientCounts(id, 24));

@@ -170,11 +170,14 @@ class NeedController {
 
 		private Integer age;
 
+		private Long hcp;
+
 		private int page;
 
 		NeedQueries.Filter toFilter() {
 			Integer minAge = (this.age != null && this.age >= 0 && this.age <= 3650) ? this.age : null;
-			return new NeedQueries.Filter(this.status, this.ta, this.category, this.urgency, this.routedTo, minAge);
+			return new NeedQueries.Filter(this.status, this.ta, this.category, this.urgency, this.routedTo, minAge,
+					this.hcp);
 		}
 
 		int safePage() {
@@ -201,6 +204,9 @@ class NeedController {
 			}
 			if (f.minAgeDays() != null) {
 				b.queryParam("age", f.minAgeDays());
+			}
+			if (f.hcpId() != null) {
+				b.queryParam("hcp", f.hcpId());
 			}
 			return b.encode().build().toUriString();
 		}
@@ -243,6 +249,14 @@ class NeedController {
 
 		public void setRoutedTo(RoutedTo routedTo) {
 			this.routedTo = routedTo;
+		}
+
+		public Long getHcp() {
+			return this.hcp;
+		}
+
+		public void setHcp(Long hcp) {
+			this.hcp = hcp;
 		}
 
 		public Integer getAge() {
