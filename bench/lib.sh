@@ -1,7 +1,25 @@
 #!/usr/bin/env bash
-# Shared steps of the benchmark scripts (sourced, not run): the jar, the japan data set in its own
-# database, the application on its own port, an API token. Callers set DB, PORT, SCALE, REUSE, BUILD,
-# RESULTS, STAMP, JAVA, JAVA_OPTS and PG* first (see search-bench.sh).
+# Shared steps of the benchmark scripts (sourced, not run, from the repository root with ROOT set): the
+# settings, the jar, the japan data set in its own database, the application on its own port, an API
+# token. Callers parse their own options (REUSE, BUILD, ...) and then call bench_setup.
+
+DB=${CRM_BENCH_DB:-crm_bench}
+PORT=${CRM_BENCH_PORT:-18080}
+SCALE=${CRM_BENCH_SCALE:-japan}
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+JAVA=${JAVA:-java}
+JAVA_OPTS=${JAVA_OPTS:-}
+
+# Checks the settings and prepares bench/results; sets STAMP and RESULTS.
+bench_setup() {
+	if ! [[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]]; then
+		echo "CRM_BENCH_DB must be a plain identifier" >&2
+		exit 2
+	fi
+	STAMP=$(date +%Y-%m-%d)
+	RESULTS="$ROOT/bench/results"
+	mkdir -p "$RESULTS"
+}
 
 find_jar() {
 	ls crm-web/target/crm-web-*.jar 2>/dev/null | grep -v -e '\.original$' -e 'sources' | head -n 1 || true

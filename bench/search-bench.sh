@@ -14,12 +14,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 
-DB=${CRM_BENCH_DB:-crm_bench}
-PORT=${CRM_BENCH_PORT:-18080}
-SCALE=${CRM_BENCH_SCALE:-japan}
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-JAVA=${JAVA:-java}
-JAVA_OPTS=${JAVA_OPTS:-}
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 REQUESTS=300
 REUSE=0
 BUILD=0
@@ -33,17 +29,7 @@ while [ $# -gt 0 ]; do
 	shift
 done
 
-if ! [[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]]; then
-	echo "CRM_BENCH_DB must be a plain identifier" >&2
-	exit 2
-fi
-
-STAMP=$(date +%Y-%m-%d)
-RESULTS="$ROOT/bench/results"
-mkdir -p "$RESULTS"
-
-# shellcheck source=bench/lib.sh
-. "$ROOT/bench/lib.sh"
+bench_setup
 ensure_jar
 load_data
 

@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ConsentLedger {
 
+	static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
+
 	/** First key of the per-HCP advisory lock ("CNST"); the second is the HCP id. */
 	static final int LOCK_SPACE = 0x434E5354;
 
@@ -131,10 +133,10 @@ public class ConsentLedger {
 				channel.get().name(), purpose.name(), Timestamp.from(now)).stream().map(Row::entry).toList();
 		Decision decision = ConsentPolicy.forContact(channel, purpose, latest, now);
 		if (!decision.allowed()) {
-			String since = (decision.basis() != null) ? decision.basis().capturedAt().atZone(ConsentLinks.JAPAN)
+			String since = (decision.basis() != null) ? decision.basis().capturedAt().atZone(JAPAN)
 				.toLocalDate().toString() : "";
 			String expired = (decision.basis() != null && decision.basis().expiresAt() != null)
-					? decision.basis().expiresAt().atZone(ConsentLinks.JAPAN).toLocalDate().toString() : "";
+					? decision.basis().expiresAt().atZone(JAPAN).toLocalDate().toString() : "";
 			throw new ValidationException(List.of(new FieldViolation(field, decision.messageCode(),
 					new DefaultMessageSourceResolvable("consent.channel." + decision.channel().name()),
 					new DefaultMessageSourceResolvable("consent.purpose." + decision.purpose().name()),

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +24,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class ConsentLinks {
-
-	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
 	public static final Duration VALID_FOR = Duration.ofDays(14);
 

@@ -83,13 +83,21 @@ public class InquiryQueries {
 		this.jdbc = jdbc;
 	}
 
+	private static final String SUMMARY = "SELECT id, hcp_id, subject, status, received_at, due_at FROM medical_inquiry";
+
+	private static final org.springframework.jdbc.core.RowMapper<InquirySummary> SUMMARY_ROW = (rs,
+			i) -> new InquirySummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+					rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant());
+
 	/** An HCP's inquiries as every role may see them (no question, answer or adverse-event facts). */
 	public List<InquirySummary> summaries(long hcpId) {
-		return this.jdbc.query("SELECT id, hcp_id, subject, status, received_at, due_at FROM medical_inquiry"
-				+ " WHERE hcp_id = ? ORDER BY received_at DESC, id DESC LIMIT 50",
-				(rs, i) -> new InquirySummary(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-						rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant()),
+		return this.jdbc.query(SUMMARY + " WHERE hcp_id = ? ORDER BY received_at DESC, id DESC LIMIT 50", SUMMARY_ROW,
 				hcpId);
+	}
+
+	/** One inquiry as every role may see it. */
+	public java.util.Optional<InquirySummary> summary(long id) {
+		return this.jdbc.query(SUMMARY + " WHERE id = ?", SUMMARY_ROW, id).stream().findFirst();
 	}
 
 	/** Medical affairs' queue, soonest due first. */

@@ -37,6 +37,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @PostgresTest
@@ -93,6 +94,11 @@ class ConsentLedgerIntegrationTests extends PostgresTestBase {
 		return new InteractionCapture(this.hcp.getId(),
 				new InteractionFacts(channel, CLOCK.instant().minusSeconds(60), 5, null, null, null, null, null),
 				List.of(), List.of(), null, List.of());
+	}
+
+	private boolean someoneWaitsForAConsentLock() {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype ="
+				+ " 'advisory' AND classid = ? AND NOT granted)", Boolean.class, ConsentLedger.LOCK_SPACE));
 	}
 
 	private long interactions() {
@@ -175,7 +181,7 @@ class ConsentLedgerIntegrationTests extends PostgresTestBase {
 		CLOCK.advance(Duration.ofMinutes(1));
 		TransactionTemplate tx = new TransactionTemplate(this.transactionManager);
 		CountDownLatch withdrawalWritten = new CountDownLatch(1);
-		CountDownLatch loggingStarted = new CountDownLatch(1);
+		CountDownLatch commitWithdrawal = new CountDownLatch(1);
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
 			Future<?> withdrawal = pool.submit(() -> tx.executeWithoutResult(status -> {
@@ -183,17 +189,15 @@ class ConsentLedgerIntegrationTests extends PostgresTestBase {
 						entry(ConsentChannel.EMAIL, ConsentPurpose.PROMOTIONAL, ConsentState.WITHDRAWN), "mr-consent");
 				withdrawalWritten.countDown();
 				try {
-					// Commit only after the logging request is under way (it must wait for this lock).
-					loggingStarted.await(10, TimeUnit.SECONDS);
-					Thread.sleep(300);
+					// Commit only once the logging request waits for this transaction's consent lock.
+					commitWithdrawal.await(20, TimeUnit.SECONDS);
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 				}
 			}));
-			withdrawalWritten.await(10, TimeUnit.SECONDS);
+			assertThat(withdrawalWritten.await(10, TimeUnit.SECONDS)).isTrue();
 			Future<Throwable> logging = pool.submit(() -> {
-				loggingStarted.countDown();
 				try {
 					this.interactions.log(contact(Channel.EMAIL_OUT), "mr-consent");
 					return null;
@@ -202,6 +206,8 @@ class ConsentLedgerIntegrationTests extends PostgresTestBase {
 					return ex;
 				}
 			});
+			await().atMost(Duration.ofSeconds(10)).until(this::someoneWaitsForAConsentLock);
+			commitWithdrawal.countDown();
 			withdrawal.get(20, TimeUnit.SECONDS);
 			assertThat(logging.get(20, TimeUnit.SECONDS)).isInstanceOf(ValidationException.class);
 		}

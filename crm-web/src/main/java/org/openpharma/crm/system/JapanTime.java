@@ -33,6 +33,11 @@ public class JapanTime {
 		return (instant != null) ? SECOND.format(instant) : "";
 	}
 
+	/** Whole hours from one instant to another (e.g. "due in 5 h"). */
+	public long hoursBetween(Instant from, Instant to) {
+		return java.time.Duration.between(from, to).toHours();
+	}
+
 	/** Whole days from one instant to another (e.g. "3 days ago"). */
 	public long daysBetween(Instant from, Instant to) {
 		return java.time.Duration.between(from, to).toDays();

@@ -91,9 +91,7 @@ class InquiryApiController {
 		long id = this.inquiries.take(new InquiryDraft(hcpId, request.subject(), request.question(), request.productId(),
 				channel, urgency, Boolean.TRUE.equals(request.offLabel()), mentioned, facts), caller.getName(),
 				InquiryManagement.Via.API);
-		long finalHcp = hcpId;
-		InquiryQueries.InquirySummary summary = this.queries.summaries(finalHcp).stream().filter(s -> s.id() == id)
-			.findFirst().orElseThrow();
+		InquiryQueries.InquirySummary summary = this.queries.summary(id).orElseThrow();
 		return new Received(id, summary.status(), summary.dueAt(), mentioned);
 	}
 

@@ -128,16 +128,16 @@ class InquiryController {
 	@PreAuthorize("hasRole('MEDICAL')")
 	String show(@PathVariable long id, Authentication user, Model model) {
 		List<String> roles = roles(user);
-		model.addAttribute("inquiry", this.queries.detail(id, roles)
-			.orElseThrow(() -> new NotFoundException("medical inquiry", id)));
+		InquiryQueries.Detail inquiry = this.queries.detail(id, roles)
+			.orElseThrow(() -> new NotFoundException("medical inquiry", id));
+		model.addAttribute("inquiry", inquiry);
 		model.addAttribute("steps", this.queries.timeline(id, roles));
 		model.addAttribute("medicalUsers", this.queries.medicalUsers());
 		model.addAttribute("priorities", InquiryPriority.values());
 		model.addAttribute("categories", org.openpharma.crm.need.NeedCategory.values());
 		model.addAttribute("products", this.reference.products());
 		model.addAttribute("now", this.clock.instant());
-		InquiryQueries.Detail detail = (InquiryQueries.Detail) model.getAttribute("inquiry");
-		model.addAttribute("standardResponses", this.queries.standardResponses(detail.productId(),
+		model.addAttribute("standardResponses", this.queries.standardResponses(inquiry.productId(),
 				LocalDate.ofInstant(this.clock.instant(), JAPAN)));
 		model.addAttribute("channels", ConsentChannel.values());
 		return "inquiry/detail";
