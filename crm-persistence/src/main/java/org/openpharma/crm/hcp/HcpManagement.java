@@ -106,6 +106,10 @@ public class HcpManagement {
 		Map<String, Object> survivorBefore = survivor.snapshot();
 		Map<String, Object> duplicateBefore = duplicate.snapshot();
 		Instant now = this.clock.instant();
+		// The dashboards' rollups: both HCPs' figures leave before the rows move and come back after it,
+		// recomputed, instead of row by row (a merge can change a contact's region and stage).
+		this.jdbc.query("SELECT rollup_hcp_emit(ARRAY[?, ?]::bigint[], -1)", rs -> null, duplicateId, survivorId);
+		this.jdbc.query("SELECT set_config('crm.rollup', 'off', true)", rs -> null);
 		this.jdbc.execute("SET CONSTRAINTS hcp_registry_number_key DEFERRED");
 		duplicate.mergeInto(survivor, actor, now);
 		this.hcps.flush();
@@ -113,6 +117,8 @@ public class HcpManagement {
 		int repointed = this.hcps.repointMerged(duplicateId, survivorId);
 		int movedRecords = moveRelationship(duplicateId, survivorId);
 		this.jdbc.execute("SET CONSTRAINTS hcp_registry_number_key IMMEDIATE");
+		this.jdbc.query("SELECT set_config('crm.rollup', 'on', true)", rs -> null);
+		this.jdbc.query("SELECT rollup_hcp_emit(ARRAY[?, ?]::bigint[], 1)", rs -> null, duplicateId, survivorId);
 		this.audit.record(actor, "MERGE_INTO", "HCP", duplicateId, duplicateBefore, duplicate.snapshot());
 		Map<String, Object> survivorAfter = new java.util.LinkedHashMap<>(survivor.snapshot());
 		survivorAfter.put("absorbedHcpId", duplicateId);

@@ -25,6 +25,8 @@ public class ReferenceData {
 
 	private volatile Map<String, Item> departments;
 
+	private volatile List<Item> regions;
+
 	public ReferenceData(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
@@ -40,6 +42,21 @@ public class ReferenceData {
 
 	public List<Item> prefectures() {
 		return List.copyOf(prefectureMap().values());
+	}
+
+	/** The eight regions in their usual order. */
+	public List<Item> regions() {
+		List<Item> regions = this.regions;
+		if (regions == null) {
+			regions = List.copyOf(this.jdbc.query("SELECT code, name_ja, name_en FROM region ORDER BY sort_order",
+					(rs, i) -> new Item(rs.getString(1), rs.getString(2), rs.getString(3), null)));
+			this.regions = regions;
+		}
+		return regions;
+	}
+
+	public boolean isRegion(String code) {
+		return code != null && regions().stream().anyMatch(r -> r.code().equals(code));
 	}
 
 	public List<Item> specialties() {

@@ -1,0 +1,208 @@
+package org.openpharma.crm.dashboard;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openpharma.crm.ConsentFixtures;
+import org.openpharma.crm.PostgresTest;
+import org.openpharma.crm.PostgresTestBase;
+import org.openpharma.crm.UniqueNames;
+import org.openpharma.crm.dashboard.DashboardQueries.ChannelDashboard;
+import org.openpharma.crm.dashboard.DashboardQueries.DrillHcp;
+import org.openpharma.crm.dashboard.DashboardQueries.NeedsDashboard;
+import org.openpharma.crm.dashboard.DashboardQueries.PatientDashboard;
+import org.openpharma.crm.dashboard.DashboardQueries.PushPull;
+import org.openpharma.crm.dashboard.DashboardQueries.Source;
+import org.openpharma.crm.consent.ConsentLedger;
+import org.openpharma.crm.hcp.Hcp;
+import org.openpharma.crm.hcp.HcpDetails;
+import org.openpharma.crm.hcp.HcpManagement;
+import org.openpharma.crm.interaction.Channel;
+import org.openpharma.crm.interaction.InteractionCapture;
+import org.openpharma.crm.interaction.InteractionCapture.NeedDraft;
+import org.openpharma.crm.interaction.InteractionCapture.StageDraft;
+import org.openpharma.crm.interaction.InteractionFacts;
+import org.openpharma.crm.interaction.InteractionManagement;
+import org.openpharma.crm.need.NeedCategory;
+import org.openpharma.crm.shared.StaleVersionException;
+import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.stage.AdoptionStage;
+import org.openpharma.crm.stage.PatientCountFacts;
+import org.openpharma.crm.user.Role;
+import org.openpharma.crm.user.UserManagement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Each dashboard's figures on real PostgreSQL: from the rollups, equal to the raw recomputation. */
+@PostgresTest
+class DashboardQueriesIntegrationTests extends PostgresTestBase {
+
+	@Autowired
+	DashboardQueries dashboards;
+
+	@Autowired
+	PatientTargets targets;
+
+	@Autowired
+	InteractionManagement interactions;
+
+	@Autowired
+	HcpManagement hcps;
+
+	@Autowired
+	ConsentLedger consents;
+
+	@Autowired
+	UserManagement users;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	long area;
+
+	long product;
+
+	Hcp hcp;
+
+	YearMonth month = YearMonth.now(ZoneId.of("Asia/Tokyo"));
+
+	DashboardFilter filter;
+
+	@BeforeEach
+	void anHcpInTokyoWithAVisitANeedAStageAndACount() {
+		if (this.users.findByUsername("mr-dash").isEmpty()) {
+			this.users.create("mr-dash", "MR", "dash-password-1", "SALES", EnumSet.of(Role.MR), Set.of(), "test");
+		}
+		long n = System.nanoTime() % 1_000_000;
+		this.area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, '集計', 'Dash')"
+				+ " RETURNING id", Long.class, "DQ" + n);
+		this.product = this.jdbc.queryForObject("INSERT INTO product (code, name_ja, name_en, therapeutic_area_id)"
+				+ " VALUES (?, '集計錠', 'Dashol', ?) RETURNING id", Long.class, "DP" + n, this.area);
+		Long hco = this.jdbc.queryForObject("INSERT INTO hco (name, name_kana, hco_type, prefecture_code)"
+				+ " VALUES ('集計病院', 'シュウケイビョウイン', 'HOSPITAL', 13) RETURNING id", Long.class);
+		UniqueNames.Name name = UniqueNames.next();
+		this.hcp = this.hcps.create(new HcpDetails(name.kanji() + " 四郎", name.kana() + " シロウ", null, null, null, null,
+				null, hco), "test");
+		ConsentFixtures.grantEverything(this.consents, this.hcp.getId(), Instant.now());
+		this.interactions.log(new InteractionCapture(this.hcp.getId(),
+				new InteractionFacts(Channel.VISIT, Instant.now().minusSeconds(3600), 10, null, "key", null,
+						Set.of(this.product), Set.of(this.area)),
+				List.of(new NeedDraft("用量", NeedCategory.DOSING, this.area, this.product, null, null)),
+				List.of(new StageDraft(this.area, AdoptionStage.INTERESTED, null)), null,
+				List.of(new PatientCountFacts(this.area, null, this.month, 40, 12))), "mr-dash");
+		this.jdbc.update("INSERT INTO interaction (hcp_id, channel, occurred_at, author, department_code, recorded_at,"
+				+ " updated_at) VALUES (?, 'WEB_CONTENT', now(), 'web', 'MARKETING', now(), now())", this.hcp.getId());
+		this.filter = new DashboardFilter(this.month.minusMonths(2), this.month, this.area, null, "KANTO", null);
+	}
+
+	@Test
+	void patientsAreCountedFromTheLatestReportAndMeetTheirTarget() {
+		PatientDashboard patients = this.dashboards.patients(this.filter, Source.ROLLUP);
+		assertThat(patients.treated()).isEqualTo(12);
+		assertThat(patients.eligible()).isEqualTo(40);
+		assertThat(patients.places()).singleElement().satisfies(p -> assertThat(p.prefectureCode()).isEqualTo(13));
+		assertThat(patients).isEqualTo(this.dashboards.patients(this.filter, Source.RAW));
+		// A second report of the month corrects the first instead of adding to it.
+		this.interactions.log(new InteractionCapture(this.hcp.getId(),
+				new InteractionFacts(Channel.PHONE_IN, Instant.now(), null, null, null, null, Set.of(), Set.of()), List.of(),
+				List.of(), null, List.of(new PatientCountFacts(this.area, null, this.month, 50, 20))), "mr-dash");
+		assertThat(this.dashboards.patients(this.filter, Source.ROLLUP).treated()).isEqualTo(20);
+		assertThat(this.dashboards.patients(this.filter, Source.RAW).treated()).isEqualTo(20);
+		assertThat(this.dashboards.patients(this.filter, Source.ROLLUP).target()).isNull();
+
+		this.targets.set(new TargetDraft(this.area, null, "KANTO", this.month, 40), null, "manager");
+		PatientDashboard withTarget = this.dashboards.patients(this.filter, Source.ROLLUP);
+		assertThat(withTarget.target()).isEqualTo(40);
+		assertThat(withTarget.attainment()).isEqualTo(50);
+		// The all-Japan view has no target of its own (the region's is not the country's).
+		assertThat(this.dashboards.patients(new DashboardFilter(this.month, this.month, this.area, null, null, null),
+				Source.ROLLUP).target()).isNull();
+		assertThatThrownBy(() -> this.targets.set(new TargetDraft(this.area, null, "KANTO", this.month, 41), null, "other"))
+			.isInstanceOf(StaleVersionException.class);
+		assertThat(this.targets.set(new TargetDraft(this.area, null, "KANTO", this.month, 41), 0L, "other").version())
+			.isEqualTo(1);
+		assertThatThrownBy(() -> this.targets.set(new TargetDraft(this.area, 999_999_999L, "NOWHERE", this.month, 1), null,
+				"manager"))
+			.isInstanceOfSatisfying(ValidationException.class, ex -> assertThat(ex.getViolations())
+				.extracting(v -> v.field()).containsExactly("productId", "regionCode"));
+		assertThat(this.targets.list(this.filter)).singleElement()
+			.satisfies(t -> assertThat(t.treatedTarget()).isEqualTo(41));
+	}
+
+	@Test
+	void theNeedsFunnelShowsStagesMovesOpenNeedsAndOutcomes() {
+		NeedsDashboard needs = this.dashboards.needs(this.filter, Source.ROLLUP);
+		assertThat(needs.stages()).singleElement()
+			.satisfies(s -> assertThat(s.stage()).isEqualTo("INTERESTED"))
+			.satisfies(s -> assertThat(s.hcps()).isEqualTo(1));
+		assertThat(needs.moves()).singleElement().satisfies(m -> assertThat(m.fromStage() + ">" + m.toStage())
+			.isEqualTo("NONE>INTERESTED"));
+		assertThat(needs.forward()).isEqualTo(1);
+		assertThat(needs.raised()).isEqualTo(1);
+		assertThat(needs.fulfilledShare()).isZero();
+		assertThat(needs.open()).singleElement().satisfies(o -> {
+			assertThat(o.routedTo()).isEqualTo("-");
+			assertThat(o.byAge()[0]).isEqualTo(1);
+		});
+		NeedsDashboard raw = this.dashboards.needs(this.filter, Source.RAW);
+		assertThat(raw.stages()).isEqualTo(needs.stages());
+		assertThat(raw.moves()).isEqualTo(needs.moves());
+		assertThat(raw.outcomes()).isEqualTo(needs.outcomes());
+		assertThat(raw.open()).hasSameSizeAs(needs.open());
+		assertThat(this.dashboards.stageHcps(this.filter, this.area, "INTERESTED")).extracting(DrillHcp::id)
+			.containsExactly(this.hcp.getId());
+	}
+
+	@Test
+	void theChannelMixSeparatesPushFromPullAndCoverageCountsTheContact() {
+		ChannelDashboard channels = this.dashboards.channels(this.filter, Source.ROLLUP);
+		// The web visit has no area, so only the visit is in the area's figures.
+		assertThat(channels.push()).isEqualTo(1);
+		assertThat(channels.pull()).isZero();
+		assertThat(channels.stages()).extracting(PushPull::push).containsExactly(1L);
+		DashboardFilter everything = new DashboardFilter(this.month.minusMonths(2), this.month, null, null, "KANTO", null);
+		ChannelDashboard all = this.dashboards.channels(everything, Source.ROLLUP);
+		assertThat(all.pull()).isGreaterThanOrEqualTo(1);
+		assertThat(all.months()).isEqualTo(this.dashboards.channels(everything, Source.RAW).months());
+		assertThat(all.coverage()).isEqualTo(this.dashboards.channels(everything, Source.RAW).coverage());
+		assertThat(all.coverage()).anySatisfy(c -> {
+			assertThat(c.prefectureCode()).isEqualTo(13);
+			assertThat(c.contacted30()).isPositive();
+		});
+		ChannelDashboard byProduct = this.dashboards.channels(
+				new DashboardFilter(this.month, this.month, null, this.product, null, "SALES"), Source.ROLLUP);
+		assertThat(byProduct.push()).isEqualTo(1);
+		assertThat(byProduct.departments()).extracting(PushPull::label).containsExactly("SALES");
+		assertThat(this.dashboards.uncoveredHcps(everything, 90, 13)).extracting(DrillHcp::id)
+			.doesNotContain(this.hcp.getId());
+		assertThat(this.dashboards.reportingHcps(this.filter, 13)).extracting(DrillHcp::id).containsExactly(this.hcp.getId());
+	}
+
+	@Test
+	void unknownCodesAndProductsOfAnotherAreaAreFieldMessages() {
+		assertThatThrownBy(() -> this.dashboards.check(new DashboardFilter(this.month, this.month, 999_999_999L,
+				this.product, "ATLANTIS", "NOPE")))
+			.isInstanceOfSatisfying(ValidationException.class, ex -> assertThat(ex.getViolations())
+				.extracting(v -> v.field() + ":" + v.code())
+				.containsExactly("ta:dashboard.code.unknown", "product:dashboard.product.otherArea",
+						"region:dashboard.code.unknown", "department:dashboard.code.unknown"));
+		this.dashboards.check(new DashboardFilter(this.month, this.month, this.area, this.product, "KANTO", "SALES"));
+	}
+
+	@Test
+	void theSlaCountsInquiriesReceivedInThePeriod() {
+		DashboardQueries.SlaDashboard sla = this.dashboards.inquiries(this.filter);
+		assertThat(sla.received()).isGreaterThanOrEqualTo(0);
+		assertThat(sla.overdue()).allSatisfy(o -> assertThat(o.dueAt()).isBefore(Instant.now()));
+	}
+
+}

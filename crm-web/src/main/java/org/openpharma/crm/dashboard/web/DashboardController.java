@@ -1,0 +1,185 @@
+package org.openpharma.crm.dashboard.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openpharma.crm.dashboard.DashboardFilter;
+import org.openpharma.crm.dashboard.DashboardQueries;
+import org.openpharma.crm.dashboard.DashboardQueries.Source;
+import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.reference.ReferenceData.Item;
+import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Forms;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The four dashboards (patients, needs funnel, channel mix and coverage, inquiry SLA) and their drill-down
+ * lists. Managers steer with them; marketing and medical read them; admins see them to set targets.
+ * Every figure comes from the rollups; every chart has its table, which is also what the chart draws.
+ */
+@Controller
+@PreAuthorize(DashboardController.READERS)
+class DashboardController {
+
+	static final String READERS = "hasAnyRole('MANAGER', 'MARKETING', 'MEDICAL', 'ADMIN')";
+
+	static final String SLA_READERS = "hasAnyRole('MANAGER', 'MEDICAL', 'ADMIN')";
+
+	private final DashboardQueries queries;
+
+	private final ReferenceData reference;
+
+	private final DashboardSupport support;
+
+	DashboardController(DashboardQueries queries, ReferenceData reference, DashboardSupport support) {
+		this.queries = queries;
+		this.reference = reference;
+		this.support = support;
+	}
+
+	@ModelAttribute
+	void choices(Model model, Locale locale) {
+		this.support.choices(model, locale);
+	}
+
+	@GetMapping("/dashboards")
+	String index() {
+		return "redirect:/dashboards/patients";
+	}
+
+	@GetMapping("/dashboards/patients")
+	String patients(@ModelAttribute("filter") DashboardParams params, BindingResult errors, Model model,
+			HttpServletResponse response) {
+		DashboardFilter filter = filter(params, errors, response);
+		if (filter != null) {
+			model.addAttribute("patients", this.queries.patients(filter, Source.ROLLUP));
+		}
+		return page("patients", filter, model);
+	}
+
+	@GetMapping("/dashboards/needs")
+	String needs(@ModelAttribute("filter") DashboardParams params, BindingResult errors, Model model,
+			HttpServletResponse response) {
+		DashboardFilter filter = filter(params, errors, response);
+		if (filter != null) {
+			model.addAttribute("needs", this.queries.needs(filter, Source.ROLLUP));
+			model.addAttribute("ageFrom", DashboardQueries.AGE_FROM_MONTHS);
+		}
+		return page("needs", filter, model);
+	}
+
+	@GetMapping("/dashboards/channels")
+	String channels(@ModelAttribute("filter") DashboardParams params, BindingResult errors, Model model,
+			HttpServletResponse response) {
+		DashboardFilter filter = filter(params, errors, response);
+		if (filter != null) {
+			model.addAttribute("channels", this.queries.channels(filter, Source.ROLLUP));
+		}
+		return page("channels", filter, model);
+	}
+
+	@GetMapping("/dashboards/inquiries")
+	@PreAuthorize(SLA_READERS)
+	String inquiries(@ModelAttribute("filter") DashboardParams params, BindingResult errors, Model model,
+			HttpServletResponse response) {
+		DashboardFilter filter = filter(params, errors, response);
+		if (filter != null) {
+			model.addAttribute("sla", this.queries.inquiries(filter));
+		}
+		return page("inquiries", filter, model);
+	}
+
+	/** The HCPs behind a figure: who reported patients, who is at a stage, who was not contacted lately. */
+	@GetMapping("/dashboards/hcps")
+	String hcps(@ModelAttribute("filter") DashboardParams params, BindingResult errors,
+			@RequestParam(name = "list", defaultValue = "") String list,
+			@RequestParam(name = "prefecture", required = false) String prefecture,
+			@RequestParam(name = "stage", required = false) String stage,
+			@RequestParam(name = "days", required = false) String days, Model model, HttpServletResponse response) {
+		DashboardFilter filter = filter(params, errors, response);
+		model.addAttribute("list", list);
+		if (filter == null) {
+			return "dashboard/hcps";
+		}
+		Integer prefectureCode = null;
+		if (prefecture != null && !prefecture.isBlank()) {
+			prefectureCode = this.reference.prefectureCode(prefecture);
+			if (prefectureCode == null) {
+				return badDrill(model, response, "dashboard.drill.prefecture");
+			}
+		}
+		switch (list) {
+			case "reporting" -> model.addAttribute("hcps", this.queries.reportingHcps(filter, prefectureCode));
+			case "stage" -> {
+				if (filter.therapeuticAreaId() == null || stage == null
+						|| !List.of("UNAWARE", "AWARE", "INTERESTED", "TRIAL", "ADOPTER", "ADVOCATE").contains(stage)) {
+					return badDrill(model, response, "dashboard.drill.badStage");
+				}
+				model.addAttribute("stage", stage);
+				model.addAttribute("hcps", this.queries.stageHcps(filter, filter.therapeuticAreaId(), stage));
+			}
+			case "uncovered" -> {
+				if (!"30".equals(days) && !"90".equals(days)) {
+					return badDrill(model, response, "dashboard.drill.days");
+				}
+				model.addAttribute("days", Integer.valueOf(days));
+				model.addAttribute("hcps", this.queries.uncoveredHcps(filter, Integer.parseInt(days), prefectureCode));
+			}
+			default -> {
+				return badDrill(model, response, "dashboard.drill.unknown");
+			}
+		}
+		model.addAttribute("prefecture", prefectureCode);
+		model.addAttribute("limit", DashboardQueries.DRILL_LIMIT);
+		model.addAttribute("back", backLink(list, filter));
+		return "dashboard/hcps";
+	}
+
+	private static String backLink(String list, DashboardFilter filter) {
+		String page = switch (list) {
+			case "stage" -> "needs";
+			case "uncovered" -> "channels";
+			default -> "patients";
+		};
+		return "/dashboards/" + page + "?" + query(filter);
+	}
+
+	private static String badDrill(Model model, HttpServletResponse response, String code) {
+		response.setStatus(HttpStatus.BAD_REQUEST.value());
+		model.addAttribute("drillError", code);
+		return "dashboard/hcps";
+	}
+
+	private DashboardFilter filter(DashboardParams params, BindingResult errors, HttpServletResponse response) {
+		return this.support.filter(params, errors, response);
+	}
+
+	private static String page(String name, DashboardFilter filter, Model model) {
+		model.addAttribute("page", name);
+		if (filter != null) {
+			model.addAttribute("query", query(filter));
+			model.addAttribute("dashboardFilter", filter);
+		}
+		return "dashboard/" + name;
+	}
+
+	/** The filter as a query string (without "?"), for drill-down and CSV links. */
+	static String query(DashboardFilter filter) {
+		StringBuilder query = new StringBuilder();
+		filter.parameters().forEach((k, v) -> query.append(query.isEmpty() ? "" : "&").append(k).append('=')
+			.append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+		return query.toString();
+	}
+
+}

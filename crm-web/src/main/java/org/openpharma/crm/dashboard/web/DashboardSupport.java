@@ -1,0 +1,80 @@
+package org.openpharma.crm.dashboard.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.openpharma.crm.dashboard.DashboardFilter;
+import org.openpharma.crm.dashboard.DashboardQueries;
+import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.reference.ReferenceData.Item;
+import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Forms;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** What every dashboard screen shares: the filter's choices and names, and reading the filter. */
+@Component
+class DashboardSupport {
+
+	private final DashboardQueries queries;
+
+	private final ReferenceData reference;
+
+	DashboardSupport(DashboardQueries queries, ReferenceData reference) {
+		this.queries = queries;
+		this.reference = reference;
+	}
+
+	void choices(Model model, Locale locale) {
+		List<Item> areas = this.reference.therapeuticAreas();
+		List<Item> products = this.reference.products();
+		List<Item> regions = this.reference.regions();
+		List<Item> prefectures = this.reference.prefectures();
+		List<Item> departments = this.reference.departments();
+		model.addAttribute("areas", areas);
+		model.addAttribute("products", products);
+		model.addAttribute("regions", regions);
+		model.addAttribute("departments", departments);
+		Map<String, Map<String, String>> names = new LinkedHashMap<>();
+		names.put("area", names(areas, locale));
+		names.put("product", names(products, locale));
+		names.put("region", names(regions, locale));
+		names.put("prefecture", names(prefectures, locale));
+		names.put("department", names(departments, locale));
+		model.addAttribute("names", names);
+		Map<String, String> regionOfPrefecture = new LinkedHashMap<>();
+		prefectures.forEach(p -> regionOfPrefecture.put(p.code(), p.group()));
+		model.addAttribute("regionOfPrefecture", regionOfPrefecture);
+	}
+
+	private static Map<String, String> names(List<Item> items, Locale locale) {
+		Map<String, String> names = new LinkedHashMap<>();
+		items.forEach(i -> names.put(i.code(), i.name(locale)));
+		return names;
+	}
+
+	/**
+	 * The filter, or null with field errors and a 400 status when a parameter is malformed, names an unknown
+	 * code, or combines a product with another area.
+	 */
+	DashboardFilter filter(DashboardParams params, BindingResult errors, HttpServletResponse response) {
+		try {
+			DashboardFilter filter = params.toFilter(this.queries.currentMonth());
+			this.queries.check(filter);
+			params.fillDefaults(filter);
+			return filter;
+		}
+		catch (ValidationException ex) {
+			Forms.reject(errors, ex);
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,97 @@
+package org.openpharma.crm.dashboard.web;
+
+import java.security.Principal;
+
+import org.openpharma.crm.dashboard.DashboardFilter;
+import org.openpharma.crm.dashboard.DashboardQueries;
+import org.openpharma.crm.dashboard.PatientTargets;
+import org.openpharma.crm.dashboard.PatientTargets.Target;
+import org.openpharma.crm.shared.StaleVersionException;
+import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Forms;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+/** Managers and admins set treated-patient targets per area (product, region) and month. */
+@Controller
+@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+class TargetController {
+
+	private final PatientTargets targets;
+
+	private final DashboardSupport support;
+
+	private final DashboardQueries queries;
+
+	TargetController(PatientTargets targets, DashboardSupport support, DashboardQueries queries) {
+		this.targets = targets;
+		this.support = support;
+		this.queries = queries;
+	}
+
+	@GetMapping("/dashboards/targets")
+	String list(@ModelAttribute("filter") DashboardParams params, BindingResult errors, Model model,
+			HttpServletResponse response, java.util.Locale locale) {
+		this.support.choices(model, locale);
+		DashboardFilter filter = this.support.filter(params, errors, response);
+		if (!model.containsAttribute("target")) {
+			TargetForm form = new TargetForm();
+			form.setPeriod(this.queries.currentMonth().toString());
+			if (filter != null) {
+				form.setTherapeuticAreaId(filter.therapeuticAreaId());
+				form.setProductId(filter.productId());
+				form.setRegionCode(filter.regionCode());
+			}
+			model.addAttribute("target", form);
+		}
+		return page(filter, model);
+	}
+
+	private String page(DashboardFilter filter, Model model) {
+		model.addAttribute("page", "targets");
+		if (filter != null) {
+			model.addAttribute("query", DashboardController.query(filter));
+			model.addAttribute("targets", this.targets.list(filter));
+		}
+		return "dashboard/targets";
+	}
+
+	@PostMapping("/dashboards/targets")
+	String set(@ModelAttribute("target") TargetForm form, BindingResult result, Principal user, Model model,
+			RedirectAttributes redirect, HttpServletResponse response, java.util.Locale locale) {
+		if (!result.hasErrors()) {
+			try {
+				Target saved = this.targets.set(form.toDraft(), form.getVersion(), user.getName());
+				redirect.addFlashAttribute("flash", "target.saved");
+				redirect.addFlashAttribute("flashArgs", new Object[] { saved.period().toString(), saved.treatedTarget() });
+				return "redirect:/dashboards/targets?from=" + saved.period() + "&to=" + saved.period();
+			}
+			catch (ValidationException ex) {
+				Forms.reject(result, ex);
+			}
+			catch (StaleVersionException ex) {
+				result.reject("target.stale");
+				response.setStatus(HttpStatus.CONFLICT.value());
+			}
+		}
+		if (response.getStatus() < 400) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
+		this.support.choices(model, locale);
+		DashboardParams params = new DashboardParams();
+		model.addAttribute("filter", params);
+		DashboardFilter filter = DashboardFilter.defaults(this.queries.currentMonth());
+		params.fillDefaults(filter);
+		return page(filter, model);
+	}
+
+}

@@ -1,0 +1,52 @@
+// Draws each dashboard chart from the table under it: the table is the accessible form of the chart and
+// its only data source. <canvas data-chart="line|bar" data-table="ID">; the table's header cells marked
+// data-series are the series, the first cell of each body row the label, data-value the numbers.
+(function () {
+  'use strict';
+  var colours = ['#0d6efd', '#198754', '#dc3545', '#fd7e14', '#6f42c1', '#20c997', '#6c757d'];
+
+  function draw(canvas) {
+    var table = document.getElementById(canvas.dataset.table);
+    if (!table || typeof Chart === 'undefined') {
+      return;
+    }
+    var headers = Array.prototype.slice.call(table.querySelectorAll('thead th'));
+    var columns = [];
+    headers.forEach(function (th, index) {
+      if (th.hasAttribute('data-series')) {
+        columns.push({ index: index, label: th.textContent.trim() });
+      }
+    });
+    var rows = Array.prototype.slice.call(table.querySelectorAll('tbody tr')).filter(function (tr) {
+      return tr.children.length === headers.length;
+    });
+    var labels = rows.map(function (tr) { return tr.children[0].textContent.trim(); });
+    var datasets = columns.map(function (column, i) {
+      return {
+        label: column.label,
+        data: rows.map(function (tr) {
+          var value = tr.children[column.index].getAttribute('data-value');
+          return (value === null || value === '') ? null : Number(value);
+        }),
+        borderColor: colours[i % colours.length],
+        backgroundColor: colours[i % colours.length],
+        spanGaps: true
+      };
+    });
+    new Chart(canvas, {
+      type: canvas.dataset.chart,
+      data: { labels: labels, datasets: datasets },
+      options: {
+        animation: false,
+        responsive: true,
+        indexAxis: canvas.dataset.axis === 'y' ? 'y' : 'x',
+        scales: { x: { stacked: canvas.dataset.stacked === 'true' }, y: { beginAtZero: true, stacked: canvas.dataset.stacked === 'true' } }
+      }
+    });
+    canvas.setAttribute('data-drawn', 'true');
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('canvas.dashboard-chart').forEach(draw);
+  });
+}());
