@@ -436,16 +436,20 @@ public class DashboardQueries {
 	}
 
 	public record SlaDashboard(long received, long answered, long answeredOnTime, long open, long openOverdue,
-			long handoffs, long handoffsOnTime, long handoffsOpenOverdue, List<OverdueInquiry> overdue) {
+			long handoffs, long handoffsAcknowledged, long handoffsOnTime, long handoffsOpenOverdue,
+			List<OverdueInquiry> overdue) {
 
-		/** Answered inquiries answered by their due time, in percent. */
+		/**
+		 * Inquiries answered by their due time, in percent of those whose outcome is known: answered, or still
+		 * open past their due time (already late); open ones not yet due are not counted either way.
+		 */
 		public Integer onTimeShare() {
-			return share(this.answeredOnTime, this.answered);
+			return share(this.answeredOnTime, this.answered + this.openOverdue);
 		}
 
-		/** Acknowledged adverse-event hand-offs acknowledged by their due time, in percent of all hand-offs due. */
+		/** Adverse-event hand-offs acknowledged by their due time, in percent of those acknowledged or overdue. */
 		public Integer handoffOnTimeShare() {
-			return share(this.handoffsOnTime, this.handoffs);
+			return share(this.handoffsOnTime, this.handoffsAcknowledged + this.handoffsOpenOverdue);
 		}
 
 	}
@@ -477,11 +481,11 @@ public class DashboardQueries {
 				+ " count(*) FILTER (WHERE q.delivered_at IS NOT NULL AND q.delivered_at <= q.due_at),"
 				+ " count(*) FILTER (WHERE q.status NOT IN ('ANSWERED', 'CLOSED')),"
 				+ " count(*) FILTER (WHERE q.status NOT IN ('ANSWERED', 'CLOSED') AND q.due_at < ?),"
-				+ " count(a.id),"
+				+ " count(a.id), count(a.acknowledged_at),"
 				+ " count(a.id) FILTER (WHERE a.acknowledged_at IS NOT NULL AND a.acknowledged_at <= a.due_at),"
 				+ " count(a.id) FILTER (WHERE a.acknowledged_at IS NULL AND a.due_at < ?)" + from + where,
 				(rs, i) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-						rs.getLong(6), rs.getLong(7), rs.getLong(8) },
+						rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9) },
 				counted.toArray());
 		List<Object> overdueArgs = new ArrayList<>(args);
 		overdueArgs.add(now);
@@ -489,7 +493,7 @@ public class DashboardQueries {
 				+ " q.due_at, q.assignee" + from + where + " AND q.status NOT IN ('ANSWERED', 'CLOSED') AND q.due_at < ?"
 				+ " ORDER BY q.due_at, q.id LIMIT 100", (rs, i) -> overdue(rs), overdueArgs.toArray());
 		return new SlaDashboard(figures[0], figures[1], figures[2], figures[3], figures[4], figures[5], figures[6],
-				figures[7], overdue);
+				figures[7], figures[8], overdue);
 	}
 
 	private static OverdueInquiry overdue(ResultSet rs) throws SQLException {

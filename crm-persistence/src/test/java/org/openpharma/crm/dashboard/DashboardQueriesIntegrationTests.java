@@ -199,10 +199,33 @@ class DashboardQueriesIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
-	void theSlaCountsInquiriesReceivedInThePeriod() {
+	void theSlaCountsInquiriesReceivedInThePeriodAndListsTheOverdueOnes() {
+		long product = this.product;
+		long overdue = this.jdbc.queryForObject("INSERT INTO medical_inquiry (hcp_id, subject, question, product_id,"
+				+ " answer_channel, urgency, priority, status, received_at, received_by, received_via, due_at, updated_at)"
+				+ " VALUES (?, '用量', '腎機能低下時の用量は', ?, 'EMAIL', 'NORMAL', 'NORMAL', 'RECEIVED', now() - interval '3 days',"
+				+ " 'mr-dash', 'SALES', now() - interval '1 hour', now()) RETURNING id", Long.class, this.hcp.getId(), product);
+		this.jdbc.update("INSERT INTO medical_inquiry (hcp_id, subject, question, product_id, answer_channel, urgency,"
+				+ " priority, status, received_at, received_by, received_via, due_at, updated_at) VALUES (?, '併用', '併用は',"
+				+ " ?, 'EMAIL', 'NORMAL', 'NORMAL', 'RECEIVED', now(), 'mr-dash', 'SALES', now() + interval '2 days', now())",
+				this.hcp.getId(), product);
 		DashboardQueries.SlaDashboard sla = this.dashboards.inquiries(this.filter);
-		assertThat(sla.received()).isGreaterThanOrEqualTo(0);
-		assertThat(sla.overdue()).allSatisfy(o -> assertThat(o.dueAt()).isBefore(Instant.now()));
+		assertThat(sla.received()).isEqualTo(2);
+		assertThat(sla.open()).isEqualTo(2);
+		assertThat(sla.openOverdue()).isEqualTo(1);
+		// One overdue, none answered: on time 0 of 1 (the one not yet due counts neither way).
+		assertThat(sla.onTimeShare()).isZero();
+		assertThat(sla.overdue()).extracting(DashboardQueries.OverdueInquiry::id).containsExactly(overdue);
+		assertThat(this.dashboards.inquiries(new DashboardFilter(this.month, this.month, null, null, "KINKI", null))
+			.overdue()).extracting(DashboardQueries.OverdueInquiry::id).doesNotContain(overdue);
+	}
+
+	@Test
+	void sharesCountOnlyWhatIsDecided() {
+		var sla = new DashboardQueries.SlaDashboard(10, 6, 3, 4, 2, 5, 3, 2, 1, List.of());
+		assertThat(sla.onTimeShare()).isEqualTo(38);
+		assertThat(sla.handoffOnTimeShare()).isEqualTo(50);
+		assertThat(new DashboardQueries.SlaDashboard(0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()).onTimeShare()).isNull();
 	}
 
 }

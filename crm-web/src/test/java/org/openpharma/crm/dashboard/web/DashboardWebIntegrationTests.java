@@ -47,6 +47,14 @@ class DashboardWebIntegrationTests extends WebTestBase {
 		long n = System.nanoTime() % 1_000_000;
 		this.area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, ?, ?)"
 				+ " RETURNING id", Long.class, "DW" + n, "認可領域" + n, "Auth " + n);
+		// An HCP without an institution reports too: the screens show "no institution", never an error.
+		Long hcp = this.jdbc.queryForObject("INSERT INTO hcp (name_kanji, name_kana) VALUES ('無所属 一', 'ムショゾク ハジメ')"
+				+ " RETURNING id", Long.class);
+		this.jdbc.update("INSERT INTO patient_count (hcp_id, therapeutic_area_id, period, eligible_patients, treated_patients,"
+				+ " reported_by, reported_at) VALUES (?, ?, date_trunc('month', now() AT TIME ZONE 'Asia/Tokyo')::date, 3, 1,"
+				+ " 'mr', now())", hcp, this.area);
+		this.jdbc.update("INSERT INTO interaction (hcp_id, channel, occurred_at, author, department_code, recorded_at,"
+				+ " updated_at) VALUES (?, 'VISIT', now(), 'mr', 'SALES', now(), now())", hcp);
 	}
 
 	@ParameterizedTest
@@ -134,6 +142,24 @@ class DashboardWebIntegrationTests extends WebTestBase {
 			.andExpect(content().string(containsString("Status,Needs")));
 		this.mvc.perform(get("/dashboards/channels.csv?table=coverage").with(as)).andExpect(status().isOk())
 			.andExpect(content().string(containsString("医師数（有効）")));
+	}
+
+	@Test
+	void theApiAnswersTheSameFiguresAndOnlyAdminsAskForTheRawRecomputation() throws Exception {
+		this.mvc.perform(get("/api/v1/dashboards/patients?ta=" + this.area).with(user("manager").roles("MANAGER")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.months.length()").value(12));
+		this.mvc.perform(get("/api/v1/dashboards/channels?source=raw").with(user("manager").roles("MANAGER")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/dashboards/needs?source=raw").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk());
+		this.mvc.perform(get("/api/v1/dashboards/inquiries").with(user("marketing").roles("MARKETING")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/dashboards/patients").with(user("mr").roles("MR"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/v1/dashboards/patients?from=2026-99").with(user("manager").roles("MANAGER")))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/api/v1/dashboards/revenue").with(user("manager").roles("MANAGER")))
+			.andExpect(status().isNotFound());
 	}
 
 }

@@ -1,0 +1,76 @@
+package org.openpharma.crm.dashboard.web;
+
+import org.openpharma.crm.dashboard.DashboardFilter;
+import org.openpharma.crm.dashboard.DashboardQueries;
+import org.openpharma.crm.dashboard.DashboardQueries.Source;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+
+/**
+ * The dashboards' figures as JSON, with the screens' filter. {@code source=raw} recomputes them from raw
+ * rows instead of the rollups (administrators only: it is the slow path the benchmark compares with, and a
+ * way to check a figure).
+ */
+@RestController
+@PreAuthorize(DashboardController.READERS)
+class DashboardApiController {
+
+	private final DashboardQueries queries;
+
+	DashboardApiController(DashboardQueries queries) {
+		this.queries = queries;
+	}
+
+	@GetMapping("/api/v1/dashboards/{page}")
+	@Operation(summary = "Figures of one dashboard: patients, needs, channels or inquiries")
+	Object dashboard(@PathVariable String page,
+			@Parameter(description = "first month, yyyy-MM (default: 11 months before the current one)")
+			@RequestParam(required = false) String from,
+			@Parameter(description = "last month, yyyy-MM (default: the current month)")
+			@RequestParam(required = false) String to,
+			@Parameter(description = "therapeutic area id") @RequestParam(required = false) String ta,
+			@Parameter(description = "product id") @RequestParam(required = false) String product,
+			@Parameter(description = "region code, e.g. KANTO") @RequestParam(required = false) String region,
+			@Parameter(description = "department code, e.g. SALES") @RequestParam(required = false) String department,
+			@Parameter(description = "rollup (default) or raw (administrators)")
+			@RequestParam(defaultValue = "rollup") String source, Authentication user) {
+		Source origin = switch (source) {
+			case "rollup" -> Source.ROLLUP;
+			case "raw" -> Source.RAW;
+			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "source is rollup or raw");
+		};
+		if (origin == Source.RAW && !has(user, "ROLE_ADMIN")) {
+			throw new AccessDeniedException("raw figures are for administrators");
+		}
+		DashboardFilter filter = DashboardFilter.parse(from, to, ta, product, region, department,
+				this.queries.currentMonth());
+		this.queries.check(filter);
+		return switch (page) {
+			case "patients" -> this.queries.patients(filter, origin);
+			case "needs" -> this.queries.needs(filter, origin);
+			case "channels" -> this.queries.channels(filter, origin);
+			case "inquiries" -> {
+				if (!has(user, "ROLE_MANAGER") && !has(user, "ROLE_MEDICAL") && !has(user, "ROLE_ADMIN")) {
+					throw new AccessDeniedException("the inquiry SLA is for managers and medical affairs");
+				}
+				yield this.queries.inquiries(filter);
+			}
+			default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no dashboard " + page);
+		};
+	}
+
+	private static boolean has(Authentication user, String authority) {
+		return user != null && user.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
+	}
+
+}
