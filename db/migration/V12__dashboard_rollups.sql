@@ -145,6 +145,7 @@ $$;
 CREATE FUNCTION rollup_interaction_before() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     v_row interaction;
+    v_hcp bigint;
     v_place rollup_hcp_place;
     v_others date;
     v_old date;
@@ -170,30 +171,31 @@ BEGIN
             OR (TG_OP <> 'DELETE' AND NEW.channel IN ('VISIT', 'REMOTE_DETAIL', 'PHONE_OUT', 'EMAIL_OUT'))) THEN
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
     END IF;
-    PERFORM rollup_lock(v_row.hcp_id);
-    SELECT * INTO v_place FROM rollup_hcp_place WHERE hcp_id = v_row.hcp_id;
-    IF v_place.status IS DISTINCT FROM 'ACTIVE' THEN
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-    END IF;
-    FOR v_department IN SELECT DISTINCT d FROM (VALUES (NULL::varchar), (OLD.department_code), (NEW.department_code)) AS x (d) LOOP
-        v_others := rollup_last_contact(v_row.hcp_id, v_department, v_row.id);
-        v_old := v_others;
-        v_new := v_others;
-        IF TG_OP <> 'INSERT' AND OLD.channel IN ('VISIT', 'REMOTE_DETAIL', 'PHONE_OUT', 'EMAIL_OUT')
-                AND (v_department IS NULL OR OLD.department_code = v_department) THEN
-            v_old := greatest(v_old, rollup_day(OLD.occurred_at));
-        END IF;
-        IF TG_OP <> 'DELETE' AND NEW.channel IN ('VISIT', 'REMOTE_DETAIL', 'PHONE_OUT', 'EMAIL_OUT')
-                AND (v_department IS NULL OR NEW.department_code = v_department) THEN
-            v_new := greatest(v_new, rollup_day(NEW.occurred_at));
-        END IF;
-        IF v_department IS NULL THEN
-            -- Every active HCP is in the '*' rows, contacted or not.
-            PERFORM rollup_coverage_move(v_place.prefecture_code, '*', coalesce(v_old, DATE '0001-01-01'),
-                                         coalesce(v_new, DATE '0001-01-01'));
-        ELSE
-            PERFORM rollup_coverage_move(v_place.prefecture_code, v_department, v_old, v_new);
-        END IF;
+    -- A contact moved to another HCP leaves the old HCP's last contact and joins the new one's (locked in id order).
+    FOR v_hcp IN SELECT DISTINCT h FROM (VALUES (OLD.hcp_id), (NEW.hcp_id)) AS x (h) WHERE h IS NOT NULL ORDER BY h LOOP
+        PERFORM rollup_lock(v_hcp);
+        SELECT * INTO v_place FROM rollup_hcp_place WHERE hcp_id = v_hcp;
+        CONTINUE WHEN v_place.status IS DISTINCT FROM 'ACTIVE';
+        FOR v_department IN SELECT DISTINCT d FROM (VALUES (NULL::varchar), (OLD.department_code), (NEW.department_code)) AS x (d) LOOP
+            v_others := rollup_last_contact(v_hcp, v_department, v_row.id);
+            v_old := v_others;
+            v_new := v_others;
+            IF TG_OP <> 'INSERT' AND OLD.hcp_id = v_hcp AND OLD.channel IN ('VISIT', 'REMOTE_DETAIL', 'PHONE_OUT', 'EMAIL_OUT')
+                    AND (v_department IS NULL OR OLD.department_code = v_department) THEN
+                v_old := greatest(v_old, rollup_day(OLD.occurred_at));
+            END IF;
+            IF TG_OP <> 'DELETE' AND NEW.hcp_id = v_hcp AND NEW.channel IN ('VISIT', 'REMOTE_DETAIL', 'PHONE_OUT', 'EMAIL_OUT')
+                    AND (v_department IS NULL OR NEW.department_code = v_department) THEN
+                v_new := greatest(v_new, rollup_day(NEW.occurred_at));
+            END IF;
+            IF v_department IS NULL THEN
+                -- Every active HCP is in the '*' rows, contacted or not.
+                PERFORM rollup_coverage_move(v_place.prefecture_code, '*', coalesce(v_old, DATE '0001-01-01'),
+                                             coalesce(v_new, DATE '0001-01-01'));
+            ELSE
+                PERFORM rollup_coverage_move(v_place.prefecture_code, v_department, v_old, v_new);
+            END IF;
+        END LOOP;
     END LOOP;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END

@@ -1,6 +1,7 @@
 // Draws each dashboard chart from the table under it: the table is the accessible form of the chart and
 // its only data source. <canvas data-chart="line|bar" data-table="ID">; the table's header cells marked
 // data-series are the series, the first cell of each body row the label, data-value the numbers.
+// Clicking a bar or point follows the drill-down link of its row.
 (function () {
   'use strict';
   var colours = ['#0d6efd', '#198754', '#dc3545', '#fd7e14', '#6f42c1', '#20c997', '#6c757d'];
@@ -38,6 +39,15 @@
       data: { labels: labels, datasets: datasets },
       options: {
         animation: false,
+        // A click on a bar or point opens the row's drill-down link, when the row has one.
+        onClick: function (event, elements) {
+          if (elements.length) {
+            var link = rows[elements[0].index].querySelector('a[href]');
+            if (link) {
+              window.location.href = link.href;
+            }
+          }
+        },
         responsive: true,
         indexAxis: canvas.dataset.axis === 'y' ? 'y' : 'x',
         scales: { x: { stacked: canvas.dataset.stacked === 'true' }, y: { beginAtZero: true, stacked: canvas.dataset.stacked === 'true' } }
