@@ -232,35 +232,36 @@ CREATE TRIGGER interaction_rollup_after_update AFTER UPDATE ON interaction
                        OR OLD.department_code IS DISTINCT FROM NEW.department_code OR OLD.hcp_id IS DISTINCT FROM NEW.hcp_id)
     EXECUTE FUNCTION rollup_interaction_after();
 
--- The areas and products of a contact: a new row counts after it exists, a removed one before it goes.
+-- The areas and products of a contact: a row counts after it exists (AFTER INSERT or UPDATE) and stops
+-- counting before it goes or changes (BEFORE DELETE or UPDATE).
 CREATE FUNCTION rollup_interaction_link() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT rollup_on() THEN
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NULL END;
+        RETURN CASE WHEN TG_WHEN = 'AFTER' THEN NULL WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
     END IF;
-    IF TG_TABLE_NAME = 'interaction_therapeutic_area' THEN
-        IF TG_OP = 'INSERT' THEN
-            PERFORM rollup_interaction_emit(NEW.interaction_id, NEW.therapeutic_area_id, 0, 1);
-        ELSE
+    IF TG_WHEN = 'BEFORE' THEN
+        IF TG_TABLE_NAME = 'interaction_therapeutic_area' THEN
             PERFORM rollup_interaction_emit(OLD.interaction_id, OLD.therapeutic_area_id, 0, -1);
-        END IF;
-    ELSE
-        IF TG_OP = 'INSERT' THEN
-            PERFORM rollup_interaction_emit(NEW.interaction_id, 0, NEW.product_id, 1);
         ELSE
             PERFORM rollup_interaction_emit(OLD.interaction_id, 0, OLD.product_id, -1);
         END IF;
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
     END IF;
-    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NULL END;
+    IF TG_TABLE_NAME = 'interaction_therapeutic_area' THEN
+        PERFORM rollup_interaction_emit(NEW.interaction_id, NEW.therapeutic_area_id, 0, 1);
+    ELSE
+        PERFORM rollup_interaction_emit(NEW.interaction_id, 0, NEW.product_id, 1);
+    END IF;
+    RETURN NULL;
 END
 $$;
-CREATE TRIGGER interaction_therapeutic_area_rollup_insert AFTER INSERT ON interaction_therapeutic_area
+CREATE TRIGGER interaction_therapeutic_area_rollup_after AFTER INSERT OR UPDATE ON interaction_therapeutic_area
     FOR EACH ROW EXECUTE FUNCTION rollup_interaction_link();
-CREATE TRIGGER interaction_therapeutic_area_rollup_delete BEFORE DELETE ON interaction_therapeutic_area
+CREATE TRIGGER interaction_therapeutic_area_rollup_before BEFORE UPDATE OR DELETE ON interaction_therapeutic_area
     FOR EACH ROW EXECUTE FUNCTION rollup_interaction_link();
-CREATE TRIGGER interaction_product_rollup_insert AFTER INSERT ON interaction_product
+CREATE TRIGGER interaction_product_rollup_after AFTER INSERT OR UPDATE ON interaction_product
     FOR EACH ROW EXECUTE FUNCTION rollup_interaction_link();
-CREATE TRIGGER interaction_product_rollup_delete BEFORE DELETE ON interaction_product
+CREATE TRIGGER interaction_product_rollup_before BEFORE UPDATE OR DELETE ON interaction_product
     FOR EACH ROW EXECUTE FUNCTION rollup_interaction_link();
 
 -- Adoption stages --------------------------------------------------------------------------------------------
@@ -559,6 +560,23 @@ CREATE TRIGGER hco_rollup_before_update BEFORE UPDATE ON hco
     FOR EACH ROW WHEN (OLD.prefecture_code IS DISTINCT FROM NEW.prefecture_code) EXECUTE FUNCTION rollup_hco();
 CREATE TRIGGER hco_rollup_after_update AFTER UPDATE ON hco
     FOR EACH ROW WHEN (OLD.prefecture_code IS DISTINCT FROM NEW.prefecture_code) EXECUTE FUNCTION rollup_hco();
+
+-- A product moved to another area takes the needs and reports about it along (their area is the product's).
+CREATE FUNCTION rollup_product() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT rollup_on() THEN
+        RETURN CASE WHEN TG_WHEN = 'BEFORE' THEN NEW ELSE NULL END;
+    END IF;
+    PERFORM rollup_hcp_emit(ARRAY(SELECT hcp_id FROM information_need WHERE product_id = OLD.id
+                                  UNION SELECT hcp_id FROM patient_count WHERE product_id = OLD.id),
+                            CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END);
+    RETURN CASE WHEN TG_WHEN = 'BEFORE' THEN NEW ELSE NULL END;
+END
+$$;
+CREATE TRIGGER product_rollup_before_update BEFORE UPDATE ON product
+    FOR EACH ROW WHEN (OLD.therapeutic_area_id IS DISTINCT FROM NEW.therapeutic_area_id) EXECUTE FUNCTION rollup_product();
+CREATE TRIGGER product_rollup_after_update AFTER UPDATE ON product
+    FOR EACH ROW WHEN (OLD.therapeutic_area_id IS DISTINCT FROM NEW.therapeutic_area_id) EXECUTE FUNCTION rollup_product();
 
 -- Maintenance ----------------------------------------------------------------------------------------------------
 

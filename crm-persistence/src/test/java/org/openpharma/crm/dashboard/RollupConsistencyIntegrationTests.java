@@ -514,11 +514,14 @@ class RollupConsistencyIntegrationTests extends PostgresTestBase {
 			else if (dice < 97) {
 				reassignContact();
 			}
-			else if (dice < 99) {
+			else if (dice < 98) {
 				deleteContact();
 			}
+			else if (dice < 99) {
+				relinkContact();
+			}
 			else {
-				compact();
+				moveProduct();
 			}
 		}
 
@@ -616,6 +619,41 @@ class RollupConsistencyIntegrationTests extends PostgresTestBase {
 			jdbc.update("UPDATE interaction SET hcp_id = ?, department_code = ? WHERE id = ?", hcp, department, id);
 			note("reassign " + id + " from " + before.get("hcp_id") + "/" + before.get("department_code") + " to " + hcp
 					+ "/" + department);
+		}
+
+		/** A contact's area or product row is changed in place by hand (the triggers see an UPDATE). */
+		void relinkContact() {
+			if (this.logged.isEmpty()) {
+				logContact(PUSH);
+				return;
+			}
+			long id = pick(this.logged).id();
+			if (this.random.nextBoolean()) {
+				long area = pick(this.areas);
+				int changed = jdbc.update("UPDATE interaction_therapeutic_area SET therapeutic_area_id = ?"
+						+ " WHERE interaction_id = ? AND therapeutic_area_id = (SELECT min(therapeutic_area_id)"
+						+ " FROM interaction_therapeutic_area WHERE interaction_id = ?) AND NOT EXISTS (SELECT 1"
+						+ " FROM interaction_therapeutic_area WHERE interaction_id = ? AND therapeutic_area_id = ?)",
+						area, id, id, id, area);
+				note("relink area of " + id + " to " + area + " (" + changed + ")");
+			}
+			else {
+				long product = pick(this.products);
+				int changed = jdbc.update("UPDATE interaction_product SET product_id = ? WHERE interaction_id = ?"
+						+ " AND product_id = (SELECT min(product_id) FROM interaction_product WHERE interaction_id = ?)"
+						+ " AND NOT EXISTS (SELECT 1 FROM interaction_product WHERE interaction_id = ? AND product_id = ?)",
+						product, id, id, id, product);
+				note("relink product of " + id + " to " + product + " (" + changed + ")");
+			}
+		}
+
+		/** A product is moved to another of this run's areas: its needs and reports follow it. */
+		void moveProduct() {
+			long product = pick(this.products);
+			long area = pick(this.areas);
+			jdbc.update("UPDATE product SET therapeutic_area_id = ? WHERE id = ?", area, product);
+			this.areaOfProduct.put(product, area);
+			note("move product " + product + " to area " + area);
 		}
 
 		/** A contact nothing refers to is deleted by hand (a deleted correction gives the original its count back). */
