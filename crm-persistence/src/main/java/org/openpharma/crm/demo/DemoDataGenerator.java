@@ -134,6 +134,11 @@ public class DemoDataGenerator {
 				jdbc.query("SELECT rollup_rebuild()", rs -> null);
 				log.info("Dashboard rollups rebuilt in {} ms", (System.nanoTime() - rebuild) / 1_000_000);
 			}
+			long inquiries = inquiries(jdbc);
+			long targets = targets(jdbc);
+			if (inquiries + targets > 0) {
+				log.info("Demo medical inquiries: {}; patient targets: {}", inquiries, targets);
+			}
 			return report;
 		});
 	}
@@ -317,6 +322,69 @@ public class DemoDataGenerator {
 				+ " FROM hcp h WHERE h.status <> 'MERGED' AND h.id % 10 <> 0 AND h.id % 12 = 1 ORDER BY h.id", now, now);
 		jdbc.execute("ANALYZE consent_record");
 		return granted + withdrawn;
+	}
+
+	/**
+	 * Medical inquiries for the SLA dashboard when there are none, set-based and deterministic by HCP id: one
+	 * HCP in 150 asked one in the last year. Nine in ten were answered with a standard response and closed,
+	 * one in ten of those late; the rest are still assigned (some past due); one in ten mentioned an adverse
+	 * event, handed to pharmacovigilance and acknowledged within the day (a few late). Due in a week
+	 * (about five business days), adverse events in a day.
+	 */
+	private long inquiries(JdbcTemplate jdbc) {
+		Boolean pending = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM hcp) AND EXISTS (SELECT 1 FROM standard_response)"
+				+ " AND NOT EXISTS (SELECT 1 FROM medical_inquiry)", Boolean.class);
+		if (!Boolean.TRUE.equals(pending)) {
+			return 0;
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		long created = jdbc.update("INSERT INTO medical_inquiry (hcp_id, subject, question, product_id, answer_channel,"
+				+ " urgency, priority, category, status, received_at, received_by, received_via, due_at, assignee,"
+				+ " answer_text, standard_response_id, answer_author, answer_approved_by, answer_approved_at,"
+				+ " delivered_channel, delivered_at, closed_at, updated_at)"
+				+ " SELECT q.hcp_id, '用法・用量について', '腎機能が低下した患者での用量を教えてください。', q.product_id, 'EMAIL',"
+				+ " 'NORMAL', 'NORMAL', 'DOSING', CASE WHEN q.open THEN 'ASSIGNED' ELSE 'CLOSED' END, q.received, 'demo', 'SALES',"
+				+ " q.received + interval '7 days', 'medical', CASE WHEN NOT q.open THEN q.body END,"
+				+ " CASE WHEN NOT q.open THEN q.response_id END, CASE WHEN NOT q.open THEN 'medical' END,"
+				+ " CASE WHEN NOT q.open THEN 'medical' END, CASE WHEN NOT q.open THEN q.delivered END,"
+				+ " CASE WHEN NOT q.open THEN 'EMAIL' END, CASE WHEN NOT q.open THEN q.delivered END,"
+				+ " CASE WHEN NOT q.open THEN q.delivered + interval '1 day' END, ?"
+				+ " FROM (SELECT h.id AS hcp_id, r.product_id, r.id AS response_id, r.body, (h.id / 150) % 10 = 0 AS open,"
+				+ " CASE WHEN (h.id / 150) % 10 = 0 THEN ?::timestamptz - ((h.id / 150) % 12) * interval '1 day'"
+				+ " ELSE ?::timestamptz - (20 + (h.id / 150) % 340) * interval '1 day' END AS received,"
+				+ " ?::timestamptz - (CASE WHEN (h.id / 150) % 10 = 0 THEN 0 ELSE 20 + (h.id / 150) % 340 END) * interval '1 day'"
+				+ " + (CASE WHEN (h.id / 150) % 10 = 1 THEN 9 ELSE 1 + (h.id / 150) % 5 END) * interval '1 day' AS delivered"
+				+ " FROM hcp h CROSS JOIN LATERAL (SELECT s.id, s.product_id, s.body FROM standard_response s"
+				+ " WHERE s.code LIKE '%-DOSE' ORDER BY s.id OFFSET (h.id / 150) % (SELECT count(*) FROM standard_response"
+				+ " WHERE code LIKE '%-DOSE') LIMIT 1) r WHERE h.status = 'ACTIVE' AND h.id % 150 = 7) q ORDER BY q.hcp_id",
+				now, now, now, now);
+		jdbc.update("INSERT INTO adverse_event_handoff (inquiry_id, suspect_product_id, description, seriousness, reporter,"
+				+ " age_band, sex, created_at, due_at, acknowledged_at, acknowledged_by, pv_reference)"
+				+ " SELECT q.id, q.product_id, '投与開始後の発疹', 'NON_SERIOUS', '主治医', 'SIXTIES', 'FEMALE', q.received_at,"
+				+ " q.received_at + interval '1 day', q.received_at + (CASE WHEN q.id % 5 = 0 THEN 30 ELSE 5 END)"
+				+ " * interval '1 hour', 'medical', 'PV-DEMO-' || q.id FROM medical_inquiry q"
+				+ " WHERE q.status = 'CLOSED' AND q.hcp_id % 7 = 0");
+		jdbc.execute("ANALYZE medical_inquiry");
+		return created;
+	}
+
+	/**
+	 * Monthly treated-patient targets per therapeutic area for Japan as a whole, when there are none: the
+	 * reported figure of each month of the last year, raised by 5 to 25 % depending on the area, so that the
+	 * patient dashboard shows attainment above and below 100 %.
+	 */
+	private long targets(JdbcTemplate jdbc) {
+		Boolean pending = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM rollup_patient)"
+				+ " AND NOT EXISTS (SELECT 1 FROM patient_target)", Boolean.class);
+		if (!Boolean.TRUE.equals(pending)) {
+			return 0;
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		return jdbc.update("INSERT INTO patient_target (therapeutic_area_id, period, treated_target, set_by, set_at)"
+				+ " SELECT r.ta_id, r.period, least(100000000, round(sum(r.treated) * (1.05 + (r.ta_id % 5) * 0.05)))::int,"
+				+ " 'demo', ? FROM rollup_patient r"
+				+ " WHERE r.period >= date_trunc('month', ?::timestamptz AT TIME ZONE 'Asia/Tokyo')::date - interval '12 months'"
+				+ " GROUP BY r.ta_id, r.period HAVING sum(r.treated) > 0", now, now);
 	}
 
 	/**

@@ -175,6 +175,16 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 		assertThat(count(jdbc, "SELECT count(*) FROM standard_response WHERE valid_to >= CURRENT_DATE"))
 			.isEqualTo(2 * count(jdbc, "SELECT count(*) FROM product"));
 		assertThat(count(jdbc, "SELECT count(*) FROM standard_response WHERE valid_to < CURRENT_DATE")).isPositive();
+		// The dashboards: rollups rebuilt after the bulk load (equal to their source views), demo targets for the
+		// last year, inquiries answered on time, late and still open for the SLA.
+		assertThat(count(jdbc, "SELECT sum(n) FROM rollup_interaction WHERE ta_id = 0 AND product_id = 0"))
+			.isEqualTo(count(jdbc, "SELECT count(*) FROM rollup_interaction_source WHERE ta_id = 0 AND product_id = 0"));
+		assertThat(count(jdbc, "SELECT sum(treated) FROM rollup_patient"))
+			.isEqualTo(count(jdbc, "SELECT sum(treated) FROM rollup_patient_source")).isPositive();
+		assertThat(count(jdbc, "SELECT count(*) FROM patient_target")).isPositive();
+		assertThat(count(jdbc, "SELECT count(*) FROM medical_inquiry WHERE status = 'CLOSED' AND delivered_at > due_at"))
+			.isPositive();
+		assertThat(count(jdbc, "SELECT count(*) FROM medical_inquiry WHERE status = 'ASSIGNED'")).isPositive();
 		// Consent: most HCPs agreed on paper, some since withdrew promotional e-mail, a tenth never agreed.
 		assertThat(count(jdbc, "SELECT count(*) FROM consent_record")).isEqualTo(activity.consents()).isGreaterThan(10_000);
 		assertThat(count(jdbc, "SELECT count(DISTINCT hcp_id) FROM consent_record WHERE state = 'WITHDRAWN'"))
