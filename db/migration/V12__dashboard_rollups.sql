@@ -361,6 +361,8 @@ CREATE TABLE rollup_need (
     compacted   boolean      NOT NULL DEFAULT false
 );
 CREATE UNIQUE INDEX rollup_need_key ON rollup_need (month, status, routed_to, ta_id, product_id, region_code) WHERE compacted;
+CREATE INDEX rollup_need_read ON rollup_need (month);
+CREATE INDEX rollup_need_open ON rollup_need (month) WHERE status IN ('OPEN', 'TRIAGED', 'IN_PROGRESS');
 CREATE INDEX rollup_need_pending ON rollup_need (compacted) WHERE NOT compacted;
 
 -- Area of a need: its own, or its product's.
@@ -421,6 +423,7 @@ CREATE TABLE rollup_patient (
     compacted       boolean      NOT NULL DEFAULT false
 );
 CREATE UNIQUE INDEX rollup_patient_key ON rollup_patient (period, ta_id, product_id, prefecture_code) WHERE compacted;
+CREATE INDEX rollup_patient_read ON rollup_patient (period);
 CREATE INDEX rollup_patient_pending ON rollup_patient (compacted) WHERE NOT compacted;
 
 CREATE VIEW rollup_patient_source AS
@@ -674,6 +677,8 @@ BEGIN
     INSERT INTO rollup_patient (period, ta_id, product_id, prefecture_code, eligible, treated, reports, compacted)
     SELECT period, ta_id, product_id, prefecture_code, sum(eligible), sum(treated), sum(reports), true
     FROM rollup_patient_source GROUP BY period, ta_id, product_id, prefecture_code;
+    -- The planner should know the new sizes at once, not after autovacuum's next round.
+    ANALYZE rollup_interaction, rollup_coverage, rollup_stage, rollup_stage_move, rollup_need, rollup_patient;
 END
 $$;
 

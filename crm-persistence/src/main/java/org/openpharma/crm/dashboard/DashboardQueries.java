@@ -166,27 +166,40 @@ public class DashboardQueries {
 		Where where = new Where().period("r.period", filter).eq("r.ta_id", filter.therapeuticAreaId())
 			.eq("r.product_id", filter.productId()).prefectureRegion("r.prefecture_code", filter.regionCode());
 		String table = source.table("rollup_patient");
+		// One pass over the rows: per month, per prefecture and per area/product (GROUPING tells which).
 		Map<YearMonth, long[]> byMonth = new LinkedHashMap<>();
-		this.jdbc.query("SELECT r.period, sum(r.eligible), sum(r.treated), sum(r.reports) FROM " + table + " r"
-				+ where.sql() + " GROUP BY r.period", rs -> {
-					byMonth.put(YearMonth.from(rs.getDate(1).toLocalDate()),
-							new long[] { rs.getLong(2), rs.getLong(3), rs.getLong(4) });
+		List<PlacePatients> places = new ArrayList<>();
+		List<ProductPatients> products = new ArrayList<>();
+		this.jdbc.query("SELECT GROUPING(r.period, r.prefecture_code, r.ta_id), r.period, r.prefecture_code, r.ta_id,"
+				+ " r.product_id, sum(r.eligible), sum(r.treated), sum(r.reports) FROM " + table + " r" + where.sql()
+				+ " GROUP BY GROUPING SETS ((r.period), (r.prefecture_code), (r.ta_id, r.product_id))", rs -> {
+					long eligible = rs.getLong(6);
+					long treated = rs.getLong(7);
+					long reports = rs.getLong(8);
+					switch (rs.getInt(1)) {
+						case 3 -> byMonth.put(YearMonth.from(rs.getDate(2).toLocalDate()),
+								new long[] { eligible, treated, reports });
+						case 5 -> {
+							if (reports != 0 || treated != 0) {
+								places.add(new PlacePatients(rs.getInt(3), eligible, treated, reports));
+							}
+						}
+						default -> {
+							if (reports != 0 || treated != 0) {
+								products.add(new ProductPatients(rs.getLong(4), rs.getLong(5), eligible, treated, reports));
+							}
+						}
+					}
 				}, where.args());
+		places.sort(java.util.Comparator.comparingInt(PlacePatients::prefectureCode));
+		products.sort(java.util.Comparator.comparingLong(ProductPatients::therapeuticAreaId)
+			.thenComparingLong(ProductPatients::productId));
 		Map<YearMonth, Long> targets = targets(filter);
 		List<MonthPatients> months = new ArrayList<>();
 		for (YearMonth month : filter.monthList()) {
 			long[] figures = byMonth.getOrDefault(month, new long[3]);
 			months.add(new MonthPatients(month, figures[0], figures[1], figures[2], targets.get(month)));
 		}
-		List<PlacePatients> places = this.jdbc.query("SELECT r.prefecture_code, sum(r.eligible), sum(r.treated),"
-				+ " sum(r.reports) FROM " + table + " r" + where.sql() + " GROUP BY r.prefecture_code"
-				+ " HAVING sum(r.reports) <> 0 OR sum(r.treated) <> 0 ORDER BY r.prefecture_code",
-				(rs, i) -> new PlacePatients(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), where.args());
-		List<ProductPatients> products = this.jdbc.query("SELECT r.ta_id, r.product_id, sum(r.eligible),"
-				+ " sum(r.treated), sum(r.reports) FROM " + table + " r" + where.sql() + " GROUP BY r.ta_id, r.product_id"
-				+ " HAVING sum(r.reports) <> 0 OR sum(r.treated) <> 0 ORDER BY r.ta_id, r.product_id",
-				(rs, i) -> new ProductPatients(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)),
-				where.args());
 		return new PatientDashboard(months, places, products);
 	}
 
@@ -378,54 +391,89 @@ public class DashboardQueries {
 			.eq("r.department_code", filter.departmentCode());
 		String pushPull = "sum(r.n) FILTER (WHERE r.channel IN " + PUSH + "), sum(r.n) FILTER (WHERE r.channel NOT IN "
 				+ PUSH + ")";
+		// One pass over the rows: per month, per department and per channel (GROUPING tells which).
 		Map<String, long[]> months = new LinkedHashMap<>();
-		this.jdbc.query("SELECT r.month, " + pushPull + " FROM " + table + " r" + base.sql() + " GROUP BY r.month",
-				rs -> {
-					months.put(YearMonth.from(rs.getDate(1).toLocalDate()).toString(),
-							new long[] { rs.getLong(2), rs.getLong(3) });
+		List<PushPull> departments = new ArrayList<>();
+		List<PushPull> channels = new ArrayList<>();
+		this.jdbc.query("SELECT GROUPING(r.month, r.department_code, r.channel), r.month, r.department_code, r.channel, "
+				+ pushPull + " FROM " + table + " r" + base.sql()
+				+ " GROUP BY GROUPING SETS ((r.month), (r.department_code), (r.channel))", rs -> {
+					long push = rs.getLong(5);
+					long pull = rs.getLong(6);
+					switch (rs.getInt(1)) {
+						case 3 -> months.put(YearMonth.from(rs.getDate(2).toLocalDate()).toString(), new long[] { push, pull });
+						case 5 -> {
+							if (push + pull != 0) {
+								departments.add(new PushPull(rs.getString(3), push, pull));
+							}
+						}
+						default -> {
+							if (push + pull != 0) {
+								channels.add(new PushPull(rs.getString(4), push, pull));
+							}
+						}
+					}
 				}, base.args());
+		departments.sort(java.util.Comparator.comparing(PushPull::label));
+		channels.sort(java.util.Comparator.comparingLong((PushPull c) -> c.push() + c.pull()).reversed());
 		List<PushPull> monthRows = filter.monthList().stream().map(m -> {
 			long[] figures = months.getOrDefault(m.toString(), new long[2]);
 			return new PushPull(m.toString(), figures[0], figures[1]);
 		}).toList();
-		List<PushPull> departments = this.jdbc.query("SELECT r.department_code, " + pushPull + " FROM " + table + " r"
-				+ base.sql() + " GROUP BY r.department_code HAVING sum(r.n) <> 0 ORDER BY r.department_code",
-				(rs, i) -> new PushPull(rs.getString(1), rs.getLong(2), rs.getLong(3)), base.args());
-		List<PushPull> channels = this.jdbc.query("SELECT r.channel, sum(r.n), 0 FROM " + table + " r" + base.sql()
-				+ " GROUP BY r.channel HAVING sum(r.n) <> 0 ORDER BY sum(r.n) DESC",
-				(rs, i) -> new PushPull(rs.getString(1), rs.getLong(2), rs.getLong(3)), base.args());
+		// Stages belong to one area: summing "adopter" across areas would mean nothing, so only with an area.
 		Long area = (filter.therapeuticAreaId() != null) ? filter.therapeuticAreaId()
 				: (filter.productId() != null) ? areaOf(filter.productId()) : null;
-		Where staged = new Where().period("r.month", filter).eq("r.region_code", filter.regionCode())
-			.eq("r.department_code", filter.departmentCode()).eq("r.product_id", 0L);
-		String areaCondition = (area != null) ? " AND r.ta_id = " + area : " AND r.ta_id <> 0";
-		Map<String, long[]> byStage = new LinkedHashMap<>();
-		this.jdbc.query("SELECT r.stage, " + pushPull + " FROM " + table + " r" + staged.sql() + areaCondition
-				+ " GROUP BY r.stage", rs -> {
-					byStage.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
-				}, staged.args());
-		List<PushPull> stages = STAGES.stream().filter(byStage::containsKey)
-			.map(s -> new PushPull(s, byStage.get(s)[0], byStage.get(s)[1])).toList();
+		List<PushPull> stages = List.of();
+		if (area != null) {
+			Where staged = new Where().eq("r.ta_id", area).eq("r.product_id", 0L).period("r.month", filter)
+				.eq("r.region_code", filter.regionCode()).eq("r.department_code", filter.departmentCode());
+			Map<String, long[]> byStage = new LinkedHashMap<>();
+			this.jdbc.query("SELECT r.stage, " + pushPull + " FROM " + table + " r" + staged.sql() + " GROUP BY r.stage",
+					rs -> {
+						byStage.put(rs.getString(1), new long[] { rs.getLong(2), rs.getLong(3) });
+					}, staged.args());
+			stages = STAGES.stream().filter(byStage::containsKey)
+				.map(s -> new PushPull(s, byStage.get(s)[0], byStage.get(s)[1]))
+				.filter(p -> p.push() + p.pull() != 0)
+				.toList();
+		}
 		return new ChannelDashboard(monthRows, stages, departments, channels, coverage(filter, source));
 	}
 
+	/**
+	 * Active HCPs per prefecture (the '*' rows, one per HCP), and those whose last outbound contact (by the
+	 * department, when chosen) is within 90 and 30 days: a short range read of the recent days only.
+	 */
 	private List<Coverage> coverage(DashboardFilter filter, Source source) {
 		LocalDate today = today();
-		Where where = new Where().prefectureRegion("r.prefecture_code", filter.regionCode());
-		String department = (filter.departmentCode() != null) ? filter.departmentCode() : "*";
+		String table = source.table("rollup_coverage");
+		Where all = new Where().eq("r.department_code", "*").prefectureRegion("r.prefecture_code", filter.regionCode());
+		Map<Integer, long[]> byPrefecture = new java.util.TreeMap<>();
+		this.jdbc.query("SELECT r.prefecture_code, sum(r.n) FROM " + table + " r" + all.sql() + " GROUP BY r.prefecture_code",
+				rs -> {
+					byPrefecture.put(rs.getInt(1), new long[] { rs.getLong(2), 0, 0 });
+				}, all.args());
+		Where recent = new Where().eq("r.department_code", (filter.departmentCode() != null) ? filter.departmentCode() : "*")
+			.prefectureRegion("r.prefecture_code", filter.regionCode());
 		List<Object> args = new ArrayList<>();
 		args.add(Date.valueOf(today.minusDays(29)));
-		args.add(department);
+		args.addAll(List.of(recent.args()));
 		args.add(Date.valueOf(today.minusDays(89)));
-		args.add(department);
-		args.addAll(List.of(where.args()));
-		return this.jdbc.query("SELECT r.prefecture_code, sum(r.n) FILTER (WHERE r.department_code = '*'),"
-				+ " coalesce(sum(r.n) FILTER (WHERE r.last_contact >= ? AND r.department_code = ?), 0),"
-				+ " coalesce(sum(r.n) FILTER (WHERE r.last_contact >= ? AND r.department_code = ?), 0)"
-				+ " FROM " + source.table("rollup_coverage") + " r" + where.sql()
-				+ " GROUP BY r.prefecture_code HAVING sum(r.n) FILTER (WHERE r.department_code = '*') > 0"
-				+ " ORDER BY r.prefecture_code",
-				(rs, i) -> new Coverage(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), args.toArray());
+		this.jdbc.query("SELECT r.prefecture_code, coalesce(sum(r.n) FILTER (WHERE r.last_contact >= ?), 0), sum(r.n)"
+				+ " FROM " + table + " r" + recent.sql() + " AND r.last_contact >= ? GROUP BY r.prefecture_code", rs -> {
+					long[] figures = byPrefecture.get(rs.getInt(1));
+					if (figures != null) {
+						figures[1] = rs.getLong(2);
+						figures[2] = rs.getLong(3);
+					}
+				}, args.toArray());
+		List<Coverage> coverage = new ArrayList<>();
+		byPrefecture.forEach((prefecture, figures) -> {
+			if (figures[0] > 0) {
+				coverage.add(new Coverage(prefecture, figures[0], figures[1], figures[2]));
+			}
+		});
+		return coverage;
 	}
 
 	// Inquiry SLA ------------------------------------------------------------------------------------------------

@@ -172,6 +172,9 @@ class DashboardQueriesIntegrationTests extends PostgresTestBase {
 		DashboardFilter everything = new DashboardFilter(this.month.minusMonths(2), this.month, null, null, "KANTO", null);
 		ChannelDashboard all = this.dashboards.channels(everything, Source.ROLLUP);
 		assertThat(all.pull()).isGreaterThanOrEqualTo(1);
+		// Stages belong to one area: without an area there is no mix by stage.
+		assertThat(all.stages()).isEmpty();
+		assertThat(all.departments()).isEqualTo(this.dashboards.channels(everything, Source.RAW).departments());
 		assertThat(all.months()).isEqualTo(this.dashboards.channels(everything, Source.RAW).months());
 		assertThat(all.coverage()).isEqualTo(this.dashboards.channels(everything, Source.RAW).coverage());
 		assertThat(all.coverage()).anySatisfy(c -> {
