@@ -9,6 +9,9 @@ SCALE=${CRM_BENCH_SCALE:-japan}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 JAVA=${JAVA:-java}
 JAVA_OPTS=${JAVA_OPTS:-}
+# Seconds start_app waits for health: a start that applies a migration over the japan data set (V12 rebuilds
+# the dashboard rollups from 10 million interactions) takes longer than a plain start.
+START_TIMEOUT=${CRM_BENCH_START_TIMEOUT:-180}
 
 # Checks the settings and prepares bench/results; sets STAMP and RESULTS.
 bench_setup() {
@@ -78,15 +81,24 @@ load_data() {
 	psql_db -c "VACUUM (ANALYZE)"
 }
 
-# Starts the application on $PORT against $DB (log in bench/results/app-<name>-$STAMP.log); sets APP_PID.
+# Starts the application on $PORT against $DB (log in bench/results/app-<name>-$STAMP.log) and waits up to
+# $START_TIMEOUT seconds for its health; sets APP_PID and APP_START_S (seconds from launch to healthy).
 start_app() {
-	local name=$1
+	local name=$1 start
+	# Otherwise the health check below would pass against whatever already listens there.
+	if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+		echo "Something already listens on port $PORT; stop it or set CRM_BENCH_PORT" >&2
+		exit 1
+	fi
 	echo "== Starting the application on port $PORT (log: bench/results/app-$name-$STAMP.log)"
+	start=$(date +%s.%N)
 	CRM_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" "$JAVA" $JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
 		>"$RESULTS/app-$name-$STAMP.log" 2>&1 &
 	APP_PID=$!
-	for _ in $(seq 1 180); do
+	for _ in $(seq 1 "$START_TIMEOUT"); do
 		if curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then
+			APP_START_S=$(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
+			echo "   healthy after $APP_START_S s"
 			return
 		fi
 		if ! kill -0 "$APP_PID" 2>/dev/null; then
@@ -96,7 +108,7 @@ start_app() {
 		fi
 		sleep 1
 	done
-	echo "No health after 180 s" >&2
+	echo "No health after $START_TIMEOUT s (CRM_BENCH_START_TIMEOUT)" >&2
 	exit 1
 }
 
@@ -108,15 +120,26 @@ stop_app() {
 	fi
 }
 
-# Prints a new API token of the system user bench-system (created when missing). Only the SHA-256 of
-# the token is stored, as the application does.
+# Prints a new API token of a system user with the given role (default MARKETING), created when missing:
+# bench-system for MARKETING (as before), bench-<role> for the others (bench-admin, ...). Every token also
+# carries the authority SYSTEM (pull-event ingest). Only the SHA-256 of the token is stored, as the
+# application does.
 new_token() {
-	local token hash
+	local role=${1:-MARKETING} token hash user department
+	case "$role" in
+		MARKETING) user=bench-system department=MARKETING ;;
+		MR) user=bench-mr department=SALES ;;
+		MEDICAL) user=bench-medical department=MEDICAL ;;
+		CALL_CENTER) user=bench-call-center department=CALL_CENTER ;;
+		MANAGER) user=bench-manager department=MANAGEMENT ;;
+		ADMIN) user=bench-admin department=IT ;;
+		*) echo "new_token: unknown role $role" >&2; return 2 ;;
+	esac
 	token=$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')
 	hash=$(printf '%s' "$token" | sha256sum | cut -d' ' -f1)
 	psql_db -q -c "INSERT INTO app_user (username, display_name, password_hash, department_code, system_user)
-	  VALUES ('bench-system', 'bench', '{noop}unused-$RANDOM$RANDOM', 'MARKETING', true) ON CONFLICT (username) DO NOTHING" \
-	  -c "INSERT INTO app_user_role (user_id, role) SELECT id, 'MARKETING' FROM app_user WHERE username = 'bench-system' ON CONFLICT DO NOTHING" \
-	  -c "INSERT INTO api_token (user_id, name, token_hash, created_at, created_by) SELECT id, 'bench', '$hash', now(), 'bench' FROM app_user WHERE username = 'bench-system'" >/dev/null
+	  VALUES ('$user', 'bench', '{noop}unused-$RANDOM$RANDOM', '$department', true) ON CONFLICT (username) DO NOTHING" \
+	  -c "INSERT INTO app_user_role (user_id, role) SELECT id, '$role' FROM app_user WHERE username = '$user' ON CONFLICT DO NOTHING" \
+	  -c "INSERT INTO api_token (user_id, name, token_hash, created_at, created_by) SELECT id, 'bench', '$hash', now(), 'bench' FROM app_user WHERE username = '$user'" >/dev/null
 	echo "$token"
 }

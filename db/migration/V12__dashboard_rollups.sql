@@ -77,14 +77,18 @@ JOIN interaction_product p ON p.interaction_id = i.id
 JOIN rollup_hcp_place hp ON hp.hcp_id = i.hcp_id
 WHERE NOT EXISTS (SELECT 1 FROM interaction c WHERE c.corrects_id = i.id);
 
+-- plpgsql, not sql: a trigger calls it for every row, and plpgsql keeps the statement's plan for the session
+-- where an sql function would plan the view again on every call.
 CREATE FUNCTION rollup_interaction_emit(p_interaction bigint, p_ta bigint, p_product bigint, p_sign integer)
-RETURNS void LANGUAGE sql VOLATILE AS $$
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
     INSERT INTO rollup_interaction (month, channel, department_code, region_code, ta_id, product_id, stage, n)
     SELECT s.month, s.channel, s.department_code, s.region_code, s.ta_id, s.product_id, s.stage, p_sign * count(*)
     FROM rollup_interaction_source s
     WHERE s.interaction_id = p_interaction
       AND (p_ta IS NULL OR s.ta_id = p_ta) AND (p_product IS NULL OR s.product_id = p_product)
-    GROUP BY s.month, s.channel, s.department_code, s.region_code, s.ta_id, s.product_id, s.stage
+    GROUP BY s.month, s.channel, s.department_code, s.region_code, s.ta_id, s.product_id, s.stage;
+END
 $$;
 
 -- Coverage: every active HCP once under department '*' with the day of the last outbound contact by anyone
@@ -116,11 +120,13 @@ GROUP BY hp.hcp_id, hp.prefecture_code, i.department_code;
 -- The last outbound contact of an HCP (by one department, or by anyone when p_department is null), leaving
 -- one interaction out.
 CREATE FUNCTION rollup_last_contact(p_hcp bigint, p_department varchar, p_except bigint) RETURNS date
-LANGUAGE sql STABLE AS $$
-    SELECT rollup_day(i.occurred_at) FROM interaction i
-    WHERE i.hcp_id = p_hcp AND i.channel IN ('VISIT', 'REMOTE_DETAIL', 'PHONE_OUT', 'EMAIL_OUT')
-      AND (p_department IS NULL OR i.department_code = p_department) AND i.id <> p_except
-    ORDER BY i.occurred_at DESC LIMIT 1
+LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    RETURN (SELECT rollup_day(i.occurred_at) FROM interaction i
+            WHERE i.hcp_id = p_hcp AND i.channel IN ('VISIT', 'REMOTE_DETAIL', 'PHONE_OUT', 'EMAIL_OUT')
+              AND (p_department IS NULL OR i.department_code = p_department) AND i.id <> p_except
+            ORDER BY i.occurred_at DESC LIMIT 1);
+END
 $$;
 
 -- Moves the HCP from one last-contact day to another in the coverage rollup (null = not in it).
@@ -212,6 +218,13 @@ BEGIN
                 AND NOT EXISTS (SELECT 1 FROM interaction c WHERE c.corrects_id = OLD.corrects_id) THEN
             PERFORM rollup_interaction_emit(OLD.corrects_id, NULL, NULL, 1);
         END IF;
+    ELSIF TG_OP = 'INSERT' THEN
+        -- A new contact has no areas or products yet (their rows come after it): only its base row, straight
+        -- from NEW, which is the source view's row for it (the hot path of pull-event ingest).
+        INSERT INTO rollup_interaction (month, channel, department_code, region_code, ta_id, product_id, stage, n)
+        SELECT rollup_month(NEW.occurred_at), NEW.channel, NEW.department_code, hp.region_code, 0, 0, '-', 1
+        FROM rollup_hcp_place hp
+        WHERE hp.hcp_id = NEW.hcp_id AND NOT EXISTS (SELECT 1 FROM interaction c WHERE c.corrects_id = NEW.id);
     ELSE
         PERFORM rollup_interaction_emit(NEW.id, NULL, NULL, 1);
     END IF;
@@ -439,12 +452,14 @@ FROM (SELECT DISTINCT ON (c.hcp_id, c.period, coalesce(c.therapeutic_area_id, p.
 JOIN rollup_hcp_place hp ON hp.hcp_id = latest.hcp_id;
 
 -- Adds (or with p_sign -1 takes out) one report as the figure of its key.
-CREATE FUNCTION rollup_patient_add(p_row patient_count, p_sign integer) RETURNS void LANGUAGE sql AS $$
+CREATE FUNCTION rollup_patient_add(p_row patient_count, p_sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
     INSERT INTO rollup_patient (period, ta_id, product_id, prefecture_code, eligible, treated, reports)
     SELECT p_row.period, coalesce(p_row.therapeutic_area_id, (SELECT therapeutic_area_id FROM product WHERE id = p_row.product_id)),
            coalesce(p_row.product_id, 0), hp.prefecture_code, p_sign * coalesce(p_row.eligible_patients, 0),
            p_sign * coalesce(p_row.treated_patients, 0), p_sign
-    FROM rollup_hcp_place hp WHERE hp.hcp_id = p_row.hcp_id
+    FROM rollup_hcp_place hp WHERE hp.hcp_id = p_row.hcp_id;
+END
 $$;
 
 -- Before each row: the key's latest report leaves, the latest report once this change is made comes in.

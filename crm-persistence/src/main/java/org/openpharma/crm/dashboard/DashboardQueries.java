@@ -311,7 +311,7 @@ public class DashboardQueries {
 		Where moveWhere = new Where().period("r.month", filter).eq("r.ta_id", area).eq("r.region_code", filter.regionCode());
 		List<StageMove> moves = this.jdbc.query("SELECT r.from_stage, r.to_stage, sum(r.n) FROM "
 				+ source.table("rollup_stage_move") + " r" + moveWhere.sql() + " GROUP BY r.from_stage, r.to_stage"
-				+ " HAVING sum(r.n) <> 0 ORDER BY sum(r.n) DESC",
+				+ " HAVING sum(r.n) <> 0 ORDER BY sum(r.n) DESC, r.from_stage, r.to_stage",
 				(rs, i) -> new StageMove(rs.getString(1), rs.getString(2), rs.getLong(3)), moveWhere.args());
 		String table = source.table("rollup_need");
 		Where openWhere = new Where().eq("r.ta_id", filter.therapeuticAreaId()).eq("r.product_id", filter.productId())
