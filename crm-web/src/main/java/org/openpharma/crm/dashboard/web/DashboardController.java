@@ -1,17 +1,12 @@
 package org.openpharma.crm.dashboard.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.openpharma.crm.dashboard.DashboardFilter;
 import org.openpharma.crm.dashboard.DashboardQueries;
 import org.openpharma.crm.dashboard.DashboardQueries.Source;
 import org.openpharma.crm.reference.ReferenceData;
-import org.openpharma.crm.reference.ReferenceData.Item;
-import org.openpharma.crm.shared.ValidationException;
-import org.openpharma.crm.system.Forms;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
