@@ -110,6 +110,12 @@ public class DashboardQueries {
 		}
 	}
 
+	/** The filter's area, or its product's area when only a product is chosen, or null. */
+	private Long areaFor(DashboardFilter filter) {
+		return (filter.therapeuticAreaId() != null) ? filter.therapeuticAreaId()
+				: (filter.productId() != null) ? areaOf(filter.productId()) : null;
+	}
+
 	private Long areaOf(long productId) {
 		List<Long> areas = this.jdbc.queryForList("SELECT therapeutic_area_id FROM product WHERE id = ?", Long.class,
 				productId);
@@ -301,8 +307,7 @@ public class DashboardQueries {
 	}
 
 	public NeedsDashboard needs(DashboardFilter filter, Source source) {
-		Long area = (filter.therapeuticAreaId() != null) ? filter.therapeuticAreaId()
-				: (filter.productId() != null) ? areaOf(filter.productId()) : null;
+		Long area = areaFor(filter);
 		Where stageWhere = new Where().eq("r.ta_id", area).eq("r.region_code", filter.regionCode());
 		List<StageCount> stages = this.jdbc.query("SELECT r.ta_id, r.stage, sum(r.n) FROM "
 				+ source.table("rollup_stage") + " r" + stageWhere.sql() + " GROUP BY r.ta_id, r.stage"
@@ -421,8 +426,7 @@ public class DashboardQueries {
 			return new PushPull(m.toString(), figures[0], figures[1]);
 		}).toList();
 		// Stages belong to one area: summing "adopter" across areas would mean nothing, so only with an area.
-		Long area = (filter.therapeuticAreaId() != null) ? filter.therapeuticAreaId()
-				: (filter.productId() != null) ? areaOf(filter.productId()) : null;
+		Long area = areaFor(filter);
 		List<PushPull> stages = List.of();
 		if (area != null) {
 			Where staged = new Where().eq("r.ta_id", area).eq("r.product_id", 0L).period("r.month", filter)

@@ -28,6 +28,9 @@ public class PatientTargets {
 			int treatedTarget, String setBy, Instant setAt, long version) {
 	}
 
+	private static final String COLUMNS = "SELECT id, therapeutic_area_id, product_id, region_code, period,"
+			+ " treated_target, set_by, set_at, version FROM patient_target";
+
 	private final JdbcTemplate jdbc;
 
 	private final ReferenceData reference;
@@ -56,14 +59,8 @@ public class PatientTargets {
 			area = " AND therapeutic_area_id = ?";
 			args.add(filter.therapeuticAreaId());
 		}
-		return this.jdbc.query("SELECT id, therapeutic_area_id, product_id, region_code, period, treated_target, set_by,"
-				+ " set_at, version FROM patient_target WHERE period BETWEEN ? AND ?" + area
-				+ " ORDER BY period, therapeutic_area_id, product_id NULLS FIRST, region_code NULLS FIRST", (rs, i) -> {
-					long product = rs.getLong(3);
-					return new Target(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : product, rs.getString(4),
-							YearMonth.from(rs.getDate(5).toLocalDate()), rs.getInt(6), rs.getString(7),
-							rs.getTimestamp(8).toInstant(), rs.getLong(9));
-				}, args.toArray());
+		return this.jdbc.query(COLUMNS + " WHERE period BETWEEN ? AND ?" + area
+				+ " ORDER BY period, therapeutic_area_id, product_id NULLS FIRST, region_code NULLS FIRST", PatientTargets::target, args.toArray());
 	}
 
 	/**
@@ -98,14 +95,8 @@ public class PatientTargets {
 		// Serialises two managers setting the same target: the second one waits, then sees the first's version.
 		this.jdbc.query("SELECT pg_advisory_xact_lock(1413829460, hashtext(?))", rs -> null,
 				draft.therapeuticAreaId() + "/" + draft.productId() + "/" + draft.regionCode() + "/" + draft.period());
-		List<Target> existing = this.jdbc.query("SELECT id, therapeutic_area_id, product_id, region_code, period,"
-				+ " treated_target, set_by, set_at, version FROM patient_target WHERE therapeutic_area_id = ?"
-				+ " AND coalesce(product_id, 0) = ? AND coalesce(region_code, '-') = ? AND period = ?", (rs, i) -> {
-					long product = rs.getLong(3);
-					return new Target(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : product, rs.getString(4),
-							YearMonth.from(rs.getDate(5).toLocalDate()), rs.getInt(6), rs.getString(7),
-							rs.getTimestamp(8).toInstant(), rs.getLong(9));
-				}, draft.therapeuticAreaId(), (draft.productId() != null) ? draft.productId() : 0L,
+		List<Target> existing = this.jdbc.query(COLUMNS + " WHERE therapeutic_area_id = ?"
+				+ " AND coalesce(product_id, 0) = ? AND coalesce(region_code, '-') = ? AND period = ?", PatientTargets::target, draft.therapeuticAreaId(), (draft.productId() != null) ? draft.productId() : 0L,
 				(draft.regionCode() != null) ? draft.regionCode() : "-", period);
 		if (existing.isEmpty()) {
 			if (expectedVersion != null) {
@@ -132,6 +123,13 @@ public class PatientTargets {
 				current.period(), draft.treatedTarget(), actor, now, current.version() + 1);
 		this.audit.record(actor, "SET", "PATIENT_TARGET", current.id(), snapshot(current), snapshot(updated));
 		return updated;
+	}
+
+	private static Target target(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		long product = rs.getLong(3);
+		return new Target(rs.getLong(1), rs.getLong(2), rs.wasNull() ? null : product, rs.getString(4),
+				YearMonth.from(rs.getDate(5).toLocalDate()), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+				rs.getLong(9));
 	}
 
 	private static Map<String, Object> snapshot(Target target) {

@@ -3,10 +3,10 @@ package org.openpharma.crm.dashboard.web;
 import org.openpharma.crm.dashboard.DashboardFilter;
 import org.openpharma.crm.dashboard.DashboardQueries;
 import org.openpharma.crm.dashboard.DashboardQueries.Source;
+import org.openpharma.crm.system.Permissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,8 +27,11 @@ class DashboardApiController {
 
 	private final DashboardQueries queries;
 
-	DashboardApiController(DashboardQueries queries) {
+	private final Permissions can;
+
+	DashboardApiController(DashboardQueries queries, Permissions can) {
 		this.queries = queries;
+		this.can = can;
 	}
 
 	@GetMapping("/api/v1/dashboards/{page}")
@@ -43,13 +46,13 @@ class DashboardApiController {
 			@Parameter(description = "region code, e.g. KANTO") @RequestParam(required = false) String region,
 			@Parameter(description = "department code, e.g. SALES") @RequestParam(required = false) String department,
 			@Parameter(description = "rollup (default) or raw (administrators)")
-			@RequestParam(defaultValue = "rollup") String source, Authentication user) {
+			@RequestParam(defaultValue = "rollup") String source) {
 		Source origin = switch (source) {
 			case "rollup" -> Source.ROLLUP;
 			case "raw" -> Source.RAW;
 			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "source is rollup or raw");
 		};
-		if (origin == Source.RAW && !has(user, "ROLE_ADMIN")) {
+		if (origin == Source.RAW && !this.can.has("ADMIN")) {
 			throw new AccessDeniedException("raw figures are for administrators");
 		}
 		DashboardFilter filter = DashboardFilter.parse(from, to, ta, product, region, department,
@@ -60,17 +63,13 @@ class DashboardApiController {
 			case "needs" -> this.queries.needs(filter, origin);
 			case "channels" -> this.queries.channels(filter, origin);
 			case "inquiries" -> {
-				if (!has(user, "ROLE_MANAGER") && !has(user, "ROLE_MEDICAL") && !has(user, "ROLE_ADMIN")) {
+				if (!this.can.has("MANAGER", "MEDICAL", "ADMIN")) {
 					throw new AccessDeniedException("the inquiry SLA is for managers and medical affairs");
 				}
 				yield this.queries.inquiries(filter);
 			}
 			default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no dashboard " + page);
 		};
-	}
-
-	private static boolean has(Authentication user, String authority) {
-		return user != null && user.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
 	}
 
 }

@@ -25,6 +25,7 @@ import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.reference.ReferenceData.Item;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.system.JapanTime;
+import org.openpharma.crm.system.Permissions;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -58,11 +59,15 @@ class DashboardExportController {
 
 	private final JapanTime time;
 
-	DashboardExportController(DashboardQueries queries, ReferenceData reference, MessageSource messages, JapanTime time) {
+	private final Permissions can;
+
+	DashboardExportController(DashboardQueries queries, ReferenceData reference, MessageSource messages, JapanTime time,
+			Permissions can) {
 		this.queries = queries;
 		this.reference = reference;
 		this.messages = messages;
 		this.time = time;
+		this.can = can;
 	}
 
 	@GetMapping("/dashboards/{page}.csv")
@@ -80,7 +85,7 @@ class DashboardExportController {
 				.map(v -> v.field() + ": " + this.messages.getMessage(v.code(), v.arguments(), v.code(), locale))
 				.toList());
 		}
-		if ("inquiries".equals(page) && !slaReader()) {
+		if ("inquiries".equals(page) && !this.can.has("MANAGER", "MEDICAL", "ADMIN")) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).body("");
 		}
 		Table data = table(page, table, filter, locale);
@@ -100,13 +105,6 @@ class DashboardExportController {
 			}
 		}
 		return null;
-	}
-
-	private static boolean slaReader() {
-		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
-			.getAuthentication();
-		return authentication != null && authentication.getAuthorities().stream()
-			.anyMatch(a -> List.of("ROLE_MANAGER", "ROLE_MEDICAL", "ROLE_ADMIN").contains(a.getAuthority()));
 	}
 
 	private static ResponseEntity<String> badRequest(List<String> messages) {
