@@ -21,6 +21,8 @@ public final class ConsentPolicy {
 		INBOUND(true),
 		/** The latest record grants consent and has not expired. */
 		GRANTED(true),
+		/** An opt-out channel and purpose with no objection on record (no record, or a grant that ran out). */
+		NOT_OBJECTED(true),
 		/** No record for this channel and purpose. */
 		NO_CONSENT(false),
 		/** The latest record withdraws consent. */
@@ -63,35 +65,59 @@ public final class ConsentPolicy {
 	 */
 	public static Decision forContact(Optional<ConsentChannel> channel, ConsentPurpose purpose,
 			Collection<ConsentEntry> ledger, Instant at) {
+		return forContact(channel, purpose, ConsentRules.allOptIn(), ledger, at);
+	}
+
+	/** As {@link #forContact(Optional, ConsentPurpose, Collection, Instant)}, under the company's rules. */
+	public static Decision forContact(Optional<ConsentChannel> channel, ConsentPurpose purpose, ConsentRules rules,
+			Collection<ConsentEntry> ledger, Instant at) {
 		if (channel.isEmpty()) {
 			return new Decision(Reason.INBOUND, null, purpose, null);
 		}
-		return decide(channel.get(), purpose, ledger, at);
+		return decide(channel.get(), purpose, rules.modeFor(channel.get(), purpose), ledger, at);
 	}
 
-	/** May the company contact the HCP on this channel for this purpose at {@code at}? */
+	/** May the company contact the HCP on this opt-in channel for this purpose at {@code at}? */
 	public static Decision decide(ConsentChannel channel, ConsentPurpose purpose, Collection<ConsentEntry> ledger,
 			Instant at) {
+		return decide(channel, purpose, ConsentMode.OPT_IN, ledger, at);
+	}
+
+	/**
+	 * May the company contact the HCP on this channel for this purpose at {@code at}, given what silence
+	 * means there? A withdrawal refuses under both modes; no record, or a grant that ran out, refuses
+	 * only an opt-in contact.
+	 */
+	public static Decision decide(ConsentChannel channel, ConsentPurpose purpose, ConsentMode mode,
+			Collection<ConsentEntry> ledger, Instant at) {
 		ConsentEntry latest = latest(channel, purpose, ledger, at);
 		if (latest == null) {
-			return new Decision(Reason.NO_CONSENT, channel, purpose, null);
+			return new Decision((mode == ConsentMode.OPT_OUT) ? Reason.NOT_OBJECTED : Reason.NO_CONSENT, channel,
+					purpose, null);
 		}
 		if (latest.state() == ConsentState.WITHDRAWN) {
 			return new Decision(Reason.WITHDRAWN, channel, purpose, latest);
 		}
 		if (!latest.grantsAt(at)) {
-			return new Decision(Reason.EXPIRED, channel, purpose, latest);
+			return new Decision((mode == ConsentMode.OPT_OUT) ? Reason.NOT_OBJECTED : Reason.EXPIRED, channel, purpose,
+					latest);
 		}
 		return new Decision(Reason.GRANTED, channel, purpose, latest);
 	}
 
-	/** The current decision for every channel and purpose: the consent matrix an HCP page shows. */
+	/** The current decision for every channel and purpose, all opt-in. */
 	public static Map<ConsentChannel, Map<ConsentPurpose, Decision>> matrix(Collection<ConsentEntry> ledger, Instant at) {
+		return matrix(ledger, ConsentRules.allOptIn(), at);
+	}
+
+	/** The current decision for every channel and purpose under the rules: the consent matrix an HCP page shows. */
+	public static Map<ConsentChannel, Map<ConsentPurpose, Decision>> matrix(Collection<ConsentEntry> ledger,
+			ConsentRules rules, Instant at) {
 		Map<ConsentChannel, Map<ConsentPurpose, Decision>> matrix = new EnumMap<>(ConsentChannel.class);
 		for (ConsentChannel channel : ConsentChannel.values()) {
 			Map<ConsentPurpose, Decision> row = new EnumMap<>(ConsentPurpose.class);
 			for (ConsentPurpose purpose : ConsentPurpose.values()) {
-				row.put(purpose, decide(channel, purpose, ledger, at));
+				row.put(purpose, decide(channel, purpose, rules.modeFor(channel, purpose), ledger, at));
 			}
 			matrix.put(channel, row);
 		}

@@ -20,6 +20,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.openpharma.crm.consent.ConsentPolicy;
 import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.shared.DomainException;
 
@@ -31,6 +32,8 @@ import org.openpharma.crm.shared.DomainException;
 @Entity
 @Table(name = "interaction")
 public class Interaction {
+
+	public static final int CORRECTION_REASON_MAX = 500;
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -69,6 +72,18 @@ public class Interaction {
 
 	@Column(name = "corrects_id")
 	private Long correctsId;
+
+	/** Why a colleague of the author's department corrected the original; null for the author's own corrections. */
+	@Column(name = "correction_reason")
+	private String correctionReason;
+
+	/**
+	 * Set when the contact went ahead without the consent its channel and purpose needed (the reason the
+	 * policy gave): a record of what happened is kept, never refused, and shown as a breach.
+	 */
+	@Enumerated(EnumType.STRING)
+	@Column(name = "consent_breach")
+	private ConsentPolicy.Reason consentBreach;
 
 	@Column(name = "external_event_id")
 	private String externalEventId;
@@ -120,6 +135,41 @@ public class Interaction {
 		apply(facts, now);
 	}
 
+	/** Records what the consent policy said about this contact: a refusal becomes a breach flag, never a lost record. */
+	public void assessConsent(ConsentPolicy.Decision decision) {
+		this.consentBreach = decision.allowed() ? null : decision.reason();
+	}
+
+	/**
+	 * A correction is a new record that supersedes this one on every screen and dashboard, so only its
+	 * author may make it, or a colleague of the author's department who says why.
+	 */
+	public void checkCorrection(String by, String byDepartment, String reason) {
+		if (this.author.equals(by)) {
+			return;
+		}
+		if (!this.departmentCode.equals(byDepartment)) {
+			throw DomainException.global("interaction.correction.otherDepartment");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new DomainException("interaction.correction.reasonRequired", "correctionReason");
+		}
+		if (reason.strip().length() > CORRECTION_REASON_MAX) {
+			throw new DomainException("validation.tooLong", "correctionReason", CORRECTION_REASON_MAX);
+		}
+	}
+
+	/** Whether {@code by} of {@code byDepartment} may correct this interaction at all (a reason aside). */
+	public boolean isCorrectableBy(String by, String byDepartment) {
+		return this.author.equals(by) || this.departmentCode.equals(byDepartment);
+	}
+
+	/** Marks this new record as the correction of {@code originalId}, with the colleague's reason if any. */
+	public void correcting(long originalId, String reason) {
+		this.correctsId = originalId;
+		this.correctionReason = (reason == null || reason.isBlank()) ? null : reason.strip();
+	}
+
 	public boolean isEditable(Instant now) {
 		return InteractionRules.withinEditWindow(this.recordedAt, now);
 	}
@@ -156,6 +206,8 @@ public class Interaction {
 		state.put("productIds", new TreeSet<>(this.productIds));
 		state.put("therapeuticAreaIds", new TreeSet<>(this.therapeuticAreaIds));
 		state.put("correctsId", this.correctsId);
+		state.put("correctionReason", this.correctionReason);
+		state.put("consentBreach", (this.consentBreach != null) ? this.consentBreach.name() : null);
 		state.put("version", this.version);
 		return state;
 	}
@@ -212,6 +264,15 @@ public class Interaction {
 
 	public Long getCorrectsId() {
 		return this.correctsId;
+	}
+
+	public String getCorrectionReason() {
+		return this.correctionReason;
+	}
+
+	/** The consent policy's refusal this contact went ahead despite; null when it was allowed. */
+	public ConsentPolicy.Reason getConsentBreach() {
+		return this.consentBreach;
 	}
 
 	public String getExternalEventId() {

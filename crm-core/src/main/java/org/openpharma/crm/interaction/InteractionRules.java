@@ -17,11 +17,23 @@ public final class InteractionRules {
 
 	public static final int MAX_DURATION_MINUTES = 24 * 60;
 
+	/**
+	 * A contact dated more than this ahead of now is planned, not a record of what happened: the company
+	 * initiates it, so it is refused without consent. A record is never refused (it is flagged instead);
+	 * the margin keeps a tablet whose clock runs a little fast from turning a record into a plan.
+	 */
+	public static final Duration RECORD_MARGIN = Duration.ofMinutes(15);
+
 	private InteractionRules() {
 	}
 
 	public static boolean withinEditWindow(Instant recordedAt, Instant now) {
 		return !now.isAfter(recordedAt.plus(EDIT_WINDOW));
+	}
+
+	/** Whether a contact at {@code occurredAt} is planned (company-initiated) rather than recorded after the fact. */
+	public static boolean planned(Instant occurredAt, Instant now) {
+		return occurredAt.isAfter(now.plus(RECORD_MARGIN));
 	}
 
 	public static boolean plausibleTime(Instant occurredAt, Instant now) {

@@ -137,4 +137,54 @@ class ConsentPolicyTests {
 			.get().violations(NOW)).isEmpty();
 	}
 
+	@Test
+	void underOptOutSilenceOrARunOutGrantAllowsButAWithdrawalStillRefuses() {
+		for (ConsentChannel channel : ConsentChannel.values()) {
+			for (ConsentPurpose purpose : ConsentPurpose.values()) {
+				assertThat(ConsentPolicy.decide(channel, purpose, ConsentMode.OPT_OUT, List.of(), NOW).reason())
+					.isEqualTo(Reason.NOT_OBJECTED);
+				List<ConsentEntry> ranOut = List.of(entry(channel, purpose, ConsentState.GRANTED,
+						NOW.minus(Duration.ofDays(60)), NOW.minusSeconds(1)));
+				assertThat(ConsentPolicy.decide(channel, purpose, ConsentMode.OPT_OUT, ranOut, NOW).reason())
+					.isEqualTo(Reason.NOT_OBJECTED);
+				assertThat(ConsentPolicy.decide(channel, purpose, ConsentMode.OPT_IN, ranOut, NOW).reason())
+					.isEqualTo(Reason.EXPIRED);
+				List<ConsentEntry> objected = List.of(entry(channel, purpose, ConsentState.WITHDRAWN,
+						NOW.minus(Duration.ofDays(1)), null));
+				Decision decision = ConsentPolicy.decide(channel, purpose, ConsentMode.OPT_OUT, objected, NOW);
+				assertThat(decision.reason()).isEqualTo(Reason.WITHDRAWN);
+				assertThat(decision.allowed()).isFalse();
+			}
+		}
+	}
+
+	@Test
+	void japanAsksPriorConsentForElectronicChannelsAndRespectsObjectionsForVisitsAndCalls() {
+		ConsentRules japan = ConsentRules.japanDefault();
+		for (ConsentPurpose purpose : ConsentPurpose.values()) {
+			assertThat(japan.modeFor(ConsentChannel.EMAIL, purpose)).isEqualTo(ConsentMode.OPT_IN);
+			assertThat(japan.modeFor(ConsentChannel.REMOTE, purpose)).isEqualTo(ConsentMode.OPT_IN);
+			assertThat(japan.modeFor(ConsentChannel.WEB, purpose)).isEqualTo(ConsentMode.OPT_IN);
+			assertThat(japan.modeFor(ConsentChannel.VISIT, purpose)).isEqualTo(ConsentMode.OPT_OUT);
+			assertThat(japan.modeFor(ConsentChannel.PHONE, purpose)).isEqualTo(ConsentMode.OPT_OUT);
+		}
+		// A pair nobody decided on is opt-in: silence never permits it.
+		ConsentRules partial = ConsentRules.of(java.util.Map.of(ConsentChannel.VISIT,
+				java.util.Map.of(ConsentPurpose.PROMOTIONAL, ConsentMode.OPT_OUT)));
+		assertThat(partial.modeFor(ConsentChannel.VISIT, ConsentPurpose.PROMOTIONAL)).isEqualTo(ConsentMode.OPT_OUT);
+		assertThat(partial.modeFor(ConsentChannel.VISIT, ConsentPurpose.SURVEY)).isEqualTo(ConsentMode.OPT_IN);
+		var matrix = ConsentPolicy.matrix(List.of(), japan, NOW);
+		assertThat(matrix.get(ConsentChannel.VISIT).get(ConsentPurpose.PROMOTIONAL).reason()).isEqualTo(Reason.NOT_OBJECTED);
+		assertThat(matrix.get(ConsentChannel.EMAIL).get(ConsentPurpose.PROMOTIONAL).reason()).isEqualTo(Reason.NO_CONSENT);
+	}
+
+	@Test
+	void thePurposeOfAContactFollowsFromTheSendersDepartment() {
+		for (String commercial : List.of("SALES", "MARKETING", "CALL_CENTER", "MANAGEMENT", "IT")) {
+			assertThat(ConsentPurpose.ofSender(commercial)).isEqualTo(ConsentPurpose.PROMOTIONAL);
+		}
+		assertThat(ConsentPurpose.ofSender(null)).isEqualTo(ConsentPurpose.PROMOTIONAL);
+		assertThat(ConsentPurpose.ofSender("MEDICAL")).isEqualTo(ConsentPurpose.MEDICAL_INFORMATION);
+	}
+
 }

@@ -71,4 +71,50 @@ class InteractionTests {
 		assertThat(facts.violations(NOW)).extracting(FieldViolation::field).containsExactly("notes");
 	}
 
+	@Test
+	void aContactDatedAheadOfNowIsPlannedNotRecorded() {
+		assertThat(InteractionRules.planned(NOW, NOW)).isFalse();
+		assertThat(InteractionRules.planned(NOW.minus(Duration.ofDays(3)), NOW)).isFalse();
+		// A tablet whose clock runs a little fast still records.
+		assertThat(InteractionRules.planned(NOW.plus(InteractionRules.RECORD_MARGIN), NOW)).isFalse();
+		assertThat(InteractionRules.planned(NOW.plus(InteractionRules.RECORD_MARGIN).plusSeconds(1), NOW)).isTrue();
+	}
+
+	@Test
+	void aContactWithoutConsentIsFlaggedNotLost() {
+		Interaction interaction = Interaction.record(1L, visit(NOW), "mr", "SALES", null, null, NOW);
+		interaction.assessConsent(new org.openpharma.crm.consent.ConsentPolicy.Decision(
+				org.openpharma.crm.consent.ConsentPolicy.Reason.WITHDRAWN, org.openpharma.crm.consent.ConsentChannel.VISIT,
+				org.openpharma.crm.consent.ConsentPurpose.PROMOTIONAL, null));
+		assertThat(interaction.getConsentBreach()).isEqualTo(org.openpharma.crm.consent.ConsentPolicy.Reason.WITHDRAWN);
+		assertThat(interaction.snapshot()).containsEntry("consentBreach", "WITHDRAWN");
+		interaction.assessConsent(new org.openpharma.crm.consent.ConsentPolicy.Decision(
+				org.openpharma.crm.consent.ConsentPolicy.Reason.NOT_OBJECTED, org.openpharma.crm.consent.ConsentChannel.VISIT,
+				org.openpharma.crm.consent.ConsentPurpose.PROMOTIONAL, null));
+		assertThat(interaction.getConsentBreach()).isNull();
+	}
+
+	@Test
+	void onlyTheAuthorOrAColleagueOfTheSameDepartmentWithAReasonCorrects() {
+		Interaction interaction = Interaction.record(1L, visit(NOW), "msl", "MEDICAL", null, null, NOW);
+		interaction.checkCorrection("msl", "MEDICAL", null);
+		interaction.checkCorrection("msl", "MEDICAL", " ");
+		assertThat(interaction.isCorrectableBy("msl", "MEDICAL")).isTrue();
+		assertThat(interaction.isCorrectableBy("msl2", "MEDICAL")).isTrue();
+		assertThat(interaction.isCorrectableBy("marketing", "MARKETING")).isFalse();
+		assertThatThrownBy(() -> interaction.checkCorrection("marketing", "MARKETING", "wrong product"))
+			.hasMessageContaining("interaction.correction.otherDepartment");
+		assertThatThrownBy(() -> interaction.checkCorrection("msl2", "MEDICAL", " "))
+			.isInstanceOfSatisfying(org.openpharma.crm.shared.DomainException.class,
+					ex -> assertThat(ex.getField()).isEqualTo("correctionReason"))
+			.hasMessageContaining("interaction.correction.reasonRequired");
+		assertThatThrownBy(() -> interaction.checkCorrection("msl2", "MEDICAL", "x".repeat(501)))
+			.hasMessageContaining("validation.tooLong");
+		interaction.checkCorrection("msl2", "MEDICAL", "the visit was on Tuesday");
+		Interaction correction = Interaction.record(1L, visit(NOW), "msl2", "MEDICAL", null, null, NOW);
+		correction.correcting(7L, " the visit was on Tuesday ");
+		assertThat(correction.getCorrectsId()).isEqualTo(7L);
+		assertThat(correction.getCorrectionReason()).isEqualTo("the visit was on Tuesday");
+	}
+
 }

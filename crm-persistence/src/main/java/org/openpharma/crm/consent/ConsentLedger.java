@@ -108,18 +108,28 @@ public class ConsentLedger {
 		return this.jdbc.query("SELECT * FROM consent_record WHERE hcp_id = ? ORDER BY id", ROW, hcpId);
 	}
 
-	/** The current decision per channel and purpose. */
+	/** The current decision per channel and purpose, under the company's consent rules. */
 	public Map<ConsentChannel, Map<ConsentPurpose, Decision>> matrix(long hcpId) {
-		return ConsentPolicy.matrix(entries(hcpId), this.clock.instant());
+		return ConsentPolicy.matrix(entries(hcpId), rules(), this.clock.instant());
+	}
+
+	/** The consent mode of every channel and purpose (table consent_rule; a pair without a row is opt-in). */
+	public ConsentRules rules() {
+		Map<ConsentChannel, Map<ConsentPurpose, ConsentMode>> modes = new java.util.EnumMap<>(ConsentChannel.class);
+		this.jdbc.query("SELECT channel, purpose, mode FROM consent_rule", rs -> {
+			modes.computeIfAbsent(ConsentChannel.valueOf(rs.getString(1)), c -> new java.util.EnumMap<>(ConsentPurpose.class))
+				.put(ConsentPurpose.valueOf(rs.getString(2)), ConsentMode.valueOf(rs.getString(3)));
+		});
+		return ConsentRules.of(modes);
 	}
 
 	/**
-	 * The check every outbound step makes inside its own transaction, under the shared per-HCP lock (held
-	 * until that transaction ends). Throws a field-level ValidationException on {@code field} naming the
-	 * missing consent; returns the decision when the contact may go ahead.
+	 * What the policy says about a contact on this channel for this purpose now, read under the shared
+	 * per-HCP lock (held until the caller's transaction ends) so a withdrawal committed before is seen.
+	 * Refuses nothing: a record of a contact that happened is kept and flagged with the decision.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Decision checkContact(long hcpId, Optional<ConsentChannel> channel, ConsentPurpose purpose, String field) {
+	public Decision assessContact(long hcpId, Optional<ConsentChannel> channel, ConsentPurpose purpose) {
 		if (channel.isEmpty()) {
 			return ConsentPolicy.forContact(channel, purpose, List.of(), this.clock.instant());
 		}
@@ -131,16 +141,34 @@ public class ConsentLedger {
 		List<ConsentEntry> latest = this.jdbc.query("SELECT * FROM consent_record WHERE hcp_id = ? AND channel = ?"
 				+ " AND purpose = ? AND captured_at <= ? ORDER BY captured_at DESC, id DESC LIMIT 1", ROW, hcpId,
 				channel.get().name(), purpose.name(), Timestamp.from(now)).stream().map(Row::entry).toList();
-		Decision decision = ConsentPolicy.forContact(channel, purpose, latest, now);
+		List<String> mode = this.jdbc.queryForList("SELECT mode FROM consent_rule WHERE channel = ? AND purpose = ?",
+				String.class, channel.get().name(), purpose.name());
+		return ConsentPolicy.decide(channel.get(), purpose,
+				mode.isEmpty() ? ConsentMode.OPT_IN : ConsentMode.valueOf(mode.get(0)), latest, now);
+	}
+
+	/** The field-level refusal for a decision that does not allow the contact. */
+	public static ValidationException refusal(Decision decision, String field) {
+		String since = (decision.basis() != null) ? decision.basis().capturedAt().atZone(JAPAN).toLocalDate().toString()
+				: "";
+		String expired = (decision.basis() != null && decision.basis().expiresAt() != null)
+				? decision.basis().expiresAt().atZone(JAPAN).toLocalDate().toString() : "";
+		return new ValidationException(List.of(new FieldViolation(field, decision.messageCode(),
+				new DefaultMessageSourceResolvable("consent.channel." + decision.channel().name()),
+				new DefaultMessageSourceResolvable("consent.purpose." + decision.purpose().name()),
+				decision.reason() == ConsentPolicy.Reason.EXPIRED ? expired : since)));
+	}
+
+	/**
+	 * The check every outbound step the company initiates makes inside its own transaction, under the
+	 * shared per-HCP lock (held until that transaction ends). Throws a field-level ValidationException on {@code field} naming the
+	 * missing consent; returns the decision when the contact may go ahead.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Decision checkContact(long hcpId, Optional<ConsentChannel> channel, ConsentPurpose purpose, String field) {
+		Decision decision = assessContact(hcpId, channel, purpose);
 		if (!decision.allowed()) {
-			String since = (decision.basis() != null) ? decision.basis().capturedAt().atZone(JAPAN)
-				.toLocalDate().toString() : "";
-			String expired = (decision.basis() != null && decision.basis().expiresAt() != null)
-					? decision.basis().expiresAt().atZone(JAPAN).toLocalDate().toString() : "";
-			throw new ValidationException(List.of(new FieldViolation(field, decision.messageCode(),
-					new DefaultMessageSourceResolvable("consent.channel." + decision.channel().name()),
-					new DefaultMessageSourceResolvable("consent.purpose." + decision.purpose().name()),
-					decision.reason() == ConsentPolicy.Reason.EXPIRED ? expired : since)));
+			throw refusal(decision, field);
 		}
 		return decision;
 	}

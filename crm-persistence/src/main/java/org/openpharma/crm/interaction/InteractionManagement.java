@@ -24,6 +24,7 @@ import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.stage.AdoptionStage;
 import org.openpharma.crm.consent.ConsentLedger;
+import org.openpharma.crm.consent.ConsentPolicy;
 import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.stage.HcpStage;
 import org.openpharma.crm.stage.PatientCountFacts;
@@ -79,16 +80,26 @@ public class InteractionManagement {
 
 	/** Saves the contact and everything captured with it, or nothing (throws {@link ValidationException}). */
 	public Interaction log(InteractionCapture capture, String actor) {
-		return save(capture, actor, null);
+		return save(capture, actor, null, null);
 	}
 
-	/** A correction after the edit window: a new interaction linked to the original. */
-	public Interaction correct(long originalId, InteractionCapture capture, String actor) {
+	/**
+	 * A correction after the edit window: a new interaction linked to the original. Only by the author, or
+	 * by a colleague of the author's department with a reason ({@link Interaction#checkCorrection}).
+	 */
+	public Interaction correct(long originalId, InteractionCapture capture, String reason, String actor) {
 		Interaction original = get(originalId);
+		original.checkCorrection(actor, this.users.departmentOf(actor).orElse(null), reason);
 		if (capture.hcpId() == null || !capture.hcpId().equals(original.getHcpId())) {
 			throw ValidationException.of("hcpId", "interaction.correction.sameHcp");
 		}
-		return save(capture, actor, originalId);
+		return save(capture, actor, originalId, reason);
+	}
+
+	/** Whether the user may correct the interaction at all (the author, or a colleague of the author's department). */
+	@Transactional(readOnly = true)
+	public boolean mayCorrect(long id, String user) {
+		return get(id).isCorrectableBy(user, this.users.departmentOf(user).orElse(null));
 	}
 
 	/** The author changes the contact itself within 24 hours of recording it. */
@@ -103,23 +114,33 @@ public class InteractionManagement {
 		if (!violations.isEmpty()) {
 			throw new ValidationException(violations);
 		}
-		// The contact's purpose stays unless the form names another; a changed channel or purpose needs consent.
-		ConsentPurpose purpose = (facts.purpose() != null) ? facts.purpose()
-				: (interaction.getPurpose() != null) ? interaction.getPurpose()
-						: ConsentPurpose.defaultFor(interaction.getDepartmentCode());
-		if (facts.channel().isPush()
-				&& (facts.channel() != interaction.getChannel() || purpose != interaction.getPurpose())) {
-			this.consents.checkContact(interaction.getHcpId(), facts.channel().consentChannel(), purpose, "channel");
-		}
+		// The purpose follows from the sender's department, never from the form; the consent is assessed again.
+		ConsentPurpose purpose = facts.channel().isPush() ? ConsentPurpose.ofSender(interaction.getDepartmentCode())
+				: null;
 		facts = facts.withPurpose(purpose);
 		Map<String, Object> before = interaction.snapshot();
 		interaction.edit(facts, actor, now);
+		interaction.assessConsent(assessConsent(interaction.getHcpId(), facts, now));
 		interaction = this.interactions.saveAndFlush(interaction);
 		this.audit.record(actor, "UPDATE", "INTERACTION", id, before, interaction.snapshot());
 		return interaction;
 	}
 
-	private Interaction save(InteractionCapture capture, String actor, Long correctsId) {
+	/**
+	 * Consent first, checked under the HCP's consent lock so that a withdrawal committed before this point
+	 * is always seen. A planned contact (the company initiates it) is refused without consent; a record of
+	 * one that already happened is never refused: the decision is kept on it as a breach.
+	 */
+	private ConsentPolicy.Decision assessConsent(long hcpId, InteractionFacts facts, Instant now) {
+		ConsentPolicy.Decision decision = this.consents.assessContact(hcpId, facts.channel().consentChannel(),
+				facts.purpose());
+		if (!decision.allowed() && InteractionRules.planned(facts.occurredAt(), now)) {
+			throw ConsentLedger.refusal(decision, "channel");
+		}
+		return decision;
+	}
+
+	private Interaction save(InteractionCapture capture, String actor, Long correctsId, String correctionReason) {
 		Instant now = this.clock.instant();
 		YearMonth month = YearMonth.from(now.atZone(JAPAN));
 		String department = this.users.departmentOf(actor)
@@ -129,14 +150,16 @@ public class InteractionManagement {
 			throw new ValidationException(violations);
 		}
 		long hcpId = capture.hcpId();
-		// Consent first: an outbound contact needs consent for its channel and purpose, checked under the
-		// HCP's consent lock so that a withdrawal committed before this point is always seen.
+		// The purpose follows from who sends it (ConsentPurpose.ofSender), whatever a form or client says.
 		InteractionFacts facts = capture.facts();
-		ConsentPurpose purpose = facts.channel().isPush()
-				? (facts.purpose() != null) ? facts.purpose() : ConsentPurpose.defaultFor(department) : null;
-		this.consents.checkContact(hcpId, facts.channel().consentChannel(), purpose, "channel");
-		Interaction interaction = this.interactions.save(Interaction.record(hcpId, facts.withPurpose(purpose), actor,
-				department, correctsId, null, now));
+		facts = facts.withPurpose(facts.channel().isPush() ? ConsentPurpose.ofSender(department) : null);
+		ConsentPolicy.Decision consent = assessConsent(hcpId, facts, now);
+		Interaction record = Interaction.record(hcpId, facts, actor, department, null, null, now);
+		if (correctsId != null) {
+			record.correcting(correctsId, correctionReason);
+		}
+		record.assessConsent(consent);
+		Interaction interaction = this.interactions.save(record);
 		Map<String, Object> summary = new LinkedHashMap<>(interaction.snapshot());
 		List<Long> needIds = new ArrayList<>();
 		for (NeedDraft draft : capture.needs()) {

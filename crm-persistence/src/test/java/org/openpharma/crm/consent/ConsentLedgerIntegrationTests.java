@@ -59,6 +59,9 @@ class ConsentLedgerIntegrationTests extends PostgresTestBase {
 	ConsentLinks links;
 
 	@Autowired
+	ConsentBreaches breaches;
+
+	@Autowired
 	InteractionManagement interactions;
 
 	@Autowired
@@ -93,6 +96,13 @@ class ConsentLedgerIntegrationTests extends PostgresTestBase {
 	private InteractionCapture contact(Channel channel) {
 		return new InteractionCapture(this.hcp.getId(),
 				new InteractionFacts(channel, CLOCK.instant().minusSeconds(60), 5, null, null, null, null, null),
+				List.of(), List.of(), null, List.of());
+	}
+
+	/** A contact the company plans: dated an hour ahead, so it needs consent in force. */
+	private InteractionCapture planned(Channel channel) {
+		return new InteractionCapture(this.hcp.getId(),
+				new InteractionFacts(channel, CLOCK.instant().plus(Duration.ofHours(1)), 5, null, null, null, null, null),
 				List.of(), List.of(), null, List.of());
 	}
 
@@ -147,8 +157,8 @@ class ConsentLedgerIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
-	void anOutboundContactNeedsConsentForItsChannelAndPurposeAndInboundOnesDoNot() {
-		assertThatThrownBy(() -> this.interactions.log(contact(Channel.EMAIL_OUT), "mr-consent"))
+	void aPlannedOutboundContactNeedsConsentForItsChannelAndPurposeAndInboundOnesDoNot() {
+		assertThatThrownBy(() -> this.interactions.log(planned(Channel.EMAIL_OUT), "mr-consent"))
 			.isInstanceOf(ValidationException.class)
 			.extracting(ex -> ((ValidationException) ex).getViolations().get(0))
 			.satisfies(v -> {
@@ -158,16 +168,13 @@ class ConsentLedgerIntegrationTests extends PostgresTestBase {
 		this.interactions.log(contact(Channel.WEB_CONTENT), "mr-consent");
 		this.ledger.record(this.hcp.getId(), entry(ConsentChannel.EMAIL, ConsentPurpose.PROMOTIONAL, ConsentState.GRANTED),
 				"mr-consent");
-		assertThat(this.interactions.log(contact(Channel.EMAIL_OUT), "mr-consent").getPurpose())
-			.isEqualTo(ConsentPurpose.PROMOTIONAL);
-		// Medical-information consent does not cover promotion, and the other way round.
-		assertThatThrownBy(() -> this.interactions.log(new InteractionCapture(this.hcp.getId(),
-				contact(Channel.EMAIL_OUT).facts().withPurpose(ConsentPurpose.MEDICAL_INFORMATION), List.of(), List.of(),
-				null, List.of()), "mr-consent")).isInstanceOf(ValidationException.class);
+		var sent = this.interactions.log(planned(Channel.EMAIL_OUT), "mr-consent");
+		assertThat(sent.getPurpose()).isEqualTo(ConsentPurpose.PROMOTIONAL);
+		assertThat(sent.getConsentBreach()).isNull();
 		CLOCK.advance(Duration.ofMinutes(1));
 		this.ledger.record(this.hcp.getId(),
 				entry(ConsentChannel.EMAIL, ConsentPurpose.PROMOTIONAL, ConsentState.WITHDRAWN), "mr-consent");
-		assertThatThrownBy(() -> this.interactions.log(contact(Channel.EMAIL_OUT), "mr-consent"))
+		assertThatThrownBy(() -> this.interactions.log(planned(Channel.EMAIL_OUT), "mr-consent"))
 			.isInstanceOf(ValidationException.class)
 			.extracting(ex -> ((ValidationException) ex).getViolations().get(0).code())
 			.isEqualTo("consent.decision.WITHDRAWN");
@@ -175,7 +182,59 @@ class ConsentLedgerIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
-	void onceAWithdrawalHasCommittedNoOutboundContactOnThatChannelIsSaved() throws Exception {
+	void thePurposeFollowsFromTheSenderNotFromWhatTheCallerSays() {
+		// Withdrawn from promotional e-mail, granted medical-information e-mail: an MR's e-mail stays promotional.
+		this.ledger.record(this.hcp.getId(), entry(ConsentChannel.EMAIL, ConsentPurpose.MEDICAL_INFORMATION,
+				ConsentState.GRANTED), "mr-consent");
+		this.ledger.record(this.hcp.getId(), entry(ConsentChannel.EMAIL, ConsentPurpose.PROMOTIONAL,
+				ConsentState.WITHDRAWN), "mr-consent");
+		for (ConsentPurpose claimed : ConsentPurpose.values()) {
+			InteractionCapture plan = planned(Channel.EMAIL_OUT);
+			InteractionCapture claimedPlan = new InteractionCapture(plan.hcpId(), plan.facts().withPurpose(claimed),
+					List.of(), List.of(), null, List.of());
+			assertThatThrownBy(() -> this.interactions.log(claimedPlan, "mr-consent")).as("claimed %s", claimed)
+				.isInstanceOf(ValidationException.class)
+				.extracting(ex -> ((ValidationException) ex).getViolations().get(0).code())
+				.isEqualTo("consent.decision.WITHDRAWN");
+			InteractionCapture record = contact(Channel.EMAIL_OUT);
+			var logged = this.interactions.log(new InteractionCapture(record.hcpId(), record.facts().withPurpose(claimed),
+					List.of(), List.of(), null, List.of()), "mr-consent");
+			assertThat(logged.getPurpose()).isEqualTo(ConsentPurpose.PROMOTIONAL);
+			assertThat(logged.getConsentBreach()).isEqualTo(Reason.WITHDRAWN);
+		}
+	}
+
+	@Test
+	void aContactThatAlreadyHappenedIsNeverRefusedButFlaggedWhereConsentWasMissing() {
+		// Visits and calls are opt-out in Japan: no record means no objection, no flag.
+		var visit = this.interactions.log(contact(Channel.VISIT), "mr-consent");
+		assertThat(visit.getConsentBreach()).isNull();
+		assertThat(this.interactions.log(contact(Channel.PHONE_OUT), "mr-consent").getConsentBreach()).isNull();
+		// E-mail is opt-in: an e-mail the MR already sent without consent is kept and flagged.
+		var email = this.interactions.log(contact(Channel.EMAIL_OUT), "mr-consent");
+		assertThat(email.getConsentBreach()).isEqualTo(Reason.NO_CONSENT);
+		// The HCP objected to visits: a visit that happened anyway is kept and flagged as well.
+		this.ledger.record(this.hcp.getId(), entry(ConsentChannel.VISIT, ConsentPurpose.PROMOTIONAL,
+				ConsentState.WITHDRAWN), "mr-consent");
+		var afterObjection = this.interactions.log(contact(Channel.VISIT), "mr-consent");
+		assertThat(afterObjection.getConsentBreach()).isEqualTo(Reason.WITHDRAWN);
+		assertThat(interactions()).isEqualTo(4);
+		// An edit is assessed again: the e-mail turned into a phone call is no longer a breach.
+		var edited = this.interactions.edit(email.getId(), email.getVersion(), new InteractionFacts(Channel.PHONE_OUT,
+				email.getOccurredAt(), 5, null, null, null, null, null), "mr-consent");
+		assertThat(edited.getConsentBreach()).isNull();
+		assertThat(this.breaches.forHcp(this.hcp.getId(), 10)).singleElement().satisfies(b -> {
+			assertThat(b.interactionId()).isEqualTo(afterObjection.getId());
+			assertThat(b.reason()).isEqualTo("WITHDRAWN");
+			assertThat(b.purpose()).isEqualTo("PROMOTIONAL");
+			assertThat(b.author()).isEqualTo("mr-consent");
+		});
+		assertThat(this.breaches.recordedBy("mr-consent", 1000)).extracting(ConsentBreaches.Breach::interactionId)
+			.contains(afterObjection.getId()).doesNotContain(visit.getId(), email.getId());
+	}
+
+	@Test
+	void onceAWithdrawalHasCommittedNoPlannedContactOnThatChannelIsSaved() throws Exception {
 		this.ledger.record(this.hcp.getId(), entry(ConsentChannel.EMAIL, ConsentPurpose.PROMOTIONAL, ConsentState.GRANTED),
 				"mr-consent");
 		CLOCK.advance(Duration.ofMinutes(1));
@@ -199,7 +258,7 @@ class ConsentLedgerIntegrationTests extends PostgresTestBase {
 			assertThat(withdrawalWritten.await(10, TimeUnit.SECONDS)).isTrue();
 			Future<Throwable> logging = pool.submit(() -> {
 				try {
-					this.interactions.log(contact(Channel.EMAIL_OUT), "mr-consent");
+					this.interactions.log(planned(Channel.EMAIL_OUT), "mr-consent");
 					return null;
 				}
 				catch (RuntimeException ex) {
@@ -224,16 +283,18 @@ class ConsentLedgerIntegrationTests extends PostgresTestBase {
 		assertThat(view.hcpId()).isEqualTo(this.hcp.getId());
 		assertThat(this.links.apply(token, List.of(new ConsentLinks.Choice(ConsentChannel.EMAIL,
 				ConsentPurpose.EVENT_INVITATION, true), new ConsentLinks.Choice(ConsentChannel.PHONE, ConsentPurpose.SURVEY,
-						false)))).contains(1);
-		assertThat(this.ledger.history(this.hcp.getId())).singleElement()
-			.satisfies(r -> assertThat(r.entry().source()).isEqualTo(ConsentSource.WEB_LINK));
+						false)))).contains(2);
+		// E-mail is opt-in: ticking it grants; phone is opt-out: unticking it is the HCP's objection.
+		assertThat(this.ledger.history(this.hcp.getId())).extracting(r -> r.entry().state(), r -> r.entry().source())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(ConsentState.GRANTED, ConsentSource.WEB_LINK),
+					org.assertj.core.groups.Tuple.tuple(ConsentState.WITHDRAWN, ConsentSource.WEB_LINK));
 		assertThat(this.links.open(token + "x")).isEmpty();
 		assertThat(this.links.open("short")).isEmpty();
 		CLOCK.advance(ConsentLinks.VALID_FOR.plusMinutes(1));
 		assertThat(this.links.open(token)).isEmpty();
 		assertThat(this.links.apply(token, List.of(new ConsentLinks.Choice(ConsentChannel.EMAIL,
 				ConsentPurpose.EVENT_INVITATION, false)))).isEmpty();
-		assertThat(this.ledger.history(this.hcp.getId())).hasSize(1);
+		assertThat(this.ledger.history(this.hcp.getId())).hasSize(2);
 	}
 
 	@Test

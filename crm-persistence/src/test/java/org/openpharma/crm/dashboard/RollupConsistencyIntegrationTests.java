@@ -575,8 +575,12 @@ class RollupConsistencyIntegrationTests extends PostgresTestBase {
 			}
 			Logged original = pick(this.logged);
 			long hcp = interactions.get(original.id()).getHcpId();
+			// Corrections by the author or, with a reason, a colleague of the author's department.
+			Interaction before = interactions.get(original.id());
+			String by = USERS.stream().filter(u -> u[1].equals(before.getDepartmentCode())).map(u -> u[0]).findFirst()
+				.orElse(before.getAuthor());
 			Interaction correction = interactions.correct(original.id(),
-					capture(hcp, pick(this.random.nextBoolean() ? PUSH : PULL)), pick(USERS)[0]);
+					capture(hcp, pick(this.random.nextBoolean() ? PUSH : PULL)), "consistency test", by);
 			remember(correction, "correct " + original.id() + " by");
 		}
 

@@ -198,7 +198,7 @@ class InteractionManagementIntegrationTests extends PostgresTestBase {
 			.hasMessageContaining("interaction.edit.windowClosed");
 		InteractionCapture correction = new InteractionCapture(this.hcp.getId(), changed, List.of(), List.of(), null,
 				List.of());
-		Interaction corrected = this.interactions.correct(interaction.getId(), correction, "mr-capture");
+		Interaction corrected = this.interactions.correct(interaction.getId(), correction, null, "mr-capture");
 		assertThat(corrected.getCorrectsId()).isEqualTo(interaction.getId());
 	}
 

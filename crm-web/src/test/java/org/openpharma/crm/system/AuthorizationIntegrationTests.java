@@ -43,6 +43,18 @@ class AuthorizationIntegrationTests extends WebTestBase {
 	@Autowired
 	TestUsers users;
 
+	@Autowired
+	org.openpharma.crm.consent.ConsentLedger consents;
+
+	@Autowired
+	org.openpharma.crm.interaction.InteractionManagement interactions;
+
+	@Autowired
+	org.openpharma.crm.user.UserManagement userManagement;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	Hcp hcp;
 
 	@BeforeEach
@@ -209,6 +221,120 @@ class AuthorizationIntegrationTests extends WebTestBase {
 			.andExpect(jsonPath("$.paths['/api/v1/hcos/{id}']").exists())
 			.andExpect(jsonPath("$.paths['/api/v1/interactions/events'].post").exists())
 			.andExpect(jsonPath("$.components.securitySchemes.apiToken.scheme").value("bearer"));
+	}
+
+	/** A form date-time in Japan, {@code hours} from now. */
+	private static String jst(long hours) {
+		return java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo")).plusHours(hours)
+			.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+	}
+
+	private void consent(org.openpharma.crm.consent.ConsentChannel channel,
+			org.openpharma.crm.consent.ConsentPurpose purpose, org.openpharma.crm.consent.ConsentState state) {
+		this.consents.record(this.hcp.getId(), new org.openpharma.crm.consent.ConsentEntry(channel, purpose, state,
+				org.openpharma.crm.consent.ConsentSource.PAPER, "form", "setup",
+				java.time.Instant.now().minus(java.time.Duration.ofDays(1)), null), "setup");
+	}
+
+	/**
+	 * Item 1 of issue 12: whatever purpose a sender names, a commercial role's contact is promotional, so
+	 * medical-information consent never covers it; medical affairs' contact is medical information.
+	 */
+	@ParameterizedTest
+	@EnumSource(Role.class)
+	void thePurposeOfAContactFollowsFromTheSenderOnEveryChannelWhateverThePurposeNamed(Role role) throws Exception {
+		var as = user(this.users.ensure(role)).roles(role.name());
+		for (org.openpharma.crm.consent.ConsentChannel channel : org.openpharma.crm.consent.ConsentChannel.values()) {
+			// Withdrawn from promotion, granted medical information, on every channel.
+			consent(channel, org.openpharma.crm.consent.ConsentPurpose.MEDICAL_INFORMATION,
+					org.openpharma.crm.consent.ConsentState.GRANTED);
+			consent(channel, org.openpharma.crm.consent.ConsentPurpose.PROMOTIONAL,
+					org.openpharma.crm.consent.ConsentState.WITHDRAWN);
+		}
+		boolean logs = Set.of(Role.MR, Role.MARKETING, Role.CALL_CENTER, Role.MEDICAL).contains(role);
+		for (org.openpharma.crm.interaction.Channel channel : org.openpharma.crm.interaction.Channel.values()) {
+			if (channel.isPull()) {
+				continue;
+			}
+			for (org.openpharma.crm.consent.ConsentPurpose claimed : org.openpharma.crm.consent.ConsentPurpose.values()) {
+				// Planned by the company: refused unless the sender's own purpose has consent.
+				var planned = this.mvc.perform(post("/interactions/new").with(as).with(csrf())
+					.param("hcpId", this.hcp.getId().toString()).param("channel", channel.name())
+					.param("occurredAt", jst(3)).param("purpose", claimed.name()));
+				if (!logs) {
+					planned.andExpect(status().isForbidden());
+					continue;
+				}
+				if (role == Role.MEDICAL) {
+					planned.andExpect(status().is3xxRedirection());
+				}
+				else {
+					planned.andExpect(status().isOk())
+						.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+							.attributeHasFieldErrorCode("form", "channel", "consent.decision.WITHDRAWN"));
+				}
+				// Already happened: never refused, flagged when the sender's purpose had no consent.
+				this.mvc.perform(post("/interactions/new").with(as).with(csrf())
+					.param("hcpId", this.hcp.getId().toString()).param("channel", channel.name())
+					.param("occurredAt", jst(-1)).param("purpose", claimed.name()))
+					.andExpect(status().is3xxRedirection())
+					.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+						.attribute(role == Role.MEDICAL ? "flash" : "flashWarning",
+								role == Role.MEDICAL ? "interaction.logged" : "interaction.logged.consentBreach"));
+			}
+		}
+		if (!logs) {
+			return;
+		}
+		List<java.util.Map<String, Object>> rows = this.jdbc.queryForList("SELECT DISTINCT purpose, consent_breach"
+				+ " FROM interaction WHERE hcp_id = ?", this.hcp.getId());
+		if (role == Role.MEDICAL) {
+			org.assertj.core.api.Assertions.assertThat(rows).singleElement().satisfies(r -> {
+				org.assertj.core.api.Assertions.assertThat(r.get("purpose")).isEqualTo("MEDICAL_INFORMATION");
+				org.assertj.core.api.Assertions.assertThat(r.get("consent_breach")).isNull();
+			});
+		}
+		else {
+			org.assertj.core.api.Assertions.assertThat(rows).singleElement().satisfies(r -> {
+				org.assertj.core.api.Assertions.assertThat(r.get("purpose")).isEqualTo("PROMOTIONAL");
+				org.assertj.core.api.Assertions.assertThat(r.get("consent_breach")).isEqualTo("WITHDRAWN");
+			});
+		}
+	}
+
+	/**
+	 * Item 4 of issue 12: a correction supersedes the original everywhere, so only the author or, with a
+	 * reason, a colleague of the author's department makes one.
+	 */
+	@ParameterizedTest
+	@EnumSource(Role.class)
+	void onlyTheAuthorsDepartmentCorrectsAnInteractionAndAColleagueSaysWhy(Role role) throws Exception {
+		if (this.userManagement.findByUsername("msl-author").isEmpty()) {
+			this.userManagement.create("msl-author", "MSL", "a long test passphrase 42", "MEDICAL",
+					java.util.EnumSet.of(Role.MEDICAL), Set.of(), "setup");
+		}
+		var original = this.interactions.log(new org.openpharma.crm.interaction.InteractionCapture(this.hcp.getId(),
+				new org.openpharma.crm.interaction.InteractionFacts(org.openpharma.crm.interaction.Channel.VISIT,
+						java.time.Instant.now().minus(java.time.Duration.ofHours(2)), 20, null, "study design", null,
+						null, null),
+				List.of(), List.of(), null, List.of()), "msl-author");
+		var as = user(this.users.ensure(role)).roles(role.name());
+		String path = "/interactions/" + original.getId() + "/correct";
+		boolean colleague = role == Role.MEDICAL;
+		this.mvc.perform(get(path).with(as)).andExpect(status().is(colleague ? 200 : 403));
+		this.mvc.perform(post(path).with(as).with(csrf()).param("channel", "VISIT").param("occurredAt", jst(-3)))
+			.andExpect(colleague ? status().isOk() : status().isForbidden())
+			.andExpect(colleague
+					? org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+						.attributeHasFieldErrorCode("form", "correctionReason", "interaction.correction.reasonRequired")
+					: status().isForbidden());
+		this.mvc.perform(post(path).with(as).with(csrf()).param("channel", "VISIT").param("occurredAt", jst(-3))
+				.param("correctionReason", "The visit was an hour earlier."))
+			.andExpect(status().is(colleague ? 302 : 403));
+		List<String> reasons = this.jdbc.queryForList("SELECT correction_reason FROM interaction WHERE corrects_id = ?",
+				String.class, original.getId());
+		org.assertj.core.api.Assertions.assertThat(reasons)
+			.isEqualTo(colleague ? List.of("The visit was an hour earlier.") : List.of());
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 
 import jakarta.validation.Valid;
 
+import org.openpharma.crm.consent.ConsentBreaches;
 import org.openpharma.crm.consent.ConsentChannel;
 import org.openpharma.crm.consent.ConsentLedger;
 import org.openpharma.crm.consent.ConsentLinks;
@@ -18,6 +19,7 @@ import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.system.Forms;
+import org.openpharma.crm.system.Permissions;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +38,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class ConsentController {
 
+	/** Contacts without consent a page lists at most. */
+	static final int BREACHES_SHOWN = 100;
+
 	private final ConsentLedger ledger;
+
+	private final ConsentBreaches breaches;
 
 	private final ConsentLinks links;
 
@@ -44,8 +51,13 @@ class ConsentController {
 
 	private final Clock clock;
 
-	ConsentController(ConsentLedger ledger, ConsentLinks links, HcpSearch hcps, Clock clock) {
+	private final Permissions permissions;
+
+	ConsentController(ConsentLedger ledger, ConsentBreaches breaches, ConsentLinks links, HcpSearch hcps,
+			Permissions permissions, Clock clock) {
+		this.permissions = permissions;
 		this.ledger = ledger;
+		this.breaches = breaches;
 		this.links = links;
 		this.hcps = hcps;
 		this.clock = clock;
@@ -90,10 +102,25 @@ class ConsentController {
 		return "redirect:/hcps/" + id + "/consent";
 	}
 
+	/**
+	 * Contacts recorded without the consent they needed: a manager sees those with HCPs of their
+	 * territories, everyone else the ones they recorded themselves.
+	 */
+	@GetMapping("/consent-breaches")
+	String breaches(Principal user, Model model) {
+		boolean territory = this.permissions.has("MANAGER");
+		model.addAttribute("territory", territory);
+		model.addAttribute("breaches", territory ? this.breaches.inTerritoriesOf(user.getName(), BREACHES_SHOWN)
+				: this.breaches.recordedBy(user.getName(), BREACHES_SHOWN));
+		return "consent/breaches";
+	}
+
 	private String page(long id, Model model) {
 		HcpSummary hcp = this.hcps.summary(id).orElseThrow(() -> new NotFoundException("HCP", id));
 		model.addAttribute("hcp", hcp);
 		model.addAttribute("matrix", this.ledger.matrix(id));
+		model.addAttribute("rules", this.ledger.rules());
+		model.addAttribute("breaches", this.breaches.forHcp(id, BREACHES_SHOWN));
 		model.addAttribute("history", this.ledger.history(id));
 		model.addAttribute("channels", ConsentChannel.values());
 		model.addAttribute("purposes", ConsentPurpose.values());

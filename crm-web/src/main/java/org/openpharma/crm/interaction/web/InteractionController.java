@@ -34,6 +34,9 @@ import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.stage.AdoptionStage;
 import org.openpharma.crm.stage.PatientCountFacts;
 import org.openpharma.crm.system.Forms;
+import org.openpharma.crm.user.UserManagement;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -68,8 +71,11 @@ class InteractionController {
 
 	private final Clock clock;
 
+	private final UserManagement users;
+
 	InteractionController(InteractionManagement interactions, HcpSearch search, MyHcpsQueries myHcps,
-			ReferenceData reference, Clock clock) {
+			ReferenceData reference, UserManagement users, Clock clock) {
+		this.users = users;
 		this.interactions = interactions;
 		this.search = search;
 		this.myHcps = myHcps;
@@ -83,15 +89,17 @@ class InteractionController {
 	}
 
 	/** The form page with its choices and the HCP it is for: only when the form is shown, not on a successful save. */
-	private String formView(Model model, Long hcpId) {
+	private String formView(Model model, Long hcpId, Principal user) {
 		choices(model);
+		// Shown, not chosen: the purpose of a contact follows from who sends it.
+		model.addAttribute("senderPurpose",
+				org.openpharma.crm.consent.ConsentPurpose.ofSender(this.users.departmentOf(user.getName()).orElse(null)));
 		addHcp(model, hcpId);
 		return "interaction/form";
 	}
 
 	private void choices(Model model) {
 		model.addAttribute("channels", Channel.values());
-		model.addAttribute("purposes", org.openpharma.crm.consent.ConsentPurpose.values());
 		model.addAttribute("categories", NeedCategory.values());
 		model.addAttribute("urgencies", Urgency.values());
 		model.addAttribute("ladder", AdoptionStage.values());
@@ -100,7 +108,7 @@ class InteractionController {
 	}
 
 	@GetMapping("/interactions/new")
-	String initCreationForm(@RequestParam(name = "hcpId", required = false) Long hcpId, Model model) {
+	String initCreationForm(@RequestParam(name = "hcpId", required = false) Long hcpId, Principal user, Model model) {
 		InteractionForm form = new InteractionForm();
 		form.setHcpId(hcpId);
 		form.setOccurredAt(LocalDateTime.now(this.clock.withZone(InteractionForm.JAPAN)).truncatedTo(ChronoUnit.MINUTES));
@@ -111,7 +119,7 @@ class InteractionController {
 		count.setPeriod(YearMonth.now(this.clock.withZone(InteractionForm.JAPAN)));
 		form.getPatientCounts().add(count);
 		model.addAttribute("form", form);
-		return formView(model, hcpId);
+		return formView(model, hcpId, user);
 	}
 
 	@PostMapping("/interactions/new")
@@ -120,20 +128,20 @@ class InteractionController {
 			RedirectAttributes redirect) {
 		if (add != null) {
 			addRow(form, add);
-			return formView(model, form.getHcpId());
+			return formView(model, form.getHcpId(), user);
 		}
 		if (result.hasErrors()) {
-			return formView(model, form.getHcpId());
+			return formView(model, form.getHcpId(), user);
 		}
 		Rows rows = new Rows(form);
 		try {
 			Interaction interaction = this.interactions.log(rows.capture(form), user.getName());
-			redirect.addFlashAttribute("flash", "interaction.logged");
+			flashSaved(redirect, interaction, "interaction.logged");
 			return "redirect:/hcps/" + interaction.getHcpId();
 		}
 		catch (ValidationException ex) {
 			Forms.reject(result, rows.toFormPaths(ex));
-			return formView(model, form.getHcpId());
+			return formView(model, form.getHcpId(), user);
 		}
 	}
 
@@ -146,7 +154,7 @@ class InteractionController {
 		}
 		model.addAttribute("form", InteractionForms.of(interaction));
 		model.addAttribute("interactionId", id);
-		return formView(model, interaction.getHcpId());
+		return formView(model, interaction.getHcpId(), user);
 	}
 
 	@PostMapping("/interactions/{id}/edit")
@@ -158,11 +166,11 @@ class InteractionController {
 			result.reject("form.tampered");
 		}
 		if (result.hasErrors()) {
-			return formView(model, interaction.getHcpId());
+			return formView(model, interaction.getHcpId(), user);
 		}
 		try {
-			this.interactions.edit(id, form.getVersion(), form.toFacts(), user.getName());
-			redirect.addFlashAttribute("flash", "interaction.updated");
+			flashSaved(redirect, this.interactions.edit(id, form.getVersion(), form.toFacts(), user.getName()),
+					"interaction.updated");
 			return "redirect:/hcps/" + interaction.getHcpId();
 		}
 		catch (ValidationException ex) {
@@ -174,39 +182,73 @@ class InteractionController {
 		catch (DomainException ex) {
 			result.reject(ex.getCode(), ex.getArguments(), ex.getCode());
 		}
-		return formView(model, interaction.getHcpId());
+		return formView(model, interaction.getHcpId(), user);
 	}
 
 	/** After the edit window: a new interaction, prefilled from the original, that points at it. */
 	@GetMapping("/interactions/{id}/correct")
-	String initCorrectionForm(@PathVariable long id, Model model) {
+	String initCorrectionForm(@PathVariable long id, Principal user, Model model) {
 		Interaction original = this.interactions.get(id);
+		requireCorrectable(id, user);
 		InteractionForm form = InteractionForms.of(original);
 		form.setVersion(null);
 		model.addAttribute("form", form);
 		model.addAttribute("correctsId", id);
-		return formView(model, original.getHcpId());
+		return formView(model, original.getHcpId(), user);
 	}
 
 	@PostMapping("/interactions/{id}/correct")
 	String processCorrectionForm(@PathVariable long id, @Valid @ModelAttribute("form") InteractionForm form,
 			BindingResult result, Principal user, Model model, RedirectAttributes redirect) {
 		Interaction original = this.interactions.get(id);
+		requireCorrectable(id, user);
 		model.addAttribute("correctsId", id);
 		form.setHcpId(original.getHcpId());
 		if (result.hasErrors()) {
-			return formView(model, original.getHcpId());
+			return formView(model, original.getHcpId(), user);
 		}
 		Rows rows = new Rows(form);
 		try {
-			this.interactions.correct(id, rows.capture(form), user.getName());
-			redirect.addFlashAttribute("flash", "interaction.corrected");
+			flashSaved(redirect, this.interactions.correct(id, rows.capture(form), form.getCorrectionReason(),
+					user.getName()), "interaction.corrected");
 			return "redirect:/hcps/" + original.getHcpId();
 		}
 		catch (ValidationException ex) {
 			Forms.reject(result, rows.toFormPaths(ex));
-			return formView(model, original.getHcpId());
 		}
+		catch (DomainException ex) {
+			if (ex.getField() != null) {
+				result.rejectValue(ex.getField(), ex.getCode(), ex.getArguments(), ex.getCode());
+			}
+			else {
+				result.reject(ex.getCode(), ex.getArguments(), ex.getCode());
+			}
+		}
+		return formView(model, original.getHcpId(), user);
+	}
+
+	/** Only the author, or a colleague of the author's department, corrects an interaction (a guessed URL gets 403). */
+	private void requireCorrectable(long id, Principal user) {
+		if (!this.interactions.mayCorrect(id, user.getName())) {
+			throw new AccessDeniedException("only the author's department corrects an interaction");
+		}
+	}
+
+	/**
+	 * The flash after a save: a contact that went ahead without the consent it needed is saved all the same
+	 * and flagged, and its author is told so at once.
+	 */
+	private static void flashSaved(RedirectAttributes redirect, Interaction interaction, String code) {
+		if (interaction.getConsentBreach() == null) {
+			redirect.addFlashAttribute("flash", code);
+			return;
+		}
+		Channel channel = interaction.getChannel();
+		redirect.addFlashAttribute("flashWarning", "interaction.logged.consentBreach");
+		redirect.addFlashAttribute("flashArgs", new Object[] {
+				new DefaultMessageSourceResolvable("consent.channel." + channel.consentChannel().orElseThrow().name()),
+				new DefaultMessageSourceResolvable("consent.purpose." + interaction.getPurpose().name()),
+				new DefaultMessageSourceResolvable("consent.reason." + interaction.getConsentBreach().name()) });
 	}
 
 	/** HCP options for the picker (htmx search-as-you-type). */

@@ -10,7 +10,6 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
-import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.interaction.Channel;
 import org.openpharma.crm.interaction.InteractionFacts;
 import org.openpharma.crm.need.NeedCategory;
@@ -30,8 +29,9 @@ public class InteractionForm {
 
 	private Channel channel = Channel.VISIT;
 
-	/** What an outbound contact is for; empty means the department's default. */
-	private ConsentPurpose purpose;
+	/** Why a colleague of the author's department corrects the record (corrections only). */
+	@Size(max = 500)
+	private String correctionReason;
 
 	@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
 	private LocalDateTime occurredAt;
@@ -71,7 +71,7 @@ public class InteractionForm {
 		return new InteractionFacts(this.channel,
 				(this.occurredAt != null) ? this.occurredAt.atZone(JAPAN).toInstant() : null, this.durationMinutes,
 				this.outcome, this.keyMessages, this.notes, new HashSet<>(nonNull(this.productIds)),
-				new HashSet<>(nonNull(this.therapeuticAreaIds)), this.purpose);
+				new HashSet<>(nonNull(this.therapeuticAreaIds)));
 	}
 
 	private static List<Long> nonNull(List<Long> ids) {
@@ -257,12 +257,12 @@ public class InteractionForm {
 		this.hcpId = hcpId;
 	}
 
-	public ConsentPurpose getPurpose() {
-		return this.purpose;
+	public String getCorrectionReason() {
+		return this.correctionReason;
 	}
 
-	public void setPurpose(ConsentPurpose purpose) {
-		this.purpose = purpose;
+	public void setCorrectionReason(String correctionReason) {
+		this.correctionReason = correctionReason;
 	}
 
 	public Channel getChannel() {

@@ -14,7 +14,6 @@ final class InteractionForms {
 		InteractionForm form = new InteractionForm();
 		form.setHcpId(interaction.getHcpId());
 		form.setChannel(interaction.getChannel());
-		form.setPurpose(interaction.getPurpose());
 		form.setOccurredAt(interaction.getOccurredAt().atZone(InteractionForm.JAPAN).toLocalDateTime());
 		form.setDurationMinutes(interaction.getDurationMinutes());
 		form.setOutcome(interaction.getOutcome());

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Consent first, in a real browser: recorded by the MR, withdrawn by the HCP, enforced on the next e-mail. */
+/** Consent first, in a real browser: recorded by the MR, withdrawn by the HCP, the next e-mail flagged. */
 @WebIntegrationTest
 class ConsentBrowserTests extends BrowserTestBase {
 
@@ -33,7 +33,7 @@ class ConsentBrowserTests extends BrowserTestBase {
 	}
 
 	@Test
-	void anMrRecordsVerbalConsentTheHcpWithdrawsByLinkAndTheNextEmailIsRefused() {
+	void anMrRecordsVerbalConsentTheHcpWithdrawsByLinkAndTheNextEmailIsFlagged() {
 		loginAs(Role.MR);
 		open("/hcps/" + this.hcp.getId());
 		click(By.id("consent-details"));
@@ -61,15 +61,23 @@ class ConsentBrowserTests extends BrowserTestBase {
 		assertThat(waitFor(By.id("flash")).getText()).contains("1件");
 		assertThat(this.driver.findElement(By.id("cell-EMAIL-PROMOTIONAL")).isSelected()).isFalse();
 
-		// The MR's next promotional e-mail is refused, naming the withdrawn consent.
+		// The MR records an e-mail already sent: it is kept, never refused, and flagged as a contact without consent.
 		loginAs(Role.MR);
 		open("/interactions/new?hcpId=" + this.hcp.getId());
 		waitFor(By.id("interaction-form"));
+		assertThat(this.driver.findElement(By.id("purpose")).getText()).isEqualTo("販売促進");
 		select("channel", "メール（送信）");
 		click(By.id("save-interaction"));
-		assertThat(waitFor(By.id("channel-error")).getText()).contains("撤回");
-		open("/hcps/" + this.hcp.getId());
+		assertThat(waitFor(By.id("flash-warning")).getText()).contains("同意のない接触").contains("撤回");
 		assertThat(waitFor(By.cssSelector("#hcp-consent td[data-cell='EMAIL.PROMOTIONAL']")).getText()).contains("撤回");
+		assertThat(this.driver.findElement(By.cssSelector("#hcp-timeline .consent-breach")).getText()).isEqualTo("同意なし");
+		open("/hcps/" + this.hcp.getId() + "/consent");
+		assertThat(waitFor(By.id("consent-breaches")).getText()).contains("メール（送信）").contains("撤回");
+		// Visits are opt-out: no record means no objection.
+		assertThat(this.driver.findElement(By.cssSelector("#consent-matrix td[data-cell='VISIT.PROMOTIONAL']")).getText())
+			.contains("拒否なし").contains("オプトアウト");
+		click(By.id("nav-breaches"));
+		assertThat(waitFor(By.id("consent-breaches")).getText()).contains("同意 花子");
 	}
 
 	@Test
