@@ -8,11 +8,13 @@ import org.openpharma.crm.shared.FieldViolation;
 
 /**
  * The minimum facts pharmacovigilance needs about an adverse event an HCP mentioned: the suspect product,
- * what happened, when it began, how serious it is, who reported it, and the patient's age band and sex.
- * Never the patient's name or any other identity: there is no field for it.
+ * what happened, when it began, how serious it is, whether it is listed in the label (expected), whether
+ * the patient died, who reported it, and the patient's age band and sex. The regulators' clocks depend on
+ * seriousness, expectedness and death ({@link AdverseEventCase}). Never the patient's name or any other
+ * identity: there is no field for it.
  */
 public record AdverseEventFacts(Long suspectProductId, String description, LocalDate onsetDate, Seriousness seriousness,
-		String reporter, AgeBand ageBand, Sex sex) {
+		Expectedness expectedness, Boolean fatal, String reporter, AgeBand ageBand, Sex sex) {
 
 	public static final int DESCRIPTION_MAX = 2000;
 
@@ -20,6 +22,11 @@ public record AdverseEventFacts(Long suspectProductId, String description, Local
 
 	public enum Seriousness {
 		SERIOUS, NON_SERIOUS, UNKNOWN
+	}
+
+	/** Whether the event is listed in the product's label (Japanese: 既知/未知). */
+	public enum Expectedness {
+		UNEXPECTED, EXPECTED, UNKNOWN
 	}
 
 	/** Age in decades, so that no birth date is ever needed. */
@@ -49,6 +56,16 @@ public record AdverseEventFacts(Long suspectProductId, String description, Local
 		if (this.seriousness == null) {
 			violations.add(new FieldViolation("ae.seriousness", "inquiry.ae.seriousness.required"));
 		}
+		if (this.expectedness == null) {
+			violations.add(new FieldViolation("ae.expectedness", "inquiry.ae.expectedness.required"));
+		}
+		if (this.fatal == null) {
+			violations.add(new FieldViolation("ae.fatal", "inquiry.ae.fatal.required"));
+		}
+		else if (this.fatal && this.seriousness == Seriousness.NON_SERIOUS) {
+			// ICH E2A: death is a seriousness criterion.
+			violations.add(new FieldViolation("ae.seriousness", "inquiry.ae.fatal.serious"));
+		}
 		if (this.reporter == null || this.reporter.isBlank()) {
 			violations.add(new FieldViolation("ae.reporter", "inquiry.ae.reporter.required"));
 		}
@@ -62,6 +79,11 @@ public record AdverseEventFacts(Long suspectProductId, String description, Local
 			violations.add(new FieldViolation("ae.sex", "inquiry.ae.sex.required"));
 		}
 		return violations;
+	}
+
+	/** The case as the regulators' clocks see it (unknowns resolved to the shorter clock). */
+	public AdverseEventCase regulatoryCase() {
+		return AdverseEventCase.of(this.seriousness, this.expectedness, this.fatal);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openpharma.crm.consent.ConsentChannel;
 import org.openpharma.crm.inquiry.AdverseEventFacts.AgeBand;
+import org.openpharma.crm.inquiry.AdverseEventFacts.Expectedness;
 import org.openpharma.crm.inquiry.AdverseEventFacts.Seriousness;
 import org.openpharma.crm.inquiry.AdverseEventFacts.Sex;
 import org.openpharma.crm.shared.DomainException;
@@ -79,29 +80,73 @@ class InquiryRulesTests {
 
 	static AdverseEventFacts ae() {
 		return new AdverseEventFacts(7L, "rash two days after the first dose", LocalDate.of(2026, 11, 20),
-				Seriousness.NON_SERIOUS, "the treating physician", AgeBand.SIXTIES, Sex.FEMALE);
+				Seriousness.NON_SERIOUS, Expectedness.EXPECTED, false, "the treating physician", AgeBand.SIXTIES,
+				Sex.FEMALE);
 	}
 
 	@Test
 	void anInquiryNeedsTheQuestionVerbatimAndAnAdverseEventItsMinimumFacts() {
-		LocalDate today = LocalDate.of(2026, 11, 25);
+		Instant now = jst("2026-11-25T12:00");
 		InquiryDraft good = new InquiryDraft(1L, "Dosing in renal impairment", "What dose for eGFR 25?", 7L,
-				ConsentChannel.EMAIL, InquiryPriority.NORMAL, false, true, ae());
-		assertThat(good.violations(today)).isEmpty();
-		InquiryDraft empty = new InquiryDraft(null, " ", null, null, null, null, false, false, null);
-		assertThat(empty.violations(today)).extracting(FieldViolation::field)
+				ConsentChannel.EMAIL, InquiryPriority.NORMAL, false, null, true, ae());
+		assertThat(good.violations(now, JAPAN)).isEmpty();
+		InquiryDraft empty = new InquiryDraft(null, " ", null, null, null, null, false, null, false, null);
+		assertThat(empty.violations(now, JAPAN)).extracting(FieldViolation::field)
 			.containsExactlyInAnyOrder("hcpId", "subject", "question", "answerChannel");
 		InquiryDraft aeWithoutFacts = new InquiryDraft(1L, "s", "q", 7L, ConsentChannel.PHONE, InquiryPriority.URGENT,
-				false, true, new AdverseEventFacts(null, "", LocalDate.of(2027, 1, 1), null, null, null, null));
-		assertThat(aeWithoutFacts.violations(today)).extracting(FieldViolation::field).containsExactlyInAnyOrder(
-				"ae.suspectProductId", "ae.description", "ae.onsetDate", "ae.seriousness", "ae.reporter", "ae.ageBand",
-				"ae.sex");
+				false, null, true,
+				new AdverseEventFacts(null, "", LocalDate.of(2027, 1, 1), null, null, null, null, null, null));
+		assertThat(aeWithoutFacts.violations(now, JAPAN)).extracting(FieldViolation::field).containsExactlyInAnyOrder(
+				"ae.suspectProductId", "ae.description", "ae.onsetDate", "ae.seriousness", "ae.expectedness", "ae.fatal",
+				"ae.reporter", "ae.ageBand", "ae.sex");
 		InquiryDraft flaggedButMissing = new InquiryDraft(1L, "s", "q", 7L, ConsentChannel.PHONE, InquiryPriority.URGENT,
-				false, true, null);
-		assertThat(flaggedButMissing.violations(today)).isNotEmpty();
+				false, null, true, null);
+		assertThat(flaggedButMissing.violations(now, JAPAN)).isNotEmpty();
 		InquiryDraft tooLong = new InquiryDraft(1L, "x".repeat(81), "q".repeat(4001), 7L, ConsentChannel.EMAIL,
-				InquiryPriority.NORMAL, false, false, null);
-		assertThat(tooLong.violations(today)).extracting(FieldViolation::code).containsOnly("validation.tooLong");
+				InquiryPriority.NORMAL, false, null, false, null);
+		assertThat(tooLong.violations(now, JAPAN)).extracting(FieldViolation::code).containsOnly("validation.tooLong");
+	}
+
+	@Test
+	void whenTheEmployeeLearnedOfItIsDayZeroNeverInTheFutureAndNeverBeforeTheOnset() {
+		Instant now = jst("2026-11-25T12:00");
+		InquiryDraft heardLastWeek = new InquiryDraft(1L, "s", "q", 7L, ConsentChannel.EMAIL, InquiryPriority.NORMAL,
+				false, jst("2026-11-20T17:30"), true, ae());
+		assertThat(heardLastWeek.violations(now, JAPAN)).isEmpty();
+		assertThat(heardLastWeek.awareAtOr(now)).isEqualTo(jst("2026-11-20T17:30"));
+		InquiryDraft notSaid = new InquiryDraft(1L, "s", "q", 7L, ConsentChannel.EMAIL, InquiryPriority.NORMAL, false,
+				null, true, ae());
+		assertThat(notSaid.awareAtOr(now)).as("defaults to when it is received").isEqualTo(now);
+		InquiryDraft tomorrow = new InquiryDraft(1L, "s", "q", 7L, ConsentChannel.EMAIL, InquiryPriority.NORMAL, false,
+				jst("2026-11-25T12:01"), true, ae());
+		assertThat(tomorrow.violations(now, JAPAN)).extracting(FieldViolation::field, FieldViolation::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("awareAt", "inquiry.awareAt.future"));
+		// The onset (20 Nov) lies after the day the employee says they learned of it (19 Nov).
+		InquiryDraft beforeOnset = new InquiryDraft(1L, "s", "q", 7L, ConsentChannel.EMAIL, InquiryPriority.NORMAL,
+				false, jst("2026-11-19T23:59"), true, ae());
+		assertThat(beforeOnset.violations(now, JAPAN)).extracting(FieldViolation::field, FieldViolation::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("ae.onsetDate", "inquiry.ae.onset.afterAwareness"));
+	}
+
+	@Test
+	void aDeathIsAlwaysSeriousAndUnknownsGiveTheShorterClock() {
+		AdverseEventFacts deathMarkedNonSerious = new AdverseEventFacts(7L, "died", null, Seriousness.NON_SERIOUS,
+				Expectedness.EXPECTED, true, "physician", AgeBand.EIGHTY_PLUS, Sex.MALE);
+		assertThat(deathMarkedNonSerious.violations(LocalDate.of(2026, 11, 25)))
+			.extracting(FieldViolation::field, FieldViolation::code)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("ae.seriousness", "inquiry.ae.fatal.serious"));
+		assertThat(AdverseEventCase.of(Seriousness.UNKNOWN, Expectedness.UNKNOWN, false))
+			.isEqualTo(new AdverseEventCase(true, false, false));
+		assertThat(AdverseEventCase.of(Seriousness.SERIOUS, Expectedness.EXPECTED, false))
+			.isEqualTo(new AdverseEventCase(true, true, false));
+		assertThat(AdverseEventCase.of(Seriousness.NON_SERIOUS, Expectedness.EXPECTED, false))
+			.isEqualTo(new AdverseEventCase(false, true, false));
+		// Hand-offs from before the outcome was asked: a serious one may have been fatal, a non-serious one was not.
+		assertThat(AdverseEventCase.of(Seriousness.SERIOUS, Expectedness.EXPECTED, null))
+			.isEqualTo(new AdverseEventCase(true, true, true));
+		assertThat(AdverseEventCase.of(Seriousness.NON_SERIOUS, Expectedness.UNKNOWN, null))
+			.isEqualTo(new AdverseEventCase(false, false, false));
+		assertThatThrownBy(() -> new AdverseEventCase(false, true, true)).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@Test

@@ -69,7 +69,7 @@ public class InquiryManagement {
 	/** Takes in an inquiry; returns its id. Bad input is refused field by field and nothing is saved. */
 	public long take(InquiryDraft draft, String actor, Via via) {
 		Instant now = this.clock.instant();
-		List<FieldViolation> violations = new ArrayList<>(draft.violations(LocalDate.ofInstant(now, JAPAN)));
+		List<FieldViolation> violations = new ArrayList<>(draft.violations(now, JAPAN));
 		if (draft.productId() != null && !this.reference.productsExist(List.of(draft.productId()))) {
 			violations.add(new FieldViolation("productId", "inquiry.product.unknown"));
 		}
@@ -89,28 +89,33 @@ public class InquiryManagement {
 				"answerChannel");
 		InquiryPriority priority = (draft.urgency() != null) ? draft.urgency() : InquiryPriority.NORMAL;
 		Instant due = this.sla.answerDue(priority, now);
+		Instant awareAt = draft.awareAtOr(now);
 		Long id = this.jdbc.queryForObject("INSERT INTO medical_inquiry (hcp_id, subject, question, product_id,"
-				+ " answer_channel, urgency, priority, off_label, status, received_at, received_by, received_via, due_at,"
-				+ " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?) RETURNING id", Long.class,
-				draft.hcpId(), draft.subject().strip(), draft.question().strip(), draft.productId(),
+				+ " answer_channel, urgency, priority, off_label, status, received_at, aware_at, received_by, received_via,"
+				+ " due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?) RETURNING id",
+				Long.class, draft.hcpId(), draft.subject().strip(), draft.question().strip(), draft.productId(),
 				draft.answerChannel().name(), priority.name(), priority.name(), draft.offLabel(), Timestamp.from(now),
-				actor, via.name(), Timestamp.from(due), Timestamp.from(now));
+				Timestamp.from(awareAt), actor, via.name(), Timestamp.from(due), Timestamp.from(now));
 		event(id, now, actor, "RECEIVED", via.name());
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("hcpId", draft.hcpId());
 		after.put("via", via.name());
 		after.put("priority", priority.name());
 		after.put("dueAt", due.toString());
+		after.put("awareAt", awareAt.toString());
 		after.put("adverseEvent", draft.adverseEventMentioned());
 		if (draft.adverseEventMentioned()) {
 			AdverseEventFacts ae = draft.adverseEvent();
-			Instant aeDue = this.sla.adverseEventDue(now);
+			// Both clocks run from day 0, when the first employee learned of it, not from when PV gets it.
+			Instant aeDue = this.sla.adverseEventDue(awareAt);
 			this.jdbc.update("INSERT INTO adverse_event_handoff (inquiry_id, suspect_product_id, description, onset_date,"
-					+ " seriousness, reporter, age_band, sex, created_at, due_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
-					ae.suspectProductId(), ae.description().strip(),
+					+ " seriousness, expectedness, fatal, reporter, age_band, sex, created_at, due_at)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, ae.suspectProductId(), ae.description().strip(),
 					(ae.onsetDate() != null) ? Date.valueOf(ae.onsetDate()) : null, ae.seriousness().name(),
-					ae.reporter().strip(), ae.ageBand().name(), ae.sex().name(), Timestamp.from(now), Timestamp.from(aeDue));
+					ae.expectedness().name(), ae.fatal(), ae.reporter().strip(), ae.ageBand().name(), ae.sex().name(),
+					Timestamp.from(now), Timestamp.from(aeDue));
 			event(id, now, actor, "AE_HANDOFF", null);
+			// Not the regulator's rule or date: they would tell seriousness and expectedness, which are medical.
 			after.put("adverseEventDueAt", aeDue.toString());
 		}
 		// The audit row names no medical content: the inquiry's own tables hold it, behind the firewall.

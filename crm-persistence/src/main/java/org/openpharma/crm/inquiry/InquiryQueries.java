@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 import org.openpharma.crm.shared.DomainException;
@@ -47,16 +48,92 @@ public class InquiryQueries {
 
 	}
 
-	/** An open adverse-event hand-off with its clock, for pharmacovigilance. */
-	public record Handoff(long id, long inquiryId, long hcpId, Long suspectProductId, String description,
-			String seriousness, String ageBand, String sex, String reporter, Instant createdAt, Instant dueAt) {
+	/**
+	 * An adverse-event hand-off with its clocks, for pharmacovigilance: day 0 ({@code awareAt}, when the first
+	 * employee learned of it), the company's internal deadline ({@code dueAt}) and the regulator's, by the
+	 * HCP's country and the case, with the rule that set it. Acknowledged ones keep all of it, as history.
+	 */
+	public record Handoff(long id, long inquiryId, long hcpId, String hcpName, String hcpCountry, Long suspectProductId,
+			String productNameJa, String productNameEn, String description, String seriousness, String expectedness,
+			Boolean fatal, String ageBand, String sex, String reporter, Instant awareAt, Instant createdAt, Instant dueAt,
+			Instant acknowledgedAt, String acknowledgedBy, String pvReference, RegulatoryDeadline regulatory) {
+
+		public boolean acknowledged() {
+			return this.acknowledgedAt != null;
+		}
+
+		/** Past the internal deadline and still not acknowledged. */
+		public boolean overdue(Instant now) {
+			return !acknowledged() && this.dueAt.isBefore(now);
+		}
+
+		/** Acknowledged after the internal deadline. */
+		public boolean acknowledgedLate() {
+			return acknowledged() && this.acknowledgedAt.isAfter(this.dueAt);
+		}
+
+		/** The regulator's due date has passed (day 0 + N days is the last day). */
+		public boolean regulatoryOverdue(java.time.LocalDate today) {
+			return this.regulatory.dueDate() != null && this.regulatory.dueDate().isBefore(today);
+		}
+
+		public String productName(java.util.Locale locale) {
+			return "ja".equals(locale.getLanguage()) ? this.productNameJa : this.productNameEn;
+		}
+
 	}
+
+	/** How the hand-off list is ordered; {@link #DUE} (what is due first) by default. */
+	public enum HandoffSort {
+
+		/** The internal deadline first, then the regulator's. */
+		DUE,
+		/** The regulator's deadline first (none last), then the internal one. */
+		REGULATORY,
+		/** The oldest day 0 first. */
+		DAY_ZERO;
+
+		/** The sort named by a request parameter (any case); the default for anything else. */
+		public static HandoffSort parse(String value) {
+			if (value != null) {
+				for (HandoffSort sort : values()) {
+					if (sort.name().equalsIgnoreCase(value.strip().replace('-', '_'))) {
+						return sort;
+					}
+				}
+			}
+			return DUE;
+		}
+
+		Comparator<Handoff> comparator() {
+			Comparator<Handoff> internal = Comparator.comparing(Handoff::dueAt);
+			Comparator<Handoff> regulatory = Comparator.comparing((Handoff h) -> h.regulatory().dueDate(),
+					Comparator.nullsLast(Comparator.naturalOrder()));
+			Comparator<Handoff> order = switch (this) {
+				case DUE -> internal.thenComparing(regulatory);
+				case REGULATORY -> regulatory.thenComparing(internal);
+				case DAY_ZERO -> Comparator.comparing(Handoff::awareAt).thenComparing(internal);
+			};
+			return order.thenComparingLong(Handoff::id);
+		}
+
+	}
+
+	/**
+	 * The hand-off screen: every open hand-off in the chosen order, and the acknowledged ones as history, most
+	 * recently acknowledged first, a page at a time.
+	 */
+	public record HandoffBoard(List<Handoff> open, List<Handoff> history, int historyPage, boolean moreHistory) {
+	}
+
+	/** Acknowledged hand-offs per page of history. */
+	public static final int HISTORY_PAGE_SIZE = 50;
 
 	/** An inquiry with its medical content, for medical affairs. */
 	public record Detail(long id, long hcpId, String hcpName, String subject, String question, Long productId,
 			String answerChannel, String urgency, String priority, boolean offLabel, String category, String status,
-			String receivedBy, String receivedVia, Instant receivedAt, Instant dueAt, String assignee, long version,
-			Handoff adverseEvent, Answer answer) {
+			String receivedBy, String receivedVia, Instant receivedAt, Instant awareAt, Instant dueAt, String assignee,
+			long version, Handoff adverseEvent, Answer answer) {
 	}
 
 	/** The answer as prepared, approved and delivered (null fields for steps not done yet). */
@@ -79,8 +156,39 @@ public class InquiryQueries {
 
 	private final JdbcTemplate jdbc;
 
-	InquiryQueries(JdbcTemplate jdbc) {
+	private final AdverseEventClocks clocks;
+
+	InquiryQueries(JdbcTemplate jdbc, AdverseEventClocks clocks) {
 		this.jdbc = jdbc;
+		this.clocks = clocks;
+	}
+
+	private static final String HANDOFF = "SELECT a.id, a.inquiry_id, q.hcp_id, h.name_kanji, h.country,"
+			+ " a.suspect_product_id, p.name_ja, p.name_en, a.description, a.seriousness, a.expectedness, a.fatal,"
+			+ " a.age_band, a.sex, a.reporter, q.aware_at, a.created_at, a.due_at, a.acknowledged_at, a.acknowledged_by,"
+			+ " a.pv_reference FROM adverse_event_handoff a JOIN medical_inquiry q ON q.id = a.inquiry_id"
+			+ " JOIN hcp h ON h.id = q.hcp_id JOIN product p ON p.id = a.suspect_product_id";
+
+	/** Hand-offs with their regulator's deadline, decided by the rules in force on each one's day 0. */
+	private List<Handoff> handoffs(String where, Object... args) {
+		AdverseEventClockRules rules = this.clocks.rules();
+		return this.jdbc.query(HANDOFF + where, (rs, i) -> {
+			String country = rs.getString(5);
+			Boolean fatal = (Boolean) rs.getObject(12);
+			Instant awareAt = rs.getTimestamp(16).toInstant();
+			RegulatoryDeadline regulatory = rules.deadline(country, awareAt,
+					AdverseEventCase.of(AdverseEventFacts.Seriousness.valueOf(rs.getString(10)),
+							AdverseEventFacts.Expectedness.valueOf(rs.getString(11)), fatal));
+			return new Handoff(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), country,
+					(Long) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+					rs.getString(11), fatal, rs.getString(13), rs.getString(14), rs.getString(15), awareAt,
+					rs.getTimestamp(17).toInstant(), rs.getTimestamp(18).toInstant(), instant(rs.getTimestamp(19)),
+					rs.getString(20), rs.getString(21), regulatory);
+		}, args);
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	private static final String SUMMARY = "SELECT id, hcp_id, subject, status, received_at, due_at FROM medical_inquiry";
@@ -139,33 +247,40 @@ public class InquiryQueries {
 
 	/** Adverse-event hand-offs not yet acknowledged by pharmacovigilance, soonest due first. */
 	public List<Handoff> openHandoffs(Collection<String> roles) {
+		return handoffBoard(HandoffSort.DUE, 0, roles).open();
+	}
+
+	/**
+	 * The hand-off screen: open hand-offs in {@code sort} order (the regulator's deadline is decided per row, so
+	 * they are ordered here; there are few open at any time), and page {@code historyPage} (from 0) of the
+	 * acknowledged ones, most recently acknowledged first.
+	 */
+	public HandoffBoard handoffBoard(HandoffSort sort, int historyPage, Collection<String> roles) {
 		requireMedical(roles);
-		return this.jdbc.query("SELECT a.id, a.inquiry_id, q.hcp_id, a.suspect_product_id, a.description, a.seriousness,"
-				+ " a.age_band, a.sex, a.reporter, a.created_at, a.due_at FROM adverse_event_handoff a"
-				+ " JOIN medical_inquiry q ON q.id = a.inquiry_id WHERE a.acknowledged_at IS NULL ORDER BY a.due_at, a.id",
-				(rs, i) -> new Handoff(rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4),
-						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-						rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant()));
+		List<Handoff> open = new ArrayList<>(handoffs(" WHERE a.acknowledged_at IS NULL"));
+		open.sort(sort.comparator());
+		int page = Math.max(0, historyPage);
+		List<Handoff> history = handoffs(" WHERE a.acknowledged_at IS NOT NULL ORDER BY a.acknowledged_at DESC, a.id DESC"
+				+ " LIMIT ? OFFSET ?", HISTORY_PAGE_SIZE + 1, (long) page * HISTORY_PAGE_SIZE);
+		boolean more = history.size() > HISTORY_PAGE_SIZE;
+		return new HandoffBoard(List.copyOf(open), List.copyOf(more ? history.subList(0, HISTORY_PAGE_SIZE) : history),
+				page, more);
 	}
 
 	/** One inquiry with its question and adverse-event facts, for medical affairs only. */
 	public java.util.Optional<Detail> detail(long id, Collection<String> roles) {
 		requireMedical(roles);
-		Handoff handoff = this.jdbc.query("SELECT a.id, a.inquiry_id, q.hcp_id, a.suspect_product_id, a.description,"
-				+ " a.seriousness, a.age_band, a.sex, a.reporter, a.created_at, a.due_at FROM adverse_event_handoff a"
-				+ " JOIN medical_inquiry q ON q.id = a.inquiry_id WHERE a.inquiry_id = ?", (rs, i) -> new Handoff(
-						rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4), rs.getString(5),
-						rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10).toInstant(),
-						rs.getTimestamp(11).toInstant()), id).stream().findFirst().orElse(null);
+		Handoff handoff = handoffs(" WHERE a.inquiry_id = ?", id).stream().findFirst().orElse(null);
 		return this.jdbc.query("SELECT q.id, q.hcp_id, h.name_kanji, q.subject, q.question, q.product_id,"
 				+ " q.answer_channel, q.urgency, q.priority, q.off_label, q.category, q.status, q.received_by,"
 				+ " q.received_via, q.received_at, q.due_at, q.assignee, q.version, q.answer_text, q.standard_response_id,"
 				+ " q.answer_author, q.answer_approved_by, q.delivered_channel, q.delivered_at, q.feedback_helpful,"
-				+ " q.feedback_score FROM medical_inquiry q JOIN hcp h ON h.id = q.hcp_id WHERE q.id = ?",
+				+ " q.feedback_score, q.aware_at FROM medical_inquiry q JOIN hcp h ON h.id = q.hcp_id WHERE q.id = ?",
 				(rs, i) -> new Detail(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						(Long) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
 						rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-						rs.getTimestamp(15).toInstant(), rs.getTimestamp(16).toInstant(), rs.getString(17), rs.getLong(18),
+						rs.getTimestamp(15).toInstant(), rs.getTimestamp(27).toInstant(), rs.getTimestamp(16).toInstant(),
+						rs.getString(17), rs.getLong(18),
 						handoff, new Answer(rs.getString(19), (Long) rs.getObject(20), rs.getString(21), rs.getString(22),
 								rs.getString(23), (rs.getTimestamp(24) != null) ? rs.getTimestamp(24).toInstant() : null,
 								(Boolean) rs.getObject(25), (Integer) rs.getObject(26))), id)
@@ -190,12 +305,7 @@ public class InquiryQueries {
 	/** One hand-off (open or acknowledged), for pharmacovigilance's file. */
 	public java.util.Optional<Handoff> handoff(long id, Collection<String> roles) {
 		requireMedical(roles);
-		return this.jdbc.query("SELECT a.id, a.inquiry_id, q.hcp_id, a.suspect_product_id, a.description, a.seriousness,"
-				+ " a.age_band, a.sex, a.reporter, a.created_at, a.due_at FROM adverse_event_handoff a"
-				+ " JOIN medical_inquiry q ON q.id = a.inquiry_id WHERE a.id = ?",
-				(rs, i) -> new Handoff(rs.getLong(1), rs.getLong(2), rs.getLong(3), (Long) rs.getObject(4),
-						rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-						rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant()), id).stream().findFirst();
+		return handoffs(" WHERE a.id = ?", id).stream().findFirst();
 	}
 
 	/** The inquiry's own timeline: every step, who and when. Medical affairs only (details may be medical). */

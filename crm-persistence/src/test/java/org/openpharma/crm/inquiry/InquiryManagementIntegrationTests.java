@@ -18,6 +18,7 @@ import org.openpharma.crm.hcp.Hcp;
 import org.openpharma.crm.hcp.HcpDetails;
 import org.openpharma.crm.hcp.HcpManagement;
 import org.openpharma.crm.inquiry.AdverseEventFacts.AgeBand;
+import org.openpharma.crm.inquiry.AdverseEventFacts.Expectedness;
 import org.openpharma.crm.inquiry.AdverseEventFacts.Seriousness;
 import org.openpharma.crm.inquiry.AdverseEventFacts.Sex;
 import org.openpharma.crm.need.NeedCategory;
@@ -37,6 +38,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class InquiryManagementIntegrationTests extends PostgresTestBase {
 
 	static final List<String> MEDICAL = List.of("MEDICAL");
+
+	static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
+
+	@Autowired
+	SlaPolicy sla;
+
+	@Autowired
+	AdverseEventClocks clocks;
 
 	@Autowired
 	InquiryManagement inquiries;
@@ -79,9 +88,29 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 
 	private InquiryDraft draft(boolean adverseEvent, ConsentChannel channel) {
 		return new InquiryDraft(this.hcp.getId(), "腎機能低下時の用量", "eGFR 25 の患者への用量は？", this.product, channel,
-				InquiryPriority.NORMAL, false, adverseEvent,
+				InquiryPriority.NORMAL, false, null, adverseEvent,
 				adverseEvent ? new AdverseEventFacts(this.product, "初回投与2日後に発疹", LocalDate.now().minusDays(3),
-						Seriousness.NON_SERIOUS, "主治医", AgeBand.SIXTIES, Sex.FEMALE) : null);
+						Seriousness.NON_SERIOUS, Expectedness.EXPECTED, false, "主治医", AgeBand.SIXTIES, Sex.FEMALE)
+						: null);
+	}
+
+	/** An adverse event of an HCP in {@code country}, learned of at {@code awareAt}. */
+	private long adverseEvent(String country, Instant awareAt, Seriousness seriousness, Expectedness expectedness,
+			boolean fatal) {
+		UniqueNames.Name name = UniqueNames.next();
+		Hcp someone = this.hcps.create(new HcpDetails(name.kanji() + " 六郎", name.kana() + " ロクロウ", null, null, null,
+				null, null, null), "test");
+		this.jdbc.update("UPDATE hcp SET country = ? WHERE id = ?", country, someone.getId());
+		ConsentFixtures.grantEverything(this.consents, someone.getId(), Instant.now());
+		return this.inquiries.take(new InquiryDraft(someone.getId(), "副作用の報告", "投与後の経過について", this.product,
+				ConsentChannel.EMAIL, InquiryPriority.NORMAL, false, awareAt, true,
+				new AdverseEventFacts(this.product, "投与後に肝機能障害", LocalDate.now(JAPAN).minusDays(60), seriousness,
+						expectedness, fatal, "主治医", AgeBand.SEVENTIES, Sex.MALE)),
+				"mr01", InquiryManagement.Via.SALES);
+	}
+
+	private InquiryQueries.Handoff handoffOf(long inquiryId) {
+		return this.queries.detail(inquiryId, MEDICAL).orElseThrow().adverseEvent();
 	}
 
 	private long version(long id) {
@@ -127,18 +156,19 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 	@Test
 	void badIntakeIsRefusedFieldByFieldAndNothingIsSaved() {
 		InquiryDraft noQuestion = new InquiryDraft(this.hcp.getId(), "s", " ", this.product, ConsentChannel.EMAIL,
-				InquiryPriority.NORMAL, false, true, new AdverseEventFacts(null, null, null, null, null, null, null));
+				InquiryPriority.NORMAL, false, null, true,
+				new AdverseEventFacts(null, null, null, null, null, null, null, null, null));
 		assertThatThrownBy(() -> this.inquiries.take(noQuestion, "mr01", InquiryManagement.Via.SALES))
 			.isInstanceOf(ValidationException.class)
 			.extracting(ex -> ((ValidationException) ex).getViolations().stream().map(FieldViolation::field).toList())
 			.asList()
-			.contains("question", "ae.suspectProductId", "ae.description", "ae.seriousness");
+			.contains("question", "ae.suspectProductId", "ae.description", "ae.seriousness", "ae.expectedness", "ae.fatal");
 		// No medical-information consent for the answer channel: refused on that field.
 		UniqueNames.Name name = UniqueNames.next();
 		Hcp unconsented = this.hcps.create(new HcpDetails(name.kanji() + " 五郎", name.kana() + " ゴロウ", null, null, null,
 				null, null, null), "test");
 		InquiryDraft toUnconsented = new InquiryDraft(unconsented.getId(), "s", "q", this.product, ConsentChannel.EMAIL,
-				InquiryPriority.NORMAL, false, false, null);
+				InquiryPriority.NORMAL, false, null, false, null);
 		assertThatThrownBy(() -> this.inquiries.take(toUnconsented, "mr01", InquiryManagement.Via.SALES))
 			.isInstanceOf(ValidationException.class)
 			.extracting(ex -> ((ValidationException) ex).getViolations().get(0).field())
@@ -229,16 +259,150 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
-	void pharmacovigilanceAcknowledgesAHandoffOnceWithItsReference() {
+	void pharmacovigilanceAcknowledgesAHandoffOnceWithItsReferenceAndItStaysAsHistory() {
 		long id = this.inquiries.take(draft(true, ConsentChannel.EMAIL), "mr01", InquiryManagement.Via.SALES);
 		long handoff = this.queries.openHandoffs(MEDICAL).stream().filter(h -> h.inquiryId() == id).findFirst()
 			.orElseThrow().id();
 		assertThatThrownBy(() -> this.inquiries.acknowledgeAdverseEvent(handoff, " ", "msl-one"))
 			.isInstanceOf(ValidationException.class);
 		this.inquiries.acknowledgeAdverseEvent(handoff, "PV-2026-0042", "msl-one");
-		assertThat(this.queries.openHandoffs(MEDICAL)).extracting(InquiryQueries.Handoff::id).doesNotContain(handoff);
+		InquiryQueries.HandoffBoard board = this.queries.handoffBoard(InquiryQueries.HandoffSort.DUE, 0, MEDICAL);
+		assertThat(board.open()).extracting(InquiryQueries.Handoff::id).doesNotContain(handoff);
+		// Acknowledged, it does not disappear: it heads the history, with its clocks and PV's reference.
+		assertThat(board.history().get(0)).satisfies(h -> {
+			assertThat(h.id()).isEqualTo(handoff);
+			assertThat(h.acknowledged()).isTrue();
+			assertThat(h.pvReference()).isEqualTo("PV-2026-0042");
+			assertThat(h.acknowledgedBy()).isEqualTo("msl-one");
+			assertThat(h.regulatory().kind()).isEqualTo(RegulatoryDeadline.Kind.NOT_EXPEDITED);
+		});
 		assertThatThrownBy(() -> this.inquiries.acknowledgeAdverseEvent(handoff, "PV-2026-0043", "msl-one"))
 			.isInstanceOf(DomainException.class);
+	}
+
+	@Test
+	void dayZeroIsWhenTheEmployeeLearnedOfItAndBothClocksRunFromIt() {
+		Instant learned = Instant.now().minus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		long id = adverseEvent("JP", learned, Seriousness.SERIOUS, Expectedness.UNEXPECTED, false);
+		InquiryQueries.Handoff handoff = handoffOf(id);
+		assertThat(handoff.awareAt()).isEqualTo(learned);
+		assertThat(handoff.createdAt()).isAfter(learned);
+		assertThat(handoff.dueAt()).as("the internal deadline, from day 0").isEqualTo(this.sla.adverseEventDue(learned));
+		assertThat(handoff.overdue(Instant.now())).isEqualTo(this.sla.adverseEventDue(learned).isBefore(Instant.now()));
+		assertThat(handoff.regulatory().rule().code()).isEqualTo("JP-SERIOUS-UNEXPECTED");
+		assertThat(handoff.regulatory().dueDate()).isEqualTo(LocalDate.ofInstant(learned, JAPAN).plusDays(15));
+		assertThat(handoff.hcpCountry()).isEqualTo("JP");
+		assertThat(handoff.productNameJa()).isEqualTo("薬");
+		assertThat(handoff.hcpName()).endsWith("六郎");
+		assertThat(this.queries.detail(id, MEDICAL).orElseThrow().awareAt()).isEqualTo(learned);
+		// Not said: when it was received. Never in the future.
+		long now = this.inquiries.take(draft(true, ConsentChannel.EMAIL), "mr01", InquiryManagement.Via.SALES);
+		InquiryQueries.Detail received = this.queries.detail(now, MEDICAL).orElseThrow();
+		assertThat(received.awareAt()).isEqualTo(received.receivedAt());
+		InquiryDraft future = new InquiryDraft(this.hcp.getId(), "s", "q", this.product, ConsentChannel.EMAIL,
+				InquiryPriority.NORMAL, false, Instant.now().plus(java.time.Duration.ofHours(2)), false, null);
+		assertThatThrownBy(() -> this.inquiries.take(future, "mr01", InquiryManagement.Via.SALES))
+			.isInstanceOf(ValidationException.class)
+			.extracting(ex -> ((ValidationException) ex).getViolations().get(0).field())
+			.isEqualTo("awareAt");
+		// The database holds it too: day 0 is never after receipt, a death never non-serious.
+		assertThatThrownBy(() -> this.jdbc.update("UPDATE medical_inquiry SET aware_at = received_at + interval '1 second'"
+				+ " WHERE id = ?", id)).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+		assertThatThrownBy(() -> this.jdbc.update("UPDATE adverse_event_handoff SET fatal = true, seriousness = 'NON_SERIOUS'"
+				+ " WHERE inquiry_id = ?", id)).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+	}
+
+	@Test
+	void theRegulatorsDeadlineFollowsTheHcpsCountryAndTheCaseAndTheListSortsByWhatIsDueFirst() {
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		// Day 0 a week apart each, so that one business day later keeps them apart whatever today is.
+		long japanExpected = adverseEvent("JP", now.minus(java.time.Duration.ofDays(21)), Seriousness.SERIOUS,
+				Expectedness.EXPECTED, false);
+		long japanExpectedDeath = adverseEvent("JP", now.minus(java.time.Duration.ofDays(7)), Seriousness.SERIOUS,
+				Expectedness.EXPECTED, true);
+		long us = adverseEvent("US", now.minus(java.time.Duration.ofDays(28)), Seriousness.SERIOUS, Expectedness.EXPECTED,
+				false);
+		long germany = adverseEvent("DE", now.minus(java.time.Duration.ofDays(35)), Seriousness.NON_SERIOUS,
+				Expectedness.UNEXPECTED, false);
+		long china = adverseEvent("CN", now.minus(java.time.Duration.ofDays(14)), Seriousness.SERIOUS,
+				Expectedness.UNKNOWN, false);
+		assertThat(handoffOf(japanExpected).regulatory()).satisfies(d -> {
+			assertThat(d.rule().code()).isEqualTo("JP-SERIOUS-EXPECTED");
+			assertThat(d.dueDate()).isEqualTo(d.dayZero().plusDays(30));
+		});
+		assertThat(handoffOf(japanExpectedDeath).regulatory()).satisfies(d -> {
+			assertThat(d.rule().code()).isEqualTo("JP-SERIOUS-EXPECTED-DEATH");
+			assertThat(d.dueDate()).isEqualTo(d.dayZero().plusDays(15));
+		});
+		assertThat(handoffOf(us).regulatory()).satisfies(d -> {
+			assertThat(d.rule().code()).isEqualTo("US-SERIOUS-EXPECTED");
+			assertThat(d.kind()).isEqualTo(RegulatoryDeadline.Kind.NOT_EXPEDITED);
+		});
+		assertThat(handoffOf(germany).regulatory()).satisfies(d -> {
+			assertThat(d.jurisdiction()).isEqualTo("EU");
+			assertThat(d.rule().code()).isEqualTo("EU-NON-SERIOUS");
+			assertThat(d.dueDate()).isEqualTo(d.dayZero().plusDays(90));
+		});
+		assertThat(handoffOf(china).regulatory().kind()).isEqualTo(RegulatoryDeadline.Kind.NO_RULE);
+
+		List<Long> mine = List.of(japanExpected, japanExpectedDeath, us, germany, china);
+		java.util.function.Function<InquiryQueries.HandoffSort, List<Long>> order = sort -> this.queries
+			.handoffBoard(sort, 0, MEDICAL).open().stream().map(InquiryQueries.Handoff::inquiryId).filter(mine::contains)
+			.toList();
+		// What is due first: the internal deadline (from day 0), so the oldest day 0 first here.
+		assertThat(order.apply(InquiryQueries.HandoffSort.DUE)).containsExactly(germany, us, japanExpected, china,
+				japanExpectedDeath);
+		// The regulator's deadline: in 8 days (15 from a week ago), 9 (30 from three weeks ago), 55 (90 from five
+		// weeks ago); then those without one.
+		assertThat(order.apply(InquiryQueries.HandoffSort.REGULATORY)).containsExactly(japanExpectedDeath, japanExpected,
+				germany, us, china);
+		assertThat(order.apply(InquiryQueries.HandoffSort.DAY_ZERO)).containsExactly(germany, us, japanExpected, china,
+				japanExpectedDeath);
+		assertThat(InquiryQueries.HandoffSort.parse("regulatory")).isEqualTo(InquiryQueries.HandoffSort.REGULATORY);
+		assertThat(InquiryQueries.HandoffSort.parse("day-zero")).isEqualTo(InquiryQueries.HandoffSort.DAY_ZERO);
+		assertThat(InquiryQueries.HandoffSort.parse("<script>")).isEqualTo(InquiryQueries.HandoffSort.DUE);
+		assertThatThrownBy(() -> this.queries.handoffBoard(InquiryQueries.HandoffSort.DUE, 0, List.of("ADMIN")))
+			.isInstanceOf(DomainException.class);
+	}
+
+	@Test
+	void anHcpsCountryIsAnIsoCodeAndJapanByDefault() {
+		assertThat(this.jdbc.queryForObject("SELECT country FROM hcp WHERE id = ?", String.class, this.hcp.getId()))
+			.isEqualTo("JP");
+		for (String bad : List.of("jp", "J1", "JPN", "")) {
+			assertThatThrownBy(() -> this.jdbc.update("UPDATE hcp SET country = ? WHERE id = ?", bad, this.hcp.getId()))
+				.as(bad).isInstanceOf(org.springframework.dao.DataAccessException.class);
+		}
+	}
+
+	@Test
+	void rulesAreDataWithEffectiveDatesAndTwoRulesForTheSameCasesCannotBeInForceOnTheSameDay() {
+		String jurisdiction = "ZT" + String.valueOf(System.nanoTime() % 100_000_000).chars()
+			.mapToObj(c -> String.valueOf((char) ('A' + c - '0'))).collect(java.util.stream.Collectors.joining());
+		this.jdbc.update("INSERT INTO ae_jurisdiction (code, name_ja, name_en, authority) VALUES (?, 'テスト', 'Test', 'T')",
+				jurisdiction);
+		String country = this.jdbc.queryForObject("SELECT 'X' || chr(65 + (SELECT count(*) FROM ae_jurisdiction_country"
+				+ " WHERE country LIKE 'X%')::int)", String.class);
+		this.jdbc.update("INSERT INTO ae_jurisdiction_country (country, jurisdiction_code) VALUES (?, ?)", country,
+				jurisdiction);
+		String insert = "INSERT INTO ae_regulatory_rule (jurisdiction_code, code, serious, expected, fatal, report_days,"
+				+ " name_ja, name_en, legal_basis, effective_from, effective_to) VALUES (?, ?, true, NULL, NULL, ?, 'r', 'r',"
+				+ " 'test', ?, ?)";
+		this.jdbc.update(insert, jurisdiction, "T-OLD", 20, java.sql.Date.valueOf("2000-01-01"),
+				java.sql.Date.valueOf("2026-06-30"));
+		this.jdbc.update(insert, jurisdiction, "T-NEW", 10, java.sql.Date.valueOf("2026-07-01"), null);
+		assertThatThrownBy(() -> this.jdbc.update(insert, jurisdiction, "T-OVERLAP", 5,
+				java.sql.Date.valueOf("2026-06-30"), null))
+			.isInstanceOf(org.springframework.dao.DataAccessException.class);
+		AdverseEventClockRules rules = this.clocks.rules();
+		AdverseEventCase serious = new AdverseEventCase(true, false, false);
+		assertThat(rules.deadline(country, java.time.LocalDateTime.parse("2026-06-30T23:59").atZone(JAPAN).toInstant(),
+				serious).rule().code()).isEqualTo("T-OLD");
+		assertThat(rules.deadline(country, java.time.LocalDateTime.parse("2026-07-01T00:00").atZone(JAPAN).toInstant(),
+				serious).dueDate()).isEqualTo(LocalDate.of(2026, 7, 11));
+		// Japan, the US and the EU/EEA are seeded.
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ae_jurisdiction_country WHERE jurisdiction_code = 'EU'",
+				Integer.class)).isEqualTo(30);
 	}
 
 }

@@ -98,6 +98,11 @@ class AuthorizationIntegrationTests extends WebTestBase {
 		this.mvc.perform(get("/inquiries").with(as)).andExpect(status().is(medical));
 		this.mvc.perform(get("/inquiries?due=overdue&status=RECEIVED").with(as)).andExpect(status().is(medical));
 		this.mvc.perform(get("/inquiries/handoffs").with(as)).andExpect(status().is(medical));
+		// Every order and page of the hand-off list (history included), and odd parameters: medical only, never a 500.
+		for (String query : List.of("sort=REGULATORY", "sort=day-zero&page=1", "sort=%3Cscript%3E&page=-3",
+				"page=99999999999")) {
+			this.mvc.perform(get("/inquiries/handoffs?" + query).with(as)).andExpect(status().is(medical));
+		}
 		// A guessed inquiry URL: medical gets "not found" for an unknown id, everyone else 403.
 		this.mvc.perform(get("/inquiries/987654321").with(as)).andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
 		this.mvc.perform(post("/inquiries/987654321/triage").with(as).with(csrf()).param("version", "0")
@@ -117,6 +122,11 @@ class AuthorizationIntegrationTests extends WebTestBase {
 			.andExpect(status().is(intake ? 200 : 403));
 		// An empty form: field errors (200) for intake roles, 403 before the form is read for the rest.
 		this.mvc.perform(post("/hcps/" + this.hcp.getId() + "/inquiries/new").with(as).with(csrf()))
+			.andExpect(status().is(intake ? 200 : 403));
+		// A time of awareness that is no time, or an adverse event "fatal" that is neither: field errors, not a 500.
+		this.mvc.perform(post("/hcps/" + this.hcp.getId() + "/inquiries/new").with(as).with(csrf())
+				.param("awareAt", "2026-13-45T99:99").param("adverseEvent", "true").param("aeFatal", "maybe")
+				.param("aeExpectedness", "SOMETIMES"))
 			.andExpect(status().is(intake ? 200 : 403));
 	}
 

@@ -2,6 +2,10 @@ package org.openpharma.crm.inquiry.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +39,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Medical inquiries", description = "Intake of medical inquiries from other systems")
 class InquiryApiController {
 
+	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
 	private final InquiryManagement inquiries;
 
 	private final InquiryQueries queries;
@@ -55,9 +61,12 @@ class InquiryApiController {
 			description = "The HCP by hcpId or registryNumber; the question verbatim and a short subject (the only"
 					+ " text commercial roles see); answerChannel VISIT, REMOTE, PHONE, EMAIL or WEB, which needs the HCP's"
 					+ " MEDICAL_INFORMATION consent; urgency URGENT or NORMAL. With adverseEvent, its minimum facts are"
-					+ " required (suspectProductId, description, seriousness SERIOUS/NON_SERIOUS/UNKNOWN, reporter,"
+					+ " required (suspectProductId, description, seriousness SERIOUS/NON_SERIOUS/UNKNOWN, expectedness"
+					+ " UNEXPECTED/EXPECTED/UNKNOWN (listed in the label), fatal true/false, reporter,"
 					+ " ageBand UNDER_10/TEENS/…/EIGHTY_PLUS/UNKNOWN, sex FEMALE/MALE/UNKNOWN; never a name) and a"
-					+ " pharmacovigilance hand-off is created. Bad input: 400 with field errors; nothing is saved.")
+					+ " pharmacovigilance hand-off is created. awareAt (ISO-8601, with an offset or in Japan time) is when"
+					+ " the company first learned of it — day 0 of an adverse event's clocks; by default when it is"
+					+ " received; never in the future. Bad input: 400 with field errors; nothing is saved.")
 	Received take(@RequestBody InquiryRequest request, Authentication caller) {
 		if (request == null) {
 			throw ValidationException.of("question", "inquiry.question.required");
@@ -74,6 +83,7 @@ class InquiryApiController {
 		ConsentChannel channel = code(ConsentChannel.class, request.answerChannel(), "answerChannel", violations);
 		InquiryPriority urgency = (request.urgency() == null) ? InquiryPriority.NORMAL
 				: code(InquiryPriority.class, request.urgency(), "urgency", violations);
+		Instant awareAt = instant(request.awareAt(), "awareAt", violations);
 		AdverseEventFacts facts = null;
 		boolean mentioned = request.adverseEvent() != null;
 		if (mentioned) {
@@ -81,7 +91,9 @@ class InquiryApiController {
 			facts = new AdverseEventFacts(ae.suspectProductId(), ae.description(), ae.onsetDate(),
 					(ae.seriousness() == null) ? null
 							: code(AdverseEventFacts.Seriousness.class, ae.seriousness(), "ae.seriousness", violations),
-					ae.reporter(),
+					(ae.expectedness() == null) ? null
+							: code(AdverseEventFacts.Expectedness.class, ae.expectedness(), "ae.expectedness", violations),
+					ae.fatal(), ae.reporter(),
 					(ae.ageBand() == null) ? null : code(AdverseEventFacts.AgeBand.class, ae.ageBand(), "ae.ageBand", violations),
 					(ae.sex() == null) ? null : code(AdverseEventFacts.Sex.class, ae.sex(), "ae.sex", violations));
 		}
@@ -89,7 +101,7 @@ class InquiryApiController {
 			throw new ValidationException(violations);
 		}
 		long id = this.inquiries.take(new InquiryDraft(hcpId, request.subject(), request.question(), request.productId(),
-				channel, urgency, Boolean.TRUE.equals(request.offLabel()), mentioned, facts), caller.getName(),
+				channel, urgency, Boolean.TRUE.equals(request.offLabel()), awareAt, mentioned, facts), caller.getName(),
 				InquiryManagement.Via.API);
 		InquiryQueries.InquirySummary summary = this.queries.summary(id).orElseThrow();
 		return new Received(id, summary.status(), summary.dueAt(), mentioned);
@@ -109,14 +121,33 @@ class InquiryApiController {
 		}
 	}
 
+	/** An ISO-8601 date-time with an offset ("2026-11-20T17:30+09:00") or without one (Japan time); null: none. */
+	private static Instant instant(String value, String field, List<FieldViolation> violations) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(value.strip()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				return LocalDateTime.parse(value.strip()).atZone(JAPAN).toInstant();
+			}
+			catch (DateTimeParseException again) {
+				violations.add(new FieldViolation(field, "inquiry." + field + ".invalid"));
+				return null;
+			}
+		}
+	}
+
 	/** The request body. */
 	record InquiryRequest(Long hcpId, String registryNumber, String subject, String question, Long productId,
-			String answerChannel, String urgency, Boolean offLabel, AdverseEventRequest adverseEvent) {
+			String answerChannel, String urgency, Boolean offLabel, String awareAt, AdverseEventRequest adverseEvent) {
 	}
 
 	/** An adverse event the HCP mentioned: facts only, never the patient's identity. */
 	record AdverseEventRequest(Long suspectProductId, String description, LocalDate onsetDate, String seriousness,
-			String reporter, String ageBand, String sex) {
+			String expectedness, Boolean fatal, String reporter, String ageBand, String sex) {
 	}
 
 	/** What was taken in: no medical content. */

@@ -17,6 +17,7 @@ import org.openpharma.crm.inquiry.InquiryManagement;
 import org.openpharma.crm.inquiry.InquiryPriority;
 import org.openpharma.crm.inquiry.InquiryQueries;
 import org.openpharma.crm.inquiry.InquiryStatus;
+import org.openpharma.crm.inquiry.RegulatoryDeadline;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.FieldViolation;
@@ -229,17 +230,37 @@ class InquiryController {
 		return "redirect:/inquiries/" + id;
 	}
 
+	/**
+	 * Medical affairs' adverse-event hand-off screen: open hand-offs by what is due first (or by the regulator's
+	 * deadline, or day 0), each with its HCP, product, inquiry, day 0, internal and regulator's deadline and the
+	 * rule that set it; acknowledged ones stay below as history, a page at a time.
+	 */
 	@GetMapping("/inquiries/handoffs")
 	@PreAuthorize("hasRole('MEDICAL')")
-	String handoffs(Authentication user, Model model) {
-		model.addAttribute("handoffs", this.queries.openHandoffs(roles(user)));
-		model.addAttribute("now", this.clock.instant());
+	String handoffs(@RequestParam(name = "sort", required = false) String sort,
+			@RequestParam(name = "page", required = false) String page, Authentication user, Model model) {
+		InquiryQueries.HandoffSort order = InquiryQueries.HandoffSort.parse(sort);
+		Instant now = this.clock.instant();
+		model.addAttribute("board", this.queries.handoffBoard(order, historyPage(page), roles(user)));
+		model.addAttribute("sort", order);
+		model.addAttribute("sorts", InquiryQueries.HandoffSort.values());
+		model.addAttribute("now", now);
+		model.addAttribute("today", LocalDate.ofInstant(now, JAPAN));
 		return "inquiry/handoffs";
+	}
+
+	/** A page number of the history as asked for: anything else (negative, huge, not a number) is the first. */
+	private static int historyPage(String page) {
+		if (page == null || !page.matches("\\d{1,6}")) {
+			return 0;
+		}
+		return Integer.parseInt(page);
 	}
 
 	/**
 	 * One hand-off as a structured file pharmacovigilance can file (JSON, UTF-8): the minimum facts, the
-	 * product, the reporter, the clocks — and no patient identity, since none is ever stored.
+	 * product, the reporter, day 0 and both clocks (the company's and the regulator's, with its rule) — and
+	 * no patient identity, since none is ever stored.
 	 */
 	@GetMapping(path = "/inquiries/handoffs/{id:\\d+}.json", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
 	@PreAuthorize("hasRole('MEDICAL')")
@@ -252,17 +273,32 @@ class InquiryController {
 		file.put("handoffId", handoff.id());
 		file.put("inquiryId", handoff.inquiryId());
 		file.put("hcpId", handoff.hcpId());
-		file.put("suspectProduct", this.reference.products().stream()
-			.filter(p -> p.code().equals(String.valueOf(handoff.suspectProductId()))).map(p -> p.nameJa()).findFirst()
-			.orElse(null));
+		file.put("hcpCountry", handoff.hcpCountry());
+		file.put("suspectProduct", handoff.productNameJa());
 		file.put("suspectProductId", handoff.suspectProductId());
 		file.put("description", handoff.description());
 		file.put("seriousness", handoff.seriousness());
+		file.put("expectedness", handoff.expectedness());
+		file.put("fatal", handoff.fatal());
 		file.put("patientAgeBand", handoff.ageBand());
 		file.put("patientSex", handoff.sex());
 		file.put("reporter", handoff.reporter());
+		file.put("dayZero", handoff.regulatory().dayZero().toString());
+		file.put("awareAt", handoff.awareAt().toString());
 		file.put("receivedAt", handoff.createdAt().toString());
 		file.put("dueAt", handoff.dueAt().toString());
+		file.put("internalDueAt", handoff.dueAt().toString());
+		RegulatoryDeadline regulatory = handoff.regulatory();
+		java.util.Map<String, Object> deadline = new java.util.LinkedHashMap<>();
+		deadline.put("kind", regulatory.kind().name());
+		deadline.put("jurisdiction", regulatory.jurisdiction());
+		deadline.put("dueDate", (regulatory.dueDate() != null) ? regulatory.dueDate().toString() : null);
+		deadline.put("rule", (regulatory.rule() != null) ? regulatory.rule().code() : null);
+		deadline.put("reportDays", (regulatory.rule() != null) ? regulatory.rule().reportDays() : null);
+		deadline.put("legalBasis", (regulatory.rule() != null) ? regulatory.rule().legalBasis() : null);
+		file.put("regulatoryDeadline", deadline);
+		file.put("acknowledgedAt", (handoff.acknowledgedAt() != null) ? handoff.acknowledgedAt().toString() : null);
+		file.put("pvReference", handoff.pvReference());
 		return org.springframework.http.ResponseEntity.ok()
 			.header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
 					"attachment; filename=\"ae-handoff-" + id + ".json\"")
@@ -291,6 +327,7 @@ class InquiryController {
 		model.addAttribute("channels", ConsentChannel.values());
 		model.addAttribute("priorities", InquiryPriority.values());
 		model.addAttribute("seriousness", AdverseEventFacts.Seriousness.values());
+		model.addAttribute("expectedness", AdverseEventFacts.Expectedness.values());
 		model.addAttribute("ageBands", AdverseEventFacts.AgeBand.values());
 		model.addAttribute("sexes", AdverseEventFacts.Sex.values());
 		return "inquiry/form";

@@ -74,8 +74,12 @@ class InquiryApiIntegrationTests extends WebTestBase {
 
 	@Test
 	void aSystemTakesInAnInquiryWithAnAdverseEventAndGetsNoContentBack() throws Exception {
-		String ae = ",\"adverseEvent\":{\"suspectProductId\":" + this.product + ",\"description\":\"嘔吐\","
-				+ "\"seriousness\":\"NON_SERIOUS\",\"reporter\":\"医師\",\"ageBand\":\"UNDER_10\",\"sex\":\"MALE\"}";
+		java.time.OffsetDateTime learned = Instant.now().minus(java.time.Duration.ofDays(2))
+			.atZone(java.time.ZoneId.of("Asia/Tokyo")).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		java.time.LocalDate dayZero = learned.toLocalDate();
+		String ae = ",\"awareAt\":\"" + learned + "\",\"adverseEvent\":{\"suspectProductId\":" + this.product
+				+ ",\"description\":\"嘔吐\",\"seriousness\":\"SERIOUS\",\"expectedness\":\"unexpected\",\"fatal\":false,"
+				+ "\"reporter\":\"医師\",\"ageBand\":\"UNDER_10\",\"sex\":\"MALE\"}";
 		String response = this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
 				.contentType(MediaType.APPLICATION_JSON).content(body(ae)))
 			.andExpect(status().isCreated())
@@ -87,12 +91,23 @@ class InquiryApiIntegrationTests extends WebTestBase {
 				this.hcp.getId())).isEqualTo("API");
 		Long handoff = this.jdbc.queryForObject("SELECT a.id FROM adverse_event_handoff a JOIN medical_inquiry q"
 				+ " ON q.id = a.inquiry_id WHERE q.hcp_id = ?", Long.class, this.hcp.getId());
-		// Pharmacovigilance files the hand-off as a structured document.
+		// Pharmacovigilance files the hand-off as a structured document, with day 0 and both deadlines.
 		this.mvc.perform(get("/inquiries/handoffs/" + handoff + ".json").with(user("pv").roles("MEDICAL")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.description").value("嘔吐"))
 			.andExpect(jsonPath("$.patientAgeBand").value("UNDER_10"))
-			.andExpect(jsonPath("$.seriousness").value("NON_SERIOUS"));
+			.andExpect(jsonPath("$.seriousness").value("SERIOUS"))
+			.andExpect(jsonPath("$.expectedness").value("UNEXPECTED"))
+			.andExpect(jsonPath("$.fatal").value(false))
+			.andExpect(jsonPath("$.hcpCountry").value("JP"))
+			.andExpect(jsonPath("$.dayZero").value(dayZero.toString()))
+			.andExpect(jsonPath("$.awareAt").value(learned.toInstant().toString()))
+			.andExpect(jsonPath("$.internalDueAt").exists())
+			.andExpect(jsonPath("$.regulatoryDeadline.kind").value("DUE"))
+			.andExpect(jsonPath("$.regulatoryDeadline.jurisdiction").value("JP"))
+			.andExpect(jsonPath("$.regulatoryDeadline.rule").value("JP-SERIOUS-UNEXPECTED"))
+			.andExpect(jsonPath("$.regulatoryDeadline.reportDays").value(15))
+			.andExpect(jsonPath("$.regulatoryDeadline.dueDate").value(dayZero.plusDays(15).toString()));
 		this.mvc.perform(get("/inquiries/handoffs/" + handoff + ".json").with(user("mr").roles("MR")))
 			.andExpect(status().isForbidden());
 	}
@@ -109,7 +124,33 @@ class InquiryApiIntegrationTests extends WebTestBase {
 				.content(body(",\"adverseEvent\":{\"description\":\"嘔吐\"}")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[?(@.field == 'ae.suspectProductId')]").exists())
-			.andExpect(jsonPath("$.errors[?(@.field == 'ae.ageBand')]").exists());
+			.andExpect(jsonPath("$.errors[?(@.field == 'ae.ageBand')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'ae.expectedness')]").exists())
+			.andExpect(jsonPath("$.errors[?(@.field == 'ae.fatal')]").exists());
+		// When the company learned of it: a date-time, never in the future; a death is never "not serious".
+		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
+				.contentType(MediaType.APPLICATION_JSON).content(body(",\"awareAt\":\"yesterday\"")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("awareAt"));
+		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(",\"awareAt\":\"" + Instant.now().plus(java.time.Duration.ofHours(3)) + "\"")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("awareAt"));
+		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(",\"adverseEvent\":{\"suspectProductId\":" + this.product + ",\"description\":\"死亡\","
+						+ "\"seriousness\":\"SERIOUS\",\"expectedness\":\"SOMETIMES\",\"fatal\":true,\"reporter\":\"医師\","
+						+ "\"ageBand\":\"EIGHTY_PLUS\",\"sex\":\"MALE\"}")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[?(@.field == 'ae.expectedness' && @.message == 'inquiry.code.unknown')]").exists());
+		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body(",\"adverseEvent\":{\"suspectProductId\":" + this.product + ",\"description\":\"死亡\","
+						+ "\"seriousness\":\"NON_SERIOUS\",\"expectedness\":\"EXPECTED\",\"fatal\":true,\"reporter\":\"医師\","
+						+ "\"ageBand\":\"EIGHTY_PLUS\",\"sex\":\"MALE\"}")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("ae.seriousness"));
 		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
 				.contentType(MediaType.APPLICATION_JSON).content(body("").replace(this.registry.toLowerCase(), "NOBODY-1")))
 			.andExpect(status().isBadRequest())

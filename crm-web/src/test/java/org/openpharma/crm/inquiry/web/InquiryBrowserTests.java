@@ -11,6 +11,7 @@ import org.openpharma.crm.hcp.HcpDetails;
 import org.openpharma.crm.hcp.HcpManagement;
 import org.openpharma.crm.user.Role;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,12 @@ class InquiryBrowserTests extends BrowserTestBase {
 		WebConsentFixtures.grantEverything(this.consents, this.hcp.getId(), java.time.Instant.now());
 	}
 
+	/** A value the browser's own picker would set (a datetime-local field does not take typed keys portably). */
+	private void setValue(By by, String value) {
+		((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript("arguments[0].value = arguments[1]",
+				waitFor(by), value);
+	}
+
 	private void select(String id, String visibleText) {
 		new Select(this.driver.findElement(By.id(id))).selectByVisibleText(visibleText);
 	}
@@ -66,12 +73,23 @@ class InquiryBrowserTests extends BrowserTestBase {
 		select("productId", this.productName);
 		type(By.id("question"), "腎機能が低下した患者での用量は？");
 		click(By.id("adverseEvent1"));
-		// Saved without the adverse event's facts: refused field by field, nothing saved.
+		// Heard of it "tomorrow", and saved without the adverse event's facts: refused field by field, nothing saved.
+		java.time.ZoneId japan = java.time.ZoneId.of("Asia/Tokyo");
+		java.time.LocalDateTime learned = java.time.LocalDateTime.now(japan).minusDays(1).withHour(17).withMinute(30)
+			.withSecond(0).withNano(0);
+		setValue(By.id("awareAt"), learned.plusDays(2).toString());
 		click(By.id("save-inquiry"));
 		assertThat(waitFor(By.id("aeDescription-error")).getText()).contains("事象の内容");
+		assertThat(this.driver.findElement(By.id("awareAt-error")).getText()).contains("未来");
+		assertThat(this.driver.findElement(By.id("aeExpectedness-error")).getText()).contains("既知・未知");
+		assertThat(this.driver.findElement(By.id("aeFatal-error")).getText()).contains("死亡の有無");
+		// The MR learned of it yesterday at 17:30 and enters it only now: day 0 is yesterday.
+		setValue(By.id("awareAt"), learned.toString());
 		select("aeProductId", this.productName);
 		type(By.id("aeDescription"), "初回投与2日後に発疹");
-		select("aeSeriousness", "非重篤");
+		select("aeSeriousness", "重篤");
+		select("aeExpectedness", "未知（添付文書に記載なし）");
+		select("aeFatal", "死亡なし");
 		select("aeAgeBand", "60代");
 		select("aeSex", "女性");
 		type(By.id("aeReporter"), "主治医");
@@ -81,10 +99,41 @@ class InquiryBrowserTests extends BrowserTestBase {
 		assertThat(waitFor(By.id("hcp-inquiries")).getText()).contains("用量についての質問").contains("受付");
 		assertThat(this.driver.getPageSource()).doesNotContain("腎機能が低下した患者").doesNotContain("発疹");
 
+		// Medical affairs' hand-off list: HCP, product, the inquiry, day 0, the internal and the regulator's deadline
+		// with the rule that set it (Japan, serious and unexpected: 15 days from day 0).
 		loginAs(Role.MEDICAL);
 		open("/inquiries/handoffs");
-		assertThat(waitFor(By.id("handoffs")).getText()).contains("初回投与2日後に発疹").contains("60代");
-		assertThat(this.driver.findElement(By.cssSelector("#handoffs .handoff-due")).getText()).isNotBlank();
+		By mine = By.xpath("//table[@id='handoffs']//tr[td[contains(., '" + this.productName + "')]]");
+		WebElement row = waitFor(mine);
+		assertThat(row.getText()).contains("初回投与2日後に発疹").contains("60代").contains("質問 次郎")
+			.contains("重篤 · 未知（添付文書に記載なし） · 死亡なし");
+		assertThat(row.findElement(By.cssSelector(".handoff-day-zero")).getText())
+			.contains(learned.toLocalDate() + " 17:30");
+		assertThat(row.findElement(By.cssSelector(".handoff-due")).getText()).isNotBlank();
+		assertThat(row.findElement(By.cssSelector(".handoff-regulatory-date")).getText())
+			.isEqualTo(learned.toLocalDate().plusDays(15).toString());
+		assertThat(row.findElement(By.cssSelector(".handoff-rule")).getText()).contains("JP").contains("重篤・未知：15日以内");
+		assertThat(row.findElement(By.cssSelector(".handoff-country")).getText()).isEqualTo("JP");
+		String inquiryLink = row.findElement(By.cssSelector("a.handoff-inquiry")).getAttribute("href");
+		assertThat(inquiryLink).matches(".*/inquiries/\\d+$");
+		// Ordered by the regulator's deadline instead of what is due first: the choice is marked, the row still there.
+		click(By.id("sort-REGULATORY"));
+		waitFor(By.cssSelector("#sort-REGULATORY[aria-current='true']"));
+		assertThat(this.driver.getCurrentUrl()).contains("sort=REGULATORY");
+		waitFor(mine);
+		// Acknowledged, it leaves the open list for the history, with PV's reference and its clocks.
+		waitFor(mine).findElement(By.name("pvReference")).sendKeys("PV-2026-0815");
+		waitFor(mine).findElement(By.cssSelector("button[type='submit']")).click();
+		assertThat(waitFor(By.id("flash")).getText()).contains("受領");
+		assertThat(this.driver.findElements(mine)).isEmpty();
+		WebElement history = waitFor(
+				By.xpath("//table[@id='handoff-history']//tr[td[contains(., '" + this.productName + "')]]"));
+		assertThat(history.getText()).contains("PV-2026-0815").contains(learned.toLocalDate().plusDays(15).toString());
+		// The link leads to the inquiry, which shows day 0 and both clocks too.
+		this.driver.get(inquiryLink);
+		assertThat(waitFor(By.id("inquiry-ae-clocks")).getText()).contains(learned.toLocalDate() + " 17:30")
+			.contains("重篤・未知：15日以内");
+		assertThat(this.driver.findElement(By.id("inquiry-aware-at")).getText()).isEqualTo(learned.toLocalDate() + " 17:30");
 		open("/inquiries?status=RECEIVED");
 		assertThat(waitFor(By.id("inquiry-queue")).getText()).contains("用量についての質問").contains("腎機能が低下した患者");
 
