@@ -1,8 +1,12 @@
 package org.openpharma.crm.user;
 
-/** What a user may do; see the role table in the product brief. */
+/**
+ * What a user may do; see the role table in the product brief and docs/operations.md. ADMIN manages users
+ * and settings, never medical content; PRIVACY_OFFICER answers an HCP's access and erasure requests, the
+ * one job that must read everything held about a person (every such read is audited).
+ */
 public enum Role {
 
-	MR, MARKETING, MEDICAL, CALL_CENTER, MANAGER, ADMIN
+	MR, MARKETING, MEDICAL, CALL_CENTER, MANAGER, ADMIN, PRIVACY_OFFICER
 
 }

@@ -30,6 +30,7 @@ final class DemoUsers {
 			new DemoUser("manager", "佐藤 健一 (マネージャー)", "MANAGEMENT", "MANAGER",
 					List.of("TOKYO_CENTRAL", "KANTO_EAST", "KANTO_WEST")),
 			new DemoUser("admin", "伊藤 誠 (管理者)", "IT", "ADMIN", List.of()),
+			new DemoUser("privacy", "渡辺 直子 (個人情報保護責任者)", "COMPLIANCE", "PRIVACY_OFFICER", List.of()),
 			// One MR for every other territory, so the activity data has an owner everywhere.
 			mr("mr02", "北海道", "HOKKAIDO"), mr("mr03", "東北", "TOHOKU"), mr("mr04", "北関東", "KANTO_NORTH"),
 			mr("mr05", "埼玉・千葉", "KANTO_EAST"), mr("mr06", "神奈川・山梨", "KANTO_WEST"),

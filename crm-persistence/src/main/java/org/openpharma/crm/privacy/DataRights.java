@@ -96,9 +96,17 @@ public class DataRights {
 		return sections;
 	}
 
-	/** Everything held about the HCP, section by section, times as ISO-8601 text. */
-	public Map<String, List<Map<String, Object>>> export(long hcpId) {
+	/**
+	 * Everything held about the HCP, section by section, times as ISO-8601 text, medical content included:
+	 * only the privacy officer reads it, and every read is audited with who, how and which sections.
+	 */
+	@Transactional
+	public Map<String, List<Map<String, Object>>> export(long hcpId, String actor, String format) {
 		requireExists(hcpId);
+		Map<String, Object> what = new LinkedHashMap<>();
+		what.put("format", format);
+		what.put("sections", sectionNames());
+		this.audit.record(actor, "EXPORT", "HCP", hcpId, null, what);
 		Map<String, List<Map<String, Object>>> export = new LinkedHashMap<>();
 		SECTIONS.forEach((name, sql) -> export.put(name, this.jdbc.queryForList(sql, hcpId).stream()
 			.map(DataRights::readable).toList()));

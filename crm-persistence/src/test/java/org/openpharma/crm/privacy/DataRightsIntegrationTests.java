@@ -84,7 +84,7 @@ class DataRightsIntegrationTests extends PostgresTestBase {
 	@Test
 	void theExportHoldsEverySection() {
 		Hcp hcp = hcpWithHistory();
-		var export = this.rights.export(hcp.getId());
+		var export = this.rights.export(hcp.getId(), "privacy-test", "test");
 		assertThat(export.keySet()).containsExactlyElementsOf(DataRights.sectionNames());
 		assertThat(export.get("profile")).singleElement().satisfies(p -> assertThat(p.get("email")).isEqualTo("saburo@example.jp"));
 		assertThat(export.get("interactions")).singleElement()
@@ -104,7 +104,7 @@ class DataRightsIntegrationTests extends PostgresTestBase {
 			.contains(org.assertj.core.groups.Tuple.tuple("policyNotes", 1), org.assertj.core.groups.Tuple.tuple("consentLinks", 1));
 		assertThat(report.kept()).extracting(DataRights.Line::category, DataRights.Line::reason)
 			.contains(org.assertj.core.groups.Tuple.tuple("consent", "privacy.reason.consentProof"));
-		var export = this.rights.export(hcp.getId());
+		var export = this.rights.export(hcp.getId(), "privacy-test", "test");
 		var profile = export.get("profile").get(0);
 		assertThat(profile.get("name_kanji")).isEqualTo(DataRights.ERASED_NAME);
 		assertThat(profile.get("email")).isNull();

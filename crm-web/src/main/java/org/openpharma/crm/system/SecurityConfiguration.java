@@ -83,8 +83,11 @@ class SecurityConfiguration {
 			.hasAnyRole("MANAGER", "MARKETING", "MEDICAL", "ADMIN")
 			.requestMatchers("/actuator/**", "/admin/**")
 			.hasRole("ADMIN")
-			.requestMatchers("/hcps/*/merge", "/hcps/*/merge/**", "/hcps/*/data", "/hcps/*/data.json", "/hcps/*/erase")
+			.requestMatchers("/hcps/*/merge", "/hcps/*/merge/**")
 			.hasRole("ADMIN")
+			// Everything held about a person, medical content included: the privacy officer's job, not the admin's.
+			.requestMatchers("/hcps/*/data", "/hcps/*/data.json", "/hcps/*/erase")
+			.hasRole("PRIVACY_OFFICER")
 			.requestMatchers(HttpMethod.GET, "/hcps/new", "/hcps/*/edit")
 			.hasAnyRole(MASTER_DATA_EDITORS)
 			.requestMatchers(HttpMethod.POST, "/hcps", "/hcps/new", "/hcps/*/edit")

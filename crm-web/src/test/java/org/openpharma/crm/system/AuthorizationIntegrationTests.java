@@ -75,18 +75,39 @@ class AuthorizationIntegrationTests extends WebTestBase {
 			.andExpect(status().is(recorder ? 302 : 403));
 	}
 
+	/** Item 3 of issue 12: everything held about a person includes medical content; the privacy officer's job, audited. */
 	@ParameterizedTest
 	@EnumSource(Role.class)
-	void onlyAdminsSeeOrEraseEverythingHeldAboutAnHcp(Role role) throws Exception {
-		var as = user(role.name().toLowerCase()).roles(role.name());
-		int expected = (role == Role.ADMIN) ? 200 : 403;
+	void onlyThePrivacyOfficerSeesOrErasesEverythingHeldAboutAnHcpAndEveryExportIsAudited(Role role) throws Exception {
+		var as = user(this.users.ensure(role)).roles(role.name());
+		boolean privacy = role == Role.PRIVACY_OFFICER;
+		int expected = privacy ? 200 : 403;
 		this.mvc.perform(get("/hcps/" + this.hcp.getId() + "/data").with(as)).andExpect(status().is(expected));
 		this.mvc.perform(get("/hcps/" + this.hcp.getId() + "/data.json").with(as)).andExpect(status().is(expected));
 		this.mvc.perform(get("/api/v1/hcps/" + this.hcp.getId() + "/data-export").with(as))
 			.andExpect(status().is(expected));
 		// Without the confirmation nothing is erased, for anyone.
 		this.mvc.perform(post("/hcps/" + this.hcp.getId() + "/erase").with(as).with(csrf()))
-			.andExpect(status().is((role == Role.ADMIN) ? 302 : 403));
+			.andExpect(status().is(privacy ? 302 : 403));
+		List<String> exports = this.jdbc.queryForList("SELECT after_state->>'format' FROM audit_event"
+				+ " WHERE action = 'EXPORT' AND entity_type = 'HCP' AND entity_id = ? ORDER BY id", String.class,
+				this.hcp.getId());
+		org.assertj.core.api.Assertions.assertThat(exports).isEqualTo(privacy ? List.of("page", "json", "api") : List.of());
+	}
+
+	/** Item 3 of issue 12: how a need routed to medical was met is medical content, read by medical affairs only. */
+	@ParameterizedTest
+	@EnumSource(Role.class)
+	void onlyMedicalAffairsReadsHowANeedRoutedToMedicalWasMet(Role role) throws Exception {
+		Long needId = this.jdbc.queryForObject("INSERT INTO information_need (hcp_id, topic, category, urgency, status,"
+				+ " routed_to, fulfilment, created_by, created_at, updated_by, updated_at) VALUES (?, 'off-label dosing',"
+				+ " 'DOSING', 'HIGH', 'FULFILLED', 'MEDICAL', 'Answered with the renal dosing letter MI-0042', 'setup',"
+				+ " now(), 'setup', now()) RETURNING id", Long.class, this.hcp.getId());
+		var as = user(this.users.ensure(role)).roles(role.name());
+		this.mvc.perform(get("/needs/" + needId).with(as)).andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(role == Role.MEDICAL ? org.hamcrest.Matchers.containsString("MI-0042")
+						: org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("MI-0042"))));
 	}
 
 	@ParameterizedTest

@@ -83,8 +83,8 @@ class NeedController {
 		InformationNeed need = this.needs.get(id);
 		model.addAttribute("need", need);
 		model.addAttribute("hcp", this.hcps.summary(need.getHcpId()).orElse(null));
-		// The firewall: how a need routed to medical was met may be medical content.
-		model.addAttribute("showFulfilment", need.getRoutedTo() != RoutedTo.MEDICAL || !isCommercial(user));
+		// The firewall: how a need routed to medical was met may be medical content, read by medical affairs only.
+		model.addAttribute("showFulfilment", need.getRoutedTo() != RoutedTo.MEDICAL || isMedical(user));
 		model.addAttribute("history", this.audit.history("NEED", id, 20));
 		return "need/detail";
 	}
@@ -150,9 +150,8 @@ class NeedController {
 		return (text.length() > max) ? text.substring(0, max) : text;
 	}
 
-	private static boolean isCommercial(Authentication user) {
-		return user.getAuthorities().stream().map(a -> a.getAuthority())
-			.noneMatch(a -> a.equals("ROLE_MEDICAL") || a.equals("ROLE_ADMIN"));
+	private static boolean isMedical(Authentication user) {
+		return user.getAuthorities().stream().map(a -> a.getAuthority()).anyMatch("ROLE_MEDICAL"::equals);
 	}
 
 	/** Board filters bound by name. */

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The HCP's data export for machines (the administrator's answer to an access request). */
+/** The HCP's data export for machines (the privacy officer's answer to an access request; audited). */
 @RestController
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasRole('PRIVACY_OFFICER')")
 @Tag(name = "Data rights", description = "Everything held about one HCP")
 class DataRightsApiController {
 
@@ -27,9 +27,10 @@ class DataRightsApiController {
 	@GetMapping("/api/v1/hcps/{id}/data-export")
 	@Operation(summary = "Export everything held about one HCP",
 			description = "Profile, merged duplicates, affiliations, consent ledger, interactions, needs, stage"
-					+ " history, policy notes and patient counts; times in ISO-8601. ADMIN only.")
-	Map<String, List<Map<String, Object>>> export(@PathVariable long id) {
-		return this.rights.export(id);
+					+ " history, policy notes, medical inquiries and patient counts; times in ISO-8601. PRIVACY_OFFICER only;"
+					+ " every export is audited.")
+	Map<String, List<Map<String, Object>>> export(@PathVariable long id, java.security.Principal user) {
+		return this.rights.export(id, user.getName(), "api");
 	}
 
 }

@@ -24,7 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * as a readable page and as JSON, and erasure with a report of what was removed, anonymised and kept.
  */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@PreAuthorize("hasRole('PRIVACY_OFFICER')")
 class DataRightsController {
 
 	private final DataRights rights;
@@ -34,19 +34,19 @@ class DataRightsController {
 	}
 
 	@GetMapping("/hcps/{id}/data")
-	String show(@PathVariable long id, Model model) {
+	String show(@PathVariable long id, Principal user, Model model) {
 		model.addAttribute("hcpId", id);
-		model.addAttribute("export", this.rights.export(id));
+		model.addAttribute("export", this.rights.export(id, user.getName(), "page"));
 		model.addAttribute("sections", DataRights.sectionNames());
 		return "privacy/data";
 	}
 
 	@GetMapping(path = "/hcps/{id}/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	ResponseEntity<Map<String, List<Map<String, Object>>>> json(@PathVariable long id) {
+	ResponseEntity<Map<String, List<Map<String, Object>>>> json(@PathVariable long id, Principal user) {
 		return ResponseEntity.ok()
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"hcp-" + id + "-data.json\"")
-			.body(this.rights.export(id));
+			.body(this.rights.export(id, user.getName(), "json"));
 	}
 
 	@PostMapping("/hcps/{id}/erase")

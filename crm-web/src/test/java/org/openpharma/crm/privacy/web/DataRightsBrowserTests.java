@@ -20,10 +20,10 @@ class DataRightsBrowserTests extends BrowserTestBase {
 	HcpManagement hcps;
 
 	@Test
-	void anAdminSeesEverythingHeldThenErasesItWithAReport() {
+	void thePrivacyOfficerSeesEverythingHeldThenErasesItWithAReport() {
 		Hcp hcp = this.hcps.create(new HcpDetails("消去 依頼", "ショウキョ イライ", null, null, null, "irai@example.jp", null,
 				null), "setup");
-		loginAs(Role.ADMIN);
+		loginAs(Role.PRIVACY_OFFICER);
 		open("/hcps/" + hcp.getId());
 		click(By.id("hcp-data"));
 		assertThat(waitFor(By.id("section-profile")).getText()).contains("irai@example.jp");
