@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -78,6 +80,21 @@ class WebConfiguration implements WebMvcConfigurer {
 		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
 				new ResourceUrlEncodingFilter());
 		registration.setEnabled(false);
+		return registration;
+	}
+
+	/** The address users reach the CRM at; absolute links and Location headers use it (docs/operations.md). */
+	@Bean
+	PublicBaseUrl publicBaseUrl(@Value("${crm.public-base-url:http://localhost:8080}") String value) {
+		return new PublicBaseUrl(value);
+	}
+
+	/** Before Spring Security (order -100), so that its redirects pass through it too. */
+	@Bean
+	FilterRegistrationBean<PublicLocationFilter> publicLocationFilter(PublicBaseUrl publicBaseUrl) {
+		FilterRegistrationBean<PublicLocationFilter> registration = new FilterRegistrationBean<>(
+				new PublicLocationFilter(publicBaseUrl));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;
 	}
 
