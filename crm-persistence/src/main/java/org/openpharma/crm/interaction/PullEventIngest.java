@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Set;
 
 import org.openpharma.crm.audit.AuditTrail;
 import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.StorableText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Takes batches of pull-channel events (content viewed, webinar attended, e-mail opened, inbound call)
  * from other systems: each bad item is reported with its reasons, the good ones are stored, and an
- * event id seen before is a duplicate, not a second interaction.
+ * event id seen before is a duplicate, not a second interaction. Rows are inserted in external-id order,
+ * so that batches sent at the same time with overlapping ids wait for each other instead of
+ * deadlocking (each takes the unique-key locks in the same order).
  */
 @Service
 @Transactional
@@ -53,11 +57,15 @@ public class PullEventIngest {
 	public record Result(int accepted, int duplicates, List<Rejected> rejected) {
 	}
 
+	static final String UNSTORABLE = "contains a character that cannot be stored (NUL or half a surrogate pair)";
+
 	public Result ingest(List<PullEvent> events, String systemUser, String departmentCode) {
 		Instant now = this.clock.instant();
-		Map<String, Long> byRegistry = resolveRegistryNumbers(events);
-		Map<Long, Object[]> hcps = loadHcps(events, byRegistry);
-		Set<String> known = knownExternalIds(events);
+		// Text the database cannot hold must not reach a query either: it would fail the whole batch.
+		List<PullEvent> storable = events.stream().filter(PullEventIngest::isStorable).toList();
+		Map<String, Long> byRegistry = resolveRegistryNumbers(storable);
+		Map<Long, Object[]> hcps = loadHcps(storable, byRegistry);
+		Set<String> known = knownExternalIds(storable);
 		List<Rejected> rejected = new ArrayList<>();
 		List<Object[]> rows = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
@@ -67,6 +75,11 @@ public class PullEventIngest {
 			List<FieldViolation> errors = new ArrayList<>();
 			if (event == null) {
 				rejected.add(new Rejected(i, null, List.of(new FieldViolation("event", "required"))));
+				continue;
+			}
+			if (!isStorable(event)) {
+				rejected.add(new Rejected(i, StorableText.isStorable(event.externalId()) ? event.externalId() : null,
+						unstorable(event)));
 				continue;
 			}
 			String externalId = (event.externalId() != null) ? event.externalId().strip() : "";
@@ -108,6 +121,7 @@ public class PullEventIngest {
 		}
 		int accepted = 0;
 		if (!rows.isEmpty()) {
+			rows.sort(Comparator.comparing(row -> (String) row[7]));
 			int[] counts = this.jdbc.batchUpdate("INSERT INTO interaction (hcp_id, channel, occurred_at, duration_minutes,"
 					+ " author, department_code, key_messages, external_event_id, recorded_at, updated_at)"
 					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_event_id) DO NOTHING", rows);
@@ -124,6 +138,27 @@ public class PullEventIngest {
 		summary.put("rejected", rejected.size());
 		this.audit.record(systemUser, "INGEST_EVENTS", "INTERACTION_BATCH", null, null, summary);
 		return new Result(accepted, duplicates, rejected);
+	}
+
+	private static boolean isStorable(PullEvent event) {
+		return event == null || unstorable(event).isEmpty();
+	}
+
+	private static List<FieldViolation> unstorable(PullEvent event) {
+		List<FieldViolation> errors = new ArrayList<>();
+		if (!StorableText.isStorable(event.externalId())) {
+			errors.add(new FieldViolation("externalId", UNSTORABLE));
+		}
+		if (!StorableText.isStorable(event.registryNumber())) {
+			errors.add(new FieldViolation("registryNumber", UNSTORABLE));
+		}
+		if (!StorableText.isStorable(event.channel())) {
+			errors.add(new FieldViolation("channel", UNSTORABLE));
+		}
+		if (!StorableText.isStorable(event.contentTitle())) {
+			errors.add(new FieldViolation("contentTitle", UNSTORABLE));
+		}
+		return errors;
 	}
 
 	private static Channel channel(String name) {

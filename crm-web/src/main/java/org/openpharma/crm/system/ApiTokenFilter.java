@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.openpharma.crm.user.ApiTokens;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -43,9 +42,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
 		}
 		var user = this.tokens.authenticate(header.substring(7).strip());
 		if (user.isEmpty()) {
-			response.setStatus(HttpStatus.UNAUTHORIZED.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.getWriter().write("{\"status\":401,\"title\":\"Unauthorized\",\"detail\":\"invalid or revoked API token\"}");
+			ApiProblems.write(response, HttpStatus.UNAUTHORIZED, "invalid or revoked API token", request.getRequestURI());
 			return;
 		}
 		List<GrantedAuthority> authorities = new ArrayList<>();

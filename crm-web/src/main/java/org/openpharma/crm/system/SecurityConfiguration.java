@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -20,7 +19,6 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -48,7 +46,9 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
-			.httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+			// Refusals as problem details (RFC 9457), like every other API error.
+			.httpBasic(b -> b.authenticationEntryPoint(new ApiProblems()))
+			.exceptionHandling(e -> e.authenticationEntryPoint(new ApiProblems()).accessDeniedHandler(new ApiProblems()))
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Stateless, credentials in every request, no cookies: no CSRF token to steal.
 			.csrf(c -> c.ignoringRequestMatchers("/api/**"))

@@ -4,9 +4,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
@@ -15,11 +19,32 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 /** Language switch (Japanese by default, English on request, remembered in a cookie) and simple views. */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
 	static final List<Locale> SUPPORTED = List.of(Locale.JAPANESE, Locale.ENGLISH);
+
+	private final JsonMapper json;
+
+	WebConfiguration(JsonMapper json) {
+		this.json = json;
+	}
+
+	/**
+	 * Request bodies (only API calls read JSON bodies) are read strictly: {@code "hcpId": 7.5} is refused
+	 * as a wrong type instead of being cut to 7. Runs after Boot's own converter set-up (this configurer
+	 * has no order, Boot's has order 0), so this JSON converter replaces Boot's; writing is unchanged, and
+	 * the application's JsonMapper bean (audit payloads) keeps its defaults.
+	 */
+	@Override
+	public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+		builder.withJsonConverter(new JacksonJsonHttpMessageConverter(
+				this.json.rebuild().disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT).build()));
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -55,6 +80,21 @@ class WebConfiguration implements WebMvcConfigurer {
 		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
 				new ResourceUrlEncodingFilter());
 		registration.setEnabled(false);
+		return registration;
+	}
+
+	/** The address users reach the CRM at; absolute links and Location headers use it (docs/operations.md). */
+	@Bean
+	PublicBaseUrl publicBaseUrl(@Value("${crm.public-base-url:http://localhost:8080}") String value) {
+		return new PublicBaseUrl(value);
+	}
+
+	/** Before Spring Security (order -100), so that its redirects pass through it too. */
+	@Bean
+	FilterRegistrationBean<PublicLocationFilter> publicLocationFilter(PublicBaseUrl publicBaseUrl) {
+		FilterRegistrationBean<PublicLocationFilter> registration = new FilterRegistrationBean<>(
+				new PublicLocationFilter(publicBaseUrl));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
 		return registration;
 	}
 

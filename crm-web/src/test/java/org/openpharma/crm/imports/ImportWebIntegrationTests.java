@@ -149,6 +149,21 @@ class ImportWebIntegrationTests extends WebTestBase {
 	}
 
 	@Test
+	void theErrorReportDoesNotEchoAFormulaFromTheUploadedFile() throws Exception {
+		ImportJob job = importNow("registry_number,name_kanji,name_kana,specialty\n" + unique()
+				+ ",山田 太郎,ヤマダ タロウ,=1+1\n");
+
+		String text = this.mvc.perform(get("/admin/imports/{id}/errors.csv", job.id()).with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(text).contains(",'=1+1").doesNotContain(",=1+1");
+		// The row number stays a number.
+		assertThat(text.lines().skip(1).findFirst().orElseThrow()).startsWith("2,specialty,");
+	}
+
+	@Test
 	void aJobPageOfAFailedFileExplainsTheFailure() throws Exception {
 		ImportJob job = importNow("registry_no,name_kanji,name_kana\nX-1,山田 太郎,ヤマダ タロウ\n");
 		String expected = this.messages.getMessage("import.failure.missingHeader", new Object[] { "registry_number" },

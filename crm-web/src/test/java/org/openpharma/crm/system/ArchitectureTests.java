@@ -58,6 +58,17 @@ class ArchitectureTests {
 		slices().matching("org.openpharma.crm.(*)").should().beFreeOfCycles().check(classes);
 	}
 
+	/** Every export goes through the one writer that neutralises formulas (CSV injection, OWASP). */
+	@Test
+	void csvIsWrittenOnlyByTheOneExportWriter() {
+		noClasses().that()
+			.doNotHaveFullyQualifiedName(CsvExport.class.getName())
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.apache.commons.csv.CSVPrinter")
+			.check(classes);
+	}
+
 	@Test
 	void featuresDoNotDependOnTheWebLayer() {
 		noClasses().that()

@@ -20,6 +20,7 @@ import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.system.Forms;
 import org.openpharma.crm.system.Permissions;
+import org.openpharma.crm.system.PublicBaseUrl;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * An HCP's consent: the current matrix, the full ledger, recording consent given in person or by phone,
@@ -53,14 +53,17 @@ class ConsentController {
 
 	private final Permissions permissions;
 
+	private final PublicBaseUrl publicBaseUrl;
+
 	ConsentController(ConsentLedger ledger, ConsentBreaches breaches, ConsentLinks links, HcpSearch hcps,
-			Permissions permissions, Clock clock) {
+			Permissions permissions, Clock clock, PublicBaseUrl publicBaseUrl) {
 		this.permissions = permissions;
 		this.ledger = ledger;
 		this.breaches = breaches;
 		this.links = links;
 		this.hcps = hcps;
 		this.clock = clock;
+		this.publicBaseUrl = publicBaseUrl;
 	}
 
 	@GetMapping("/hcps/{id}/consent")
@@ -97,8 +100,8 @@ class ConsentController {
 	@PreAuthorize("hasAnyRole('ADMIN', 'MR', 'CALL_CENTER', 'MEDICAL')")
 	String createLink(@PathVariable long id, Principal user, RedirectAttributes redirect) {
 		String token = this.links.create(id, user.getName());
-		redirect.addFlashAttribute("consentLink",
-				ServletUriComponentsBuilder.fromCurrentContextPath().path("/consent/{token}").build(token).toString());
+		// The HCP opens it from an e-mail: on the public address, never on the Host this request named.
+		redirect.addFlashAttribute("consentLink", this.publicBaseUrl.link("/consent/" + token));
 		return "redirect:/hcps/" + id + "/consent";
 	}
 

@@ -1,8 +1,6 @@
 package org.openpharma.crm.dashboard.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.openpharma.crm.dashboard.DashboardFilter;
 import org.openpharma.crm.dashboard.DashboardQueries;
 import org.openpharma.crm.dashboard.DashboardQueries.ChannelDashboard;
@@ -24,6 +20,7 @@ import org.openpharma.crm.dashboard.DashboardQueries.Source;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.reference.ReferenceData.Item;
 import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.CsvExport;
 import org.openpharma.crm.system.JapanTime;
 import org.openpharma.crm.system.Permissions;
 import org.springframework.context.MessageSource;
@@ -92,16 +89,12 @@ class DashboardExportController {
 		if (data == null) {
 			return badRequest(List.of(this.messages.getMessage("dashboard.export.unknown", null, locale)));
 		}
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition",
-				"attachment; filename=\"" + page + "-" + table + "-" + filter.from() + "-" + filter.to() + ".csv\"");
-		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		writer.write('\uFEFF');
 		String[] headers = data.headers().stream().map(h -> this.messages.getMessage(h, null, h, locale))
 			.toArray(String[]::new);
-		try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(headers).get().print(writer)) {
+		try (CsvExport csv = CsvExport.download(response,
+				page + "-" + table + "-" + filter.from() + "-" + filter.to() + ".csv", headers)) {
 			for (List<Object> row : data.rows()) {
-				csv.printRecord(row);
+				csv.row(row);
 			}
 		}
 		return null;

@@ -1,10 +1,6 @@
 package org.openpharma.crm.hcp.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Locale;
 import java.util.Map;
@@ -12,12 +8,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.openpharma.crm.audit.AuditTrail;
 import org.openpharma.crm.hcp.HcpSearch;
 import org.openpharma.crm.hcp.HcpSearchCriteria;
 import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.system.CsvExport;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -46,23 +41,13 @@ class HcpExportController {
 			org.springframework.validation.BindingResult ignoredErrors, Locale locale, Principal user,
 			HttpServletResponse response) throws IOException {
 		HcpSearchCriteria criteria = params.toCriteria();
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"hcps.csv\"");
 		AtomicLong rows = new AtomicLong();
-		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		// A byte-order mark so that spreadsheet software opens the Japanese text as UTF-8.
-		writer.write('\uFEFF');
-		try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(COLUMNS).get().print(writer)) {
+		try (CsvExport csv = CsvExport.download(response, "hcps.csv", COLUMNS)) {
 			this.search.forEach(criteria, row -> {
-				try {
-					csv.printRecord(row.id(), row.nameKanji(), row.nameKana(), row.nameRomaji(), row.registryNumber(),
-							this.reference.specialtyName(row.specialtyCode(), locale), row.hcoName(),
-							this.reference.prefectureName(row.prefectureCode(), locale), row.status());
-					rows.incrementAndGet();
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
+				csv.row(row.id(), row.nameKanji(), row.nameKana(), row.nameRomaji(), row.registryNumber(),
+						this.reference.specialtyName(row.specialtyCode(), locale), row.hcoName(),
+						this.reference.prefectureName(row.prefectureCode(), locale), row.status());
+				rows.incrementAndGet();
 			});
 		}
 		this.audit.recordSeparately(user.getName(), "EXPORT", "HCP", null,

@@ -1,10 +1,6 @@
 package org.openpharma.crm.imports.web;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
@@ -14,13 +10,12 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.openpharma.crm.imports.ImportEncoding;
 import org.openpharma.crm.imports.ImportJob;
 import org.openpharma.crm.imports.ImportKind;
 import org.openpharma.crm.imports.ImportManagement;
 import org.openpharma.crm.imports.ImportRowError;
+import org.openpharma.crm.system.CsvExport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -129,24 +124,14 @@ class ImportController {
 	@GetMapping("/{id}/errors.csv")
 	void errors(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
 		this.imports.get(id);
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-errors.csv\"");
-		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-		// A byte-order mark so that spreadsheet software opens the Japanese text as UTF-8.
-		writer.write('\uFEFF');
 		String[] header = List.of("import.error.row", "import.error.field", "import.error.message", "import.error.value")
 			.stream()
 			.map(code -> this.messages.getMessage(code, null, locale))
 			.toArray(String[]::new);
-		try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setHeader(header).get().print(writer)) {
-			this.imports.forEachError(id, error -> {
-				try {
-					csv.printRecord(error.rowNumber(), error.field(), message(error, locale), error.rawValue());
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			});
+		// The raw value is whatever the uploaded file held: the writer neutralises formulas in it.
+		try (CsvExport csv = CsvExport.download(response, "import-" + id + "-errors.csv", header)) {
+			this.imports.forEachError(id,
+					error -> csv.row(error.rowNumber(), error.field(), message(error, locale), error.rawValue()));
 		}
 	}
 

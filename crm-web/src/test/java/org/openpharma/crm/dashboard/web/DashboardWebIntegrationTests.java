@@ -145,6 +145,27 @@ class DashboardWebIntegrationTests extends WebTestBase {
 	}
 
 	@Test
+	void anInquirySubjectStartingWithAFormulaIsExportedAsText() throws Exception {
+		Long hcp = this.jdbc.queryForObject("SELECT hcp_id FROM patient_count WHERE therapeutic_area_id = ?", Long.class,
+				this.area);
+		String subject = "=HYPERLINK(\"http://evil.example/\",\"" + System.nanoTime() % 1_000_000 + "\")";
+		this.jdbc.update("INSERT INTO medical_inquiry (hcp_id, subject, question, answer_channel, urgency, priority,"
+				+ " status, received_at, received_by, received_via, due_at, updated_at) VALUES (?, ?, 'q', 'EMAIL',"
+				+ " 'NORMAL', 'NORMAL', 'RECEIVED', now(), 'medical', 'MEDICAL',"
+				+ " now() - interval '1 second', now())", hcp, subject);
+
+		String csv = this.mvc.perform(get("/dashboards/inquiries.csv?table=overdue").with(user("medical").roles("MEDICAL")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+		org.assertj.core.api.Assertions.assertThat(csv)
+			.contains(",\"'" + subject.replace("\"", "\"\"") + "\",")
+			.doesNotContain(",\"" + subject.replace("\"", "\"\""));
+	}
+
+	@Test
 	void theApiAnswersTheSameFiguresAndOnlyAdminsAskForTheRawRecomputation() throws Exception {
 		this.mvc.perform(get("/api/v1/dashboards/patients?ta=" + this.area).with(user("manager").roles("MANAGER")))
 			.andExpect(status().isOk())

@@ -1,0 +1,76 @@
+package org.openpharma.crm.system;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * RFC 9457 problem details for API errors that happen outside a controller: security's 401 and 403 on the
+ * API filter chain, and the error dispatch of an {@code /api/**} request (unknown path, wrong method or
+ * content type, an exception no handler took). Inside controllers {@link ApiErrorAdvice} answers.
+ */
+final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	static final String API_PREFIX = "/api/";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Whether the request, or the request an error dispatch is about, is an API call. */
+	static boolean isApi(HttpServletRequest request) {
+		Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String uri = (original instanceof String s) ? s : request.getRequestURI();
+		return uri.startsWith(request.getContextPath() + API_PREFIX);
+	}
+
+	/** The standard members of a problem (type about:blank, title = the status's reason phrase). */
+	static Map<String, Object> problem(HttpStatus status, String detail, String instance) {
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "about:blank");
+		problem.put("title", status.getReasonPhrase());
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		if (instance != null) {
+			problem.put("instance", instance);
+		}
+		return problem;
+	}
+
+	static void write(HttpServletResponse response, HttpStatus status, String detail, String instance)
+			throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setCharacterEncoding("UTF-8");
+		JSON.writeValue(response.getOutputStream(), problem(status, detail, instance));
+	}
+
+	/** 401: no, wrong or locked credentials. The challenge names both schemes the API takes. */
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException authException) throws IOException {
+		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"crm-api\"");
+		write(response, HttpStatus.UNAUTHORIZED, "authentication required: an API token (Bearer) or HTTP Basic",
+				request.getRequestURI());
+	}
+
+	/** 403: signed in, but the role does not allow this call. */
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException accessDeniedException) throws IOException {
+		write(response, HttpStatus.FORBIDDEN, "not allowed for this user", request.getRequestURI());
+	}
+
+}
