@@ -56,10 +56,11 @@ public class AppUser {
 	@Column(name = "system_user", nullable = false)
 	private boolean systemUser;
 
-	@Column(name = "failed_attempts", nullable = false)
+	/** Sign-in bookkeeping: counted in SQL by {@code UserManagement}, never written through the entity. */
+	@Column(name = "failed_attempts", nullable = false, insertable = false, updatable = false)
 	private int failedAttempts;
 
-	@Column(name = "locked_until")
+	@Column(name = "locked_until", insertable = false, updatable = false)
 	private Instant lockedUntil;
 
 	@Column(name = "created_at", nullable = false)
@@ -126,8 +127,6 @@ public class AppUser {
 
 	public void resetPassword(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
-		this.failedAttempts = 0;
-		this.lockedUntil = null;
 		this.updatedAt = now;
 	}
 
@@ -138,23 +137,7 @@ public class AppUser {
 
 	public void enable(Instant now) {
 		this.enabled = true;
-		this.failedAttempts = 0;
-		this.lockedUntil = null;
 		this.updatedAt = now;
-	}
-
-	/** Counts a failed sign-in; the fifth in a row locks the account for a while. */
-	public void recordFailedLogin(Instant now) {
-		this.failedAttempts++;
-		if (this.failedAttempts >= MAX_FAILED_ATTEMPTS) {
-			this.lockedUntil = now.plus(LOCK_DURATION);
-			this.failedAttempts = 0;
-		}
-	}
-
-	public void recordSuccessfulLogin() {
-		this.failedAttempts = 0;
-		this.lockedUntil = null;
 	}
 
 	public boolean isLocked(Instant now) {

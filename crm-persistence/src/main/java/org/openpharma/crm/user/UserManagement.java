@@ -1,6 +1,8 @@
 package org.openpharma.crm.user;
 
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -118,6 +120,7 @@ public class UserManagement {
 		}
 		user.resetPassword(this.passwords.encode(password), this.clock.instant());
 		this.users.saveAndFlush(user);
+		clearSignInFailures(id);
 		this.audit.record(actor, "RESET_PASSWORD", "USER", id, null, Map.of("username", user.getUsername()));
 	}
 
@@ -137,28 +140,46 @@ public class UserManagement {
 			user.disable(this.clock.instant());
 		}
 		this.users.saveAndFlush(user);
+		if (enabled) {
+			clearSignInFailures(id);
+		}
 		this.audit.record(actor, enabled ? "ENABLE" : "DISABLE", "USER", id, before, user.snapshot());
 	}
 
-	/** Bookkeeping of a failed sign-in, in its own transaction so that it survives the failure. */
+	/**
+	 * Bookkeeping of a failed sign-in, in its own transaction so that it survives the failure. One UPDATE
+	 * counts and decides the lock: concurrent failures queue on the row lock and each sees the count the
+	 * previous one left, so none is lost and none fails (a read-modify-write through the entity lost
+	 * counts and failed with an optimistic-locking exception, a 500 at the sign-in form).
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordFailedLogin(String username) {
-		this.users.findByUsername(username.toLowerCase(Locale.ROOT)).ifPresent(user -> {
-			user.recordFailedLogin(this.clock.instant());
-			boolean locked = user.isLocked(this.clock.instant());
-			this.audit.record(user.getUsername(), locked ? "LOGIN_LOCKED" : "LOGIN_FAILED", "USER", user.getId(),
-					null, null);
-		});
+		Instant now = this.clock.instant();
+		Timestamp lockUntil = Timestamp.from(now.plus(AppUser.LOCK_DURATION));
+		this.jdbc.query("""
+				UPDATE app_user
+				   SET failed_attempts = CASE WHEN failed_attempts + 1 >= ? THEN 0 ELSE failed_attempts + 1 END,
+				       locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
+				 WHERE username = ?
+				RETURNING id, username, locked_until IS NOT DISTINCT FROM ? AS locked_now""", rs -> {
+			this.audit.record(rs.getString("username"), rs.getBoolean("locked_now") ? "LOGIN_LOCKED" : "LOGIN_FAILED",
+					"USER", rs.getLong("id"), null, null);
+		}, AppUser.MAX_FAILED_ATTEMPTS, AppUser.MAX_FAILED_ATTEMPTS, lockUntil, username.toLowerCase(Locale.ROOT),
+				lockUntil);
 	}
 
+	/** Bookkeeping of a successful sign-in: the failure count starts again. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordSuccessfulLogin(String username) {
-		this.users.findByUsername(username).ifPresent(user -> {
-			if (user.getFailedAttempts() > 0 || user.getLockedUntil() != null) {
-				user.recordSuccessfulLogin();
-			}
-			this.audit.record(user.getUsername(), "LOGIN", "USER", user.getId(), null, null);
-		});
+		this.jdbc.query("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?"
+				+ " RETURNING id, username", rs -> {
+					this.audit.record(rs.getString("username"), "LOGIN", "USER", rs.getLong("id"), null, null);
+				}, username.toLowerCase(Locale.ROOT));
+	}
+
+	/** An admin's new password or re-enabling starts the count again and lifts a lock. */
+	private void clearSignInFailures(long id) {
+		this.jdbc.update("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = ?", id);
 	}
 
 	private AppUser current(long id, long expectedVersion) {
