@@ -1,6 +1,5 @@
 package org.openpharma.crm.user;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -29,11 +28,6 @@ import org.openpharma.crm.shared.DomainException;
 @Table(name = "app_user")
 public class AppUser {
 
-	/** Failed sign-ins in a row that lock the account. */
-	public static final int MAX_FAILED_ATTEMPTS = 5;
-
-	public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
-
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -56,12 +50,12 @@ public class AppUser {
 	@Column(name = "system_user", nullable = false)
 	private boolean systemUser;
 
-	/** Sign-in bookkeeping: counted in SQL by {@code UserManagement}, never written through the entity. */
+	/**
+	 * Failed sign-ins since the last successful one, for the admin's eyes: counted in SQL by
+	 * {@code UserManagement}, never written through the entity. It locks nothing (docs/adr/0013).
+	 */
 	@Column(name = "failed_attempts", nullable = false, insertable = false, updatable = false)
 	private int failedAttempts;
-
-	@Column(name = "locked_until", insertable = false, updatable = false)
-	private Instant lockedUntil;
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
@@ -140,10 +134,6 @@ public class AppUser {
 		this.updatedAt = now;
 	}
 
-	public boolean isLocked(Instant now) {
-		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
-	}
-
 	public Map<String, Object> snapshot() {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("username", this.username);
@@ -185,10 +175,6 @@ public class AppUser {
 
 	public int getFailedAttempts() {
 		return this.failedAttempts;
-	}
-
-	public Instant getLockedUntil() {
-		return this.lockedUntil;
 	}
 
 	public Set<Role> getRoles() {

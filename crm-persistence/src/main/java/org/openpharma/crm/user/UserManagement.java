@@ -1,8 +1,6 @@
 package org.openpharma.crm.user;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +19,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users, their roles, department and territories; sign-in bookkeeping (lock-out). Audited. */
+/** Users, their roles, department and territories; sign-in bookkeeping (failure count). Audited. */
 @Service
 @Transactional
 public class UserManagement {
@@ -148,38 +146,38 @@ public class UserManagement {
 
 	/**
 	 * Bookkeeping of a failed sign-in, in its own transaction so that it survives the failure. One UPDATE
-	 * counts and decides the lock: concurrent failures queue on the row lock and each sees the count the
-	 * previous one left, so none is lost and none fails (a read-modify-write through the entity lost
-	 * counts and failed with an optimistic-locking exception, a 500 at the sign-in form).
+	 * counts: concurrent failures queue on the row lock and each adds to the count the previous one left,
+	 * so none is lost and none fails (a read-modify-write through the entity lost counts and failed with
+	 * an optimistic-locking exception, a 500 at the sign-in form). The count locks nothing: guessing is
+	 * slowed down by the sign-in throttle instead (docs/adr/0013).
 	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordFailedLogin(String username) {
-		Instant now = this.clock.instant();
-		Timestamp lockUntil = Timestamp.from(now.plus(AppUser.LOCK_DURATION));
-		this.jdbc.query("""
-				UPDATE app_user
-				   SET failed_attempts = CASE WHEN failed_attempts + 1 >= ? THEN 0 ELSE failed_attempts + 1 END,
-				       locked_until = CASE WHEN failed_attempts + 1 >= ? THEN ? ELSE locked_until END
-				 WHERE username = ?
-				RETURNING id, username, locked_until IS NOT DISTINCT FROM ? AS locked_now""", rs -> {
-			this.audit.record(rs.getString("username"), rs.getBoolean("locked_now") ? "LOGIN_LOCKED" : "LOGIN_FAILED",
-					"USER", rs.getLong("id"), null, null);
-		}, AppUser.MAX_FAILED_ATTEMPTS, AppUser.MAX_FAILED_ATTEMPTS, lockUntil, username.toLowerCase(Locale.ROOT),
-				lockUntil);
+		this.jdbc.query("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE username = ?"
+				+ " RETURNING id, username", rs -> {
+					this.audit.record(rs.getString("username"), "LOGIN_FAILED", "USER", rs.getLong("id"), null, null);
+				}, username.toLowerCase(Locale.ROOT));
+	}
+
+	/** The id of a user, if the name exists (for the audit of sign-in throttling). */
+	@Transactional(readOnly = true)
+	public Optional<Long> idOf(String username) {
+		return this.jdbc.queryForList("SELECT id FROM app_user WHERE username = ?", Long.class,
+				username.toLowerCase(Locale.ROOT)).stream().findFirst();
 	}
 
 	/** Bookkeeping of a successful sign-in: the failure count starts again. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordSuccessfulLogin(String username) {
-		this.jdbc.query("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE username = ?"
+		this.jdbc.query("UPDATE app_user SET failed_attempts = 0 WHERE username = ?"
 				+ " RETURNING id, username", rs -> {
 					this.audit.record(rs.getString("username"), "LOGIN", "USER", rs.getLong("id"), null, null);
 				}, username.toLowerCase(Locale.ROOT));
 	}
 
-	/** An admin's new password or re-enabling starts the count again and lifts a lock. */
+	/** An admin's new password or re-enabling starts the failure count again. */
 	private void clearSignInFailures(long id) {
-		this.jdbc.update("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = ?", id);
+		this.jdbc.update("UPDATE app_user SET failed_attempts = 0 WHERE id = ?", id);
 	}
 
 	private AppUser current(long id, long expectedVersion) {

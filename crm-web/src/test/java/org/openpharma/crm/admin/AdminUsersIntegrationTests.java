@@ -139,15 +139,17 @@ class AdminUsersIntegrationTests extends WebTestBase {
 	}
 
 	@Test
-	void listShowsLockedUntil() throws Exception {
+	void listShowsFailedSignInsWithoutLockingTheAccount() throws Exception {
 		AppUser user = newUser(EnumSet.of(Role.MR));
-		for (int i = 0; i < AppUser.MAX_FAILED_ATTEMPTS; i++) {
+		for (int i = 0; i < 7; i++) {
 			this.users.recordFailedLogin(user.getUsername());
 		}
-		String locked = this.messages.getMessage("admin.user.lockedUntil", new Object[] { "" }, Locale.JAPANESE);
+		String locked = this.messages.getMessage("admin.user.failedSignIns", new Object[] { 7 }, Locale.JAPANESE);
 		this.mvc.perform(get("/admin/users").param("q", user.getUsername()).with(admin()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(locked.strip())));
+		this.mvc.perform(formLogin().user(user.getUsername()).password(PASSWORD))
+			.andExpect(authenticated().withUsername(user.getUsername()));
 	}
 
 	@Test

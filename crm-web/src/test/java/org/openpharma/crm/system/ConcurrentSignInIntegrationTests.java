@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openpharma.crm.TestUsers;
 import org.openpharma.crm.WebIntegrationTest;
@@ -42,6 +43,15 @@ class ConcurrentSignInIntegrationTests extends WebTestBase {
 
 	@Autowired
 	TestUsers users;
+
+	@Autowired
+	SignInThrottle throttle;
+
+	/** The burst came from this machine's address, which the other tests of this application share. */
+	@AfterEach
+	void forgetTheBurst() {
+		this.throttle.forgetAll();
+	}
 
 	@Test
 	void concurrentSignInsOfOneUserNeverAnswer500() throws Exception {
