@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class UserManagement {
 
-	/** Password policy: long enough to resist guessing; no composition rules (NIST SP 800-63B). */
-	public static final int PASSWORD_MIN = 12;
+	/** Password policy: long enough to resist guessing, not a common one; no composition rules ({@link PasswordPolicy}). */
+	public static final int PASSWORD_MIN = PasswordPolicy.MIN_LENGTH;
 
 	private final AppUserRepository users;
 
@@ -83,7 +83,7 @@ public class UserManagement {
 		else if (this.users.existsByUsername(name)) {
 			violations.add(new FieldViolation("username", "user.username.duplicate"));
 		}
-		checkPassword(password, violations);
+		checkPassword(password, name, violations);
 		checkAssignment(displayName, departmentCode, roles, territoryIds, violations);
 		if (!violations.isEmpty()) {
 			throw new ValidationException(violations);
@@ -112,7 +112,7 @@ public class UserManagement {
 	public void resetPassword(long id, long expectedVersion, String password, String actor) {
 		AppUser user = current(id, expectedVersion);
 		List<FieldViolation> violations = new ArrayList<>();
-		checkPassword(password, violations);
+		checkPassword(password, user.getUsername(), violations);
 		if (!violations.isEmpty()) {
 			throw new ValidationException(violations);
 		}
@@ -188,13 +188,8 @@ public class UserManagement {
 		return user;
 	}
 
-	private void checkPassword(String password, List<FieldViolation> violations) {
-		if (password == null || password.length() < PASSWORD_MIN) {
-			violations.add(new FieldViolation("password", "user.password.tooShort", PASSWORD_MIN));
-		}
-		else if (password.length() > 128) {
-			violations.add(new FieldViolation("password", "validation.tooLong", 128));
-		}
+	private static void checkPassword(String password, String username, List<FieldViolation> violations) {
+		PasswordPolicy.standard().check(password, username).ifPresent(violations::add);
 	}
 
 	private void checkAssignment(String displayName, String departmentCode, Set<Role> roles, Set<Long> territoryIds,

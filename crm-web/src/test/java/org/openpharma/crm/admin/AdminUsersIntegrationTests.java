@@ -183,6 +183,22 @@ class AdminUsersIntegrationTests extends WebTestBase {
 	}
 
 	@Test
+	void processCreationFormRefusesWeakPasswordsWithAFieldMessage() throws Exception {
+		String name = uniqueName();
+		String[][] cases = { { "            ", "user.password.blank" }, { "aaaaaaaaaaaa", "user.password.repeated" },
+				{ "123456789012", "user.password.sequential" }, { "password1234", "user.password.common" },
+				{ name + "-secret-1", "user.password.containsUsername" } };
+		for (String[] weak : cases) {
+			this.mvc.perform(createRequestWithPassword(name, weak[0]))
+				.andExpect(status().isOk())
+				.andExpect(model().attributeHasFieldErrorCode("form", "password", weak[1]))
+				.andExpect(content().string(containsString("id=\"password-error\"")));
+		}
+		assertThat(this.users.findByUsername(name)).isEmpty();
+		this.mvc.perform(createRequestWithPassword(name, "a long phrase with spaces")).andExpect(redirectedUrl("/admin/users"));
+	}
+
+	@Test
 	void processCreationFormRejectsOversizedInput() throws Exception {
 		this.mvc.perform(createRequest("x".repeat(61), "MR").param("displayName", "名".repeat(101)))
 			.andExpect(status().isOk())
@@ -359,6 +375,13 @@ class AdminUsersIntegrationTests extends WebTestBase {
 		this.mvc.perform(passwordRequest(user, user.getVersion(), "short", "short"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("passwordForm", "password", "user.password.tooShort"));
+		String withName = user.getUsername().toUpperCase(Locale.ROOT) + "-again";
+		this.mvc.perform(passwordRequest(user, user.getVersion(), withName, withName))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("passwordForm", "password", "user.password.containsUsername"));
+		this.mvc.perform(passwordRequest(user, user.getVersion(), "P@ssw0rd2026", "P@ssw0rd2026"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("passwordForm", "password", "user.password.common"));
 		assertThat(this.users.get(user.getId()).getVersion()).isEqualTo(user.getVersion());
 	}
 
@@ -459,14 +482,22 @@ class AdminUsersIntegrationTests extends WebTestBase {
 	}
 
 	private MockHttpServletRequestBuilder createRequest(String username, String... roles) {
+		return createRequest(username, PASSWORD, roles);
+	}
+
+	private MockHttpServletRequestBuilder createRequestWithPassword(String username, String password) {
+		return createRequest(username, password, new String[] { "MR" });
+	}
+
+	private MockHttpServletRequestBuilder createRequest(String username, String password, String[] roles) {
 		return post("/admin/users/new").with(admin())
 			.with(csrf())
 			.param("username", username)
 			.param("displayName", "テスト ユーザー")
 			.param("departmentCode", "SALES")
 			.param("roles", roles)
-			.param("password", PASSWORD)
-			.param("passwordConfirmation", PASSWORD);
+			.param("password", password)
+			.param("passwordConfirmation", password);
 	}
 
 	private MockHttpServletRequestBuilder updateRequest(AppUser user, long version, String displayName,
