@@ -1,6 +1,5 @@
 package org.openpharma.crm.user;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -29,11 +28,6 @@ import org.openpharma.crm.shared.DomainException;
 @Table(name = "app_user")
 public class AppUser {
 
-	/** Failed sign-ins in a row that lock the account. */
-	public static final int MAX_FAILED_ATTEMPTS = 5;
-
-	public static final Duration LOCK_DURATION = Duration.ofMinutes(15);
-
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -56,11 +50,12 @@ public class AppUser {
 	@Column(name = "system_user", nullable = false)
 	private boolean systemUser;
 
-	@Column(name = "failed_attempts", nullable = false)
+	/**
+	 * Failed sign-ins since the last successful one, for the admin's eyes: counted in SQL by
+	 * {@code UserManagement}, never written through the entity. It locks nothing (docs/adr/0013).
+	 */
+	@Column(name = "failed_attempts", nullable = false, insertable = false, updatable = false)
 	private int failedAttempts;
-
-	@Column(name = "locked_until")
-	private Instant lockedUntil;
 
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
@@ -126,8 +121,6 @@ public class AppUser {
 
 	public void resetPassword(String passwordHash, Instant now) {
 		this.passwordHash = passwordHash;
-		this.failedAttempts = 0;
-		this.lockedUntil = null;
 		this.updatedAt = now;
 	}
 
@@ -138,27 +131,7 @@ public class AppUser {
 
 	public void enable(Instant now) {
 		this.enabled = true;
-		this.failedAttempts = 0;
-		this.lockedUntil = null;
 		this.updatedAt = now;
-	}
-
-	/** Counts a failed sign-in; the fifth in a row locks the account for a while. */
-	public void recordFailedLogin(Instant now) {
-		this.failedAttempts++;
-		if (this.failedAttempts >= MAX_FAILED_ATTEMPTS) {
-			this.lockedUntil = now.plus(LOCK_DURATION);
-			this.failedAttempts = 0;
-		}
-	}
-
-	public void recordSuccessfulLogin() {
-		this.failedAttempts = 0;
-		this.lockedUntil = null;
-	}
-
-	public boolean isLocked(Instant now) {
-		return this.lockedUntil != null && this.lockedUntil.isAfter(now);
 	}
 
 	public Map<String, Object> snapshot() {
@@ -202,10 +175,6 @@ public class AppUser {
 
 	public int getFailedAttempts() {
 		return this.failedAttempts;
-	}
-
-	public Instant getLockedUntil() {
-		return this.lockedUntil;
 	}
 
 	public Set<Role> getRoles() {

@@ -19,37 +19,6 @@ class AppUserTests {
 	}
 
 	@Test
-	void locksAfterFiveFailedSignInsForFifteenMinutes() {
-		AppUser user = user();
-		for (int i = 0; i < AppUser.MAX_FAILED_ATTEMPTS - 1; i++) {
-			user.recordFailedLogin(NOW);
-		}
-		assertThat(user.isLocked(NOW)).isFalse();
-		user.recordFailedLogin(NOW);
-		assertThat(user.isLocked(NOW)).isTrue();
-		assertThat(user.isLocked(NOW.plus(AppUser.LOCK_DURATION).minusSeconds(1))).isTrue();
-		assertThat(user.isLocked(NOW.plus(AppUser.LOCK_DURATION))).isFalse();
-	}
-
-	@Test
-	void aSuccessfulSignInResetsTheCounter() {
-		AppUser user = user();
-		user.recordFailedLogin(NOW);
-		user.recordSuccessfulLogin();
-		assertThat(user.getFailedAttempts()).isZero();
-	}
-
-	@Test
-	void resettingThePasswordUnlocks() {
-		AppUser user = user();
-		for (int i = 0; i < AppUser.MAX_FAILED_ATTEMPTS; i++) {
-			user.recordFailedLogin(NOW);
-		}
-		user.resetPassword("{noop}y", NOW);
-		assertThat(user.isLocked(NOW)).isFalse();
-	}
-
-	@Test
 	void aUserNeedsAtLeastOneRole() {
 		assertThatThrownBy(() -> AppUser.create("x", "X", "{noop}x", "SALES", EnumSet.noneOf(Role.class), Set.of(), NOW))
 			.isInstanceOf(DomainException.class);

@@ -19,13 +19,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Users, their roles, department and territories; sign-in bookkeeping (lock-out). Audited. */
+/** Users, their roles, department and territories; sign-in bookkeeping (failure count). Audited. */
 @Service
 @Transactional
 public class UserManagement {
 
-	/** Password policy: long enough to resist guessing; no composition rules (NIST SP 800-63B). */
-	public static final int PASSWORD_MIN = 12;
+	/** Password policy: long enough to resist guessing, not a common one; no composition rules ({@link PasswordPolicy}). */
+	public static final int PASSWORD_MIN = PasswordPolicy.MIN_LENGTH;
 
 	private final AppUserRepository users;
 
@@ -83,7 +83,7 @@ public class UserManagement {
 		else if (this.users.existsByUsername(name)) {
 			violations.add(new FieldViolation("username", "user.username.duplicate"));
 		}
-		checkPassword(password, violations);
+		checkPassword(password, name, violations);
 		checkAssignment(displayName, departmentCode, roles, territoryIds, violations);
 		if (!violations.isEmpty()) {
 			throw new ValidationException(violations);
@@ -112,12 +112,13 @@ public class UserManagement {
 	public void resetPassword(long id, long expectedVersion, String password, String actor) {
 		AppUser user = current(id, expectedVersion);
 		List<FieldViolation> violations = new ArrayList<>();
-		checkPassword(password, violations);
+		checkPassword(password, user.getUsername(), violations);
 		if (!violations.isEmpty()) {
 			throw new ValidationException(violations);
 		}
 		user.resetPassword(this.passwords.encode(password), this.clock.instant());
 		this.users.saveAndFlush(user);
+		clearSignInFailures(id);
 		this.audit.record(actor, "RESET_PASSWORD", "USER", id, null, Map.of("username", user.getUsername()));
 	}
 
@@ -137,28 +138,46 @@ public class UserManagement {
 			user.disable(this.clock.instant());
 		}
 		this.users.saveAndFlush(user);
+		if (enabled) {
+			clearSignInFailures(id);
+		}
 		this.audit.record(actor, enabled ? "ENABLE" : "DISABLE", "USER", id, before, user.snapshot());
 	}
 
-	/** Bookkeeping of a failed sign-in, in its own transaction so that it survives the failure. */
+	/**
+	 * Bookkeeping of a failed sign-in, in its own transaction so that it survives the failure. One UPDATE
+	 * counts: concurrent failures queue on the row lock and each adds to the count the previous one left,
+	 * so none is lost and none fails (a read-modify-write through the entity lost counts and failed with
+	 * an optimistic-locking exception, a 500 at the sign-in form). The count locks nothing: guessing is
+	 * slowed down by the sign-in throttle instead (docs/adr/0013).
+	 */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordFailedLogin(String username) {
-		this.users.findByUsername(username.toLowerCase(Locale.ROOT)).ifPresent(user -> {
-			user.recordFailedLogin(this.clock.instant());
-			boolean locked = user.isLocked(this.clock.instant());
-			this.audit.record(user.getUsername(), locked ? "LOGIN_LOCKED" : "LOGIN_FAILED", "USER", user.getId(),
-					null, null);
-		});
+		this.jdbc.query("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE username = ?"
+				+ " RETURNING id, username", rs -> {
+					this.audit.record(rs.getString("username"), "LOGIN_FAILED", "USER", rs.getLong("id"), null, null);
+				}, username.toLowerCase(Locale.ROOT));
 	}
 
+	/** The id of a user, if the name exists (for the audit of sign-in throttling). */
+	@Transactional(readOnly = true)
+	public Optional<Long> idOf(String username) {
+		return this.jdbc.queryForList("SELECT id FROM app_user WHERE username = ?", Long.class,
+				username.toLowerCase(Locale.ROOT)).stream().findFirst();
+	}
+
+	/** Bookkeeping of a successful sign-in: the failure count starts again. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void recordSuccessfulLogin(String username) {
-		this.users.findByUsername(username).ifPresent(user -> {
-			if (user.getFailedAttempts() > 0 || user.getLockedUntil() != null) {
-				user.recordSuccessfulLogin();
-			}
-			this.audit.record(user.getUsername(), "LOGIN", "USER", user.getId(), null, null);
-		});
+		this.jdbc.query("UPDATE app_user SET failed_attempts = 0 WHERE username = ?"
+				+ " RETURNING id, username", rs -> {
+					this.audit.record(rs.getString("username"), "LOGIN", "USER", rs.getLong("id"), null, null);
+				}, username.toLowerCase(Locale.ROOT));
+	}
+
+	/** An admin's new password or re-enabling starts the failure count again. */
+	private void clearSignInFailures(long id) {
+		this.jdbc.update("UPDATE app_user SET failed_attempts = 0 WHERE id = ?", id);
 	}
 
 	private AppUser current(long id, long expectedVersion) {
@@ -169,13 +188,8 @@ public class UserManagement {
 		return user;
 	}
 
-	private void checkPassword(String password, List<FieldViolation> violations) {
-		if (password == null || password.length() < PASSWORD_MIN) {
-			violations.add(new FieldViolation("password", "user.password.tooShort", PASSWORD_MIN));
-		}
-		else if (password.length() > 128) {
-			violations.add(new FieldViolation("password", "validation.tooLong", 128));
-		}
+	private static void checkPassword(String password, String username, List<FieldViolation> violations) {
+		PasswordPolicy.standard().check(password, username).ifPresent(violations::add);
 	}
 
 	private void checkAssignment(String displayName, String departmentCode, Set<Role> roles, Set<Long> territoryIds,

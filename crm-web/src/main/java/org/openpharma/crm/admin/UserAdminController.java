@@ -1,10 +1,6 @@
 package org.openpharma.crm.admin;
 
 import java.security.Principal;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -59,23 +55,16 @@ class UserAdminController {
 
 	private static final String FORM_VIEW = "admin/users/form";
 
-	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
-	private static final DateTimeFormatter LOCK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
 	private final UserManagement users;
 
 	private final ReferenceData reference;
 
 	private final MessageSource messages;
 
-	private final Clock clock;
-
-	UserAdminController(UserManagement users, ReferenceData reference, MessageSource messages, Clock clock) {
+	UserAdminController(UserManagement users, ReferenceData reference, MessageSource messages) {
 		this.users = users;
 		this.reference = reference;
 		this.messages = messages;
-		this.clock = clock;
 	}
 
 	@GetMapping
@@ -289,11 +278,9 @@ class UserAdminController {
 	}
 
 	private UserRow row(AppUser user, Names names) {
-		Instant now = this.clock.instant();
-		String lockedUntil = user.isLocked(now) ? LOCK_TIME.format(user.getLockedUntil().atZone(JAPAN)) : null;
 		return new UserRow(user.getId(), user.getUsername(), user.getDisplayName(),
 				names.department(user.getDepartmentCode()), List.copyOf(user.getRoles()),
-				names.territories(user.getTerritoryIds()), user.isEnabled(), user.isSystemUser(), lockedUntil,
+				names.territories(user.getTerritoryIds()), user.isEnabled(), user.isSystemUser(), user.getFailedAttempts(),
 				user.getVersion());
 	}
 

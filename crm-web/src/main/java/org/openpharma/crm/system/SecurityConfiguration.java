@@ -1,24 +1,38 @@
 package org.openpharma.crm.system;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openpharma.crm.audit.AuditTrail;
 
 import org.openpharma.crm.user.ApiTokens;
 import org.openpharma.crm.user.UserManagement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -29,6 +43,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+	private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
 	static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
 			+ " font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self';"
@@ -42,9 +58,10 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, SignInThrottle throttle) throws Exception {
 		http.securityMatcher("/api/**")
 			.addFilterBefore(new ApiTokenFilter(tokens), BasicAuthenticationFilter.class)
+			.addFilterBefore(SignInThrottleFilter.basic(throttle), BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(a -> a.anyRequest().authenticated())
 			// Refusals as problem details (RFC 9457), like every other API error.
 			.httpBasic(b -> b.authenticationEntryPoint(new ApiProblems()))
@@ -58,8 +75,9 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain screens(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(a -> a
+	SecurityFilterChain screens(HttpSecurity http, SignInThrottle throttle) throws Exception {
+		http.addFilterBefore(SignInThrottleFilter.form(throttle), UsernamePasswordAuthenticationFilter.class)
+			.authorizeHttpRequests(a -> a
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**")
 			.permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
@@ -106,7 +124,7 @@ class SecurityConfiguration {
 	/**
 	 * No Micrometer observation around each security filter: wrapping the dozen filters of every request
 	 * cost more CPU than the filters themselves (JFR, docs/benchmarks.md). Requests are still timed as a
-	 * whole ({@code http.server.requests}); logins and lock-outs are audited by {@code LoginAuditor}.
+	 * whole ({@code http.server.requests}); sign-ins are audited by {@code LoginAuditor}, throttling by {@link SignInThrottle}.
 	 */
 	@Bean
 	SecurityObservationSettings securityObservationSettings() {
@@ -114,39 +132,86 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsService userDetailsService(UserManagement users, Clock clock) {
+	UserDetailsService userDetailsService(UserManagement users) {
 		return username -> users.findByUsername(username)
 			.map(u -> User.withUsername(u.getUsername())
 				.password(u.getPasswordHash())
 				.disabled(!u.isEnabled() || u.isSystemUser())
-				.accountLocked(u.isLocked(clock.instant()))
 				.roles(u.getRoles().stream().map(Enum::name).toArray(String[]::new))
 				.build())
 			.orElseThrow(() -> new UsernameNotFoundException("unknown user"));
 	}
 
-	/** Counts failed sign-ins (screens and API) and interactive sign-ins, for lock-out and the audit log. */
+	/**
+	 * Slows down password guessing (docs/adr/0013); each start of a burst of refused attempts is audited
+	 * in a transaction of its own, against the account when it exists.
+	 */
 	@Bean
-	LoginAuditor loginAuditor(UserManagement users) {
-		return new LoginAuditor(users);
+	SignInThrottle signInThrottle(Clock clock, AuditTrail audit, UserManagement users) {
+		return new SignInThrottle(clock, (scope, username, address, seconds) -> {
+			Map<String, Object> burst = new LinkedHashMap<>();
+			burst.put("scope", scope.name());
+			burst.put("username", username.length() > 60 ? username.substring(0, 60) : username);
+			burst.put("address", address);
+			burst.put("retryAfterSeconds", seconds);
+			try {
+				Long id = users.idOf(username).orElse(null);
+				audit.recordSeparately("anonymous", "SIGN_IN_THROTTLED", (id != null) ? "USER" : "SIGN_IN", id, burst);
+			}
+			catch (RuntimeException ex) {
+				// The refusal stands even when the audit cannot be written (database down): never a 500 here.
+				LOG.warn("Could not audit sign-in throttling {}", burst, ex);
+			}
+		});
+	}
+
+	/**
+	 * Counts failed sign-ins (screens and API) for the throttle and the admin's count, and audits
+	 * interactive sign-ins.
+	 */
+	@Bean
+	LoginAuditor loginAuditor(UserManagement users, SignInThrottle throttle) {
+		return new LoginAuditor(users, throttle);
 	}
 
 	static class LoginAuditor {
 
 		private final UserManagement users;
 
-		LoginAuditor(UserManagement users) {
+		private final SignInThrottle throttle;
+
+		LoginAuditor(UserManagement users, SignInThrottle throttle) {
 			this.users = users;
+			this.throttle = throttle;
 		}
 
 		@EventListener
 		void onFailure(AuthenticationFailureBadCredentialsEvent event) {
-			this.users.recordFailedLogin(String.valueOf(event.getAuthentication().getName()));
+			String username = String.valueOf(event.getAuthentication().getName());
+			this.throttle.failed(username, addressOf(event.getAuthentication()));
+			this.users.recordFailedLogin(username);
+		}
+
+		/** Every successful password check, form or HTTP Basic. */
+		@EventListener
+		void onAuthenticated(AuthenticationSuccessEvent event) {
+			this.throttle.succeeded(event.getAuthentication().getName(), addressOf(event.getAuthentication()));
 		}
 
 		@EventListener
 		void onSuccess(InteractiveAuthenticationSuccessEvent event) {
 			this.users.recordSuccessfulLogin(event.getAuthentication().getName());
+		}
+
+		/** Forgets throttle buckets that are full again, so that memory stays bounded. */
+		@Scheduled(fixedDelay = 5, timeUnit = TimeUnit.MINUTES)
+		void forgetIdle() {
+			this.throttle.forgetIdle();
+		}
+
+		private static String addressOf(Authentication authentication) {
+			return (authentication.getDetails() instanceof WebAuthenticationDetails details
+					&& details.getRemoteAddress() != null) ? details.getRemoteAddress() : "unknown";
 		}
 
 	}

@@ -121,7 +121,6 @@ class WebConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addViewControllers(ViewControllerRegistry registry) {
 		registry.addRedirectViewController("/", "/hcps");
-		registry.addViewController("/login").setViewName("login");
 	}
 
 }

@@ -139,15 +139,17 @@ class AdminUsersIntegrationTests extends WebTestBase {
 	}
 
 	@Test
-	void listShowsLockedUntil() throws Exception {
+	void listShowsFailedSignInsWithoutLockingTheAccount() throws Exception {
 		AppUser user = newUser(EnumSet.of(Role.MR));
-		for (int i = 0; i < AppUser.MAX_FAILED_ATTEMPTS; i++) {
+		for (int i = 0; i < 7; i++) {
 			this.users.recordFailedLogin(user.getUsername());
 		}
-		String locked = this.messages.getMessage("admin.user.lockedUntil", new Object[] { "" }, Locale.JAPANESE);
+		String locked = this.messages.getMessage("admin.user.failedSignIns", new Object[] { 7 }, Locale.JAPANESE);
 		this.mvc.perform(get("/admin/users").param("q", user.getUsername()).with(admin()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(locked.strip())));
+		this.mvc.perform(formLogin().user(user.getUsername()).password(PASSWORD))
+			.andExpect(authenticated().withUsername(user.getUsername()));
 	}
 
 	@Test
@@ -178,6 +180,22 @@ class AdminUsersIntegrationTests extends WebTestBase {
 			.andExpect(content().string(containsString("id=\"username-error\"")))
 			.andExpect(content().string(containsString("id=\"roles-error\"")))
 			.andExpect(content().string(not(containsString("value=\"short\""))));
+	}
+
+	@Test
+	void processCreationFormRefusesWeakPasswordsWithAFieldMessage() throws Exception {
+		String name = uniqueName();
+		String[][] cases = { { "            ", "user.password.blank" }, { "aaaaaaaaaaaa", "user.password.repeated" },
+				{ "123456789012", "user.password.sequential" }, { "password1234", "user.password.common" },
+				{ name + "-secret-1", "user.password.containsUsername" } };
+		for (String[] weak : cases) {
+			this.mvc.perform(createRequestWithPassword(name, weak[0]))
+				.andExpect(status().isOk())
+				.andExpect(model().attributeHasFieldErrorCode("form", "password", weak[1]))
+				.andExpect(content().string(containsString("id=\"password-error\"")));
+		}
+		assertThat(this.users.findByUsername(name)).isEmpty();
+		this.mvc.perform(createRequestWithPassword(name, "a long phrase with spaces")).andExpect(redirectedUrl("/admin/users"));
 	}
 
 	@Test
@@ -357,6 +375,13 @@ class AdminUsersIntegrationTests extends WebTestBase {
 		this.mvc.perform(passwordRequest(user, user.getVersion(), "short", "short"))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrorCode("passwordForm", "password", "user.password.tooShort"));
+		String withName = user.getUsername().toUpperCase(Locale.ROOT) + "-again";
+		this.mvc.perform(passwordRequest(user, user.getVersion(), withName, withName))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("passwordForm", "password", "user.password.containsUsername"));
+		this.mvc.perform(passwordRequest(user, user.getVersion(), "P@ssw0rd2026", "P@ssw0rd2026"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("passwordForm", "password", "user.password.common"));
 		assertThat(this.users.get(user.getId()).getVersion()).isEqualTo(user.getVersion());
 	}
 
@@ -457,14 +482,22 @@ class AdminUsersIntegrationTests extends WebTestBase {
 	}
 
 	private MockHttpServletRequestBuilder createRequest(String username, String... roles) {
+		return createRequest(username, PASSWORD, roles);
+	}
+
+	private MockHttpServletRequestBuilder createRequestWithPassword(String username, String password) {
+		return createRequest(username, password, new String[] { "MR" });
+	}
+
+	private MockHttpServletRequestBuilder createRequest(String username, String password, String[] roles) {
 		return post("/admin/users/new").with(admin())
 			.with(csrf())
 			.param("username", username)
 			.param("displayName", "テスト ユーザー")
 			.param("departmentCode", "SALES")
 			.param("roles", roles)
-			.param("password", PASSWORD)
-			.param("passwordConfirmation", PASSWORD);
+			.param("password", password)
+			.param("passwordConfirmation", password);
 	}
 
 	private MockHttpServletRequestBuilder updateRequest(AppUser user, long version, String displayName,

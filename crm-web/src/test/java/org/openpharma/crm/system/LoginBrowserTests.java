@@ -6,12 +6,16 @@ import org.openpharma.crm.WebIntegrationTest;
 import org.openpharma.crm.browser.BrowserTestBase;
 import org.openpharma.crm.user.Role;
 import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @WebIntegrationTest
 class LoginBrowserTests extends BrowserTestBase {
+
+	@Autowired
+	SignInThrottle throttle;
 
 	@Test
 	void everyRoleSignsInAndOnlyAdminSeesAdministration() {
@@ -33,6 +37,31 @@ class LoginBrowserTests extends BrowserTestBase {
 		String unknownUser = waitFor(By.id("login-error")).getText();
 		assertThat(wrongPassword).isNotBlank().isEqualTo(unknownUser);
 		assertThat(this.driver.findElements(By.id("logout"))).isEmpty();
+	}
+
+	@Test
+	void repeatedWrongPasswordsAreSlowedDownWithAClearMessage() {
+		String user = this.users.ensure(Role.MARKETING);
+		try {
+			// A token comes back every 12 s, and a browser is slower than a script: guess until refused.
+			boolean throttled = false;
+			for (int i = 0; i < 20 && !throttled; i++) {
+				login(user, "wrong-password-" + i);
+				this.wait.until(ExpectedConditions.or(ExpectedConditions.presenceOfElementLocated(By.id("login-error")),
+						ExpectedConditions.presenceOfElementLocated(By.id("login-throttled"))));
+				throttled = !this.driver.findElements(By.id("login-throttled")).isEmpty();
+			}
+			assertThat(throttled).isTrue();
+			assertThat(this.driver.findElement(By.id("login-throttled")).getText()).containsPattern("\\d+");
+			assertThat(this.driver.findElement(By.id("username")).getAttribute("aria-describedby"))
+				.isEqualTo("login-throttled");
+			// A refused attempt is not reported as a wrong password.
+			assertThat(this.driver.findElements(By.id("login-error"))).isEmpty();
+			assertThat(this.driver.findElements(By.id("logout"))).isEmpty();
+		}
+		finally {
+			this.throttle.forgetAll();
+		}
 	}
 
 	@Test
