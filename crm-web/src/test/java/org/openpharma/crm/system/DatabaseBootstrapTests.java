@@ -92,6 +92,32 @@ class DatabaseBootstrapTests {
 		}
 	}
 
+	@Test
+	void handsAnEmptyDatabaseCreatedByTheSuperuserToTheOwnerSoThatMigrationsMayCreateTables() throws Exception {
+		String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+		String database = "bt_empty_" + suffix;
+		DatabaseBootstrap.Roles roles = new DatabaseBootstrap.Roles("bt_owner_" + suffix, "bt_app_" + suffix, "");
+		String url = DatabaseBootstrap.withDatabase(this.db.url(), database);
+		admin("CREATE DATABASE " + database + " TEMPLATE template0");
+		try {
+			try (Connection connection = DriverManager.getConnection(url, this.db.adminUsername(), this.db.adminPassword());
+					Statement statement = connection.createStatement()) {
+				roles.ensure(connection, url);
+				roles.handOverOlderDatabase(connection, url);
+				statement.execute("SET ROLE bt_owner_" + suffix);
+				statement.execute("CREATE TABLE created_by_the_owner (id integer)");
+				ResultSet rs = statement.executeQuery("SELECT pg_get_userbyid(datdba) FROM pg_database"
+						+ " WHERE datname = current_database()");
+				rs.next();
+				assertThat(rs.getString(1)).isEqualTo("bt_owner_" + suffix);
+			}
+		}
+		finally {
+			admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)", "DROP ROLE IF EXISTS bt_owner_" + suffix,
+					"DROP ROLE IF EXISTS bt_app_" + suffix);
+		}
+	}
+
 	private void admin(String... sql) throws SQLException {
 		try (Connection connection = this.db.connectAsAdmin(); Statement statement = connection.createStatement()) {
 			for (String s : sql) {
