@@ -137,6 +137,40 @@ class DatabaseRolesIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
+	void tablesAddedLaterGetTheApplicationsRightsAndTheGrantsAreReappliedOnEveryMigration() throws SQLException {
+		TestDatabase db = TestDatabase.get();
+		try (Connection owner = db.connectAsAdmin(); Statement statement = owner.createStatement()) {
+			statement.execute("SET ROLE " + TestDatabase.OWNER);
+			statement.execute("CREATE TABLE added_by_another_branch (id integer)");
+		}
+		try {
+			assertThat(this.jdbc.queryForObject("SELECT has_table_privilege('added_by_another_branch', 'SELECT, INSERT,"
+					+ " UPDATE, DELETE')", Boolean.class)).isTrue();
+			assertThat(this.jdbc.queryForObject("SELECT has_table_privilege('added_by_another_branch', 'TRUNCATE')"
+					+ " OR has_table_privilege('added_by_another_branch', 'TRIGGER')", Boolean.class)).isFalse();
+			JdbcTemplate admin = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(db.url(),
+					db.adminUsername(), db.adminPassword()));
+			int before = admin.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE script = 'R__grants.sql'",
+					Integer.class);
+			org.flywaydb.core.Flyway.configure()
+				.dataSource(db.url(), db.adminUsername(), db.adminPassword())
+				.initSql("SET ROLE " + TestDatabase.OWNER)
+				.placeholders(java.util.Map.of("crm_app", TestDatabase.APP))
+				.load()
+				.migrate();
+			assertThat(admin.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE script = 'R__grants.sql'",
+					Integer.class)).isEqualTo(before + 1);
+			assertThat(this.jdbc.queryForObject("SELECT has_table_privilege('audit_event', 'UPDATE')"
+					+ " OR has_table_privilege('audit_event', 'DELETE')", Boolean.class)).isFalse();
+		}
+		finally {
+			try (Connection owner = db.connectAsAdmin(); Statement statement = owner.createStatement()) {
+				statement.execute("DROP TABLE added_by_another_branch");
+			}
+		}
+	}
+
+	@Test
 	void theTriggersHoldAgainstTheOwnerOutsideTheErasureFunction() throws SQLException {
 		for (String sql : List.of("UPDATE audit_event SET after_state = '{}' WHERE entity_id = " + this.hcp,
 				"UPDATE stage_change SET reason = NULL WHERE hcp_id = " + this.hcp,
