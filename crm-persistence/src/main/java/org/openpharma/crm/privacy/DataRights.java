@@ -14,6 +14,8 @@ import org.openpharma.crm.shared.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An HCP's data rights: everything the company holds about them as one export, and erasure on request.
@@ -29,6 +31,7 @@ public class DataRights {
 	/** The name an erased record shows. */
 	public static final String ERASED_NAME = "消去済み";
 
+	// The same texts as crm_erase_hcp (db/migration/R__erasure.sql).
 	static final String ERASED_KANA = "ショウキョズミ";
 
 	static final String ERASED_TEXT = "(消去済み)";
@@ -52,6 +55,9 @@ public class DataRights {
 
 	}
 
+	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+	};
+
 	/** Sections of the export: name and query (all take the HCP id once). */
 	private static final Map<String, String> SECTIONS = sections();
 
@@ -61,10 +67,13 @@ public class DataRights {
 
 	private final Clock clock;
 
-	DataRights(JdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+	private final JsonMapper json;
+
+	DataRights(JdbcTemplate jdbc, AuditTrail audit, Clock clock, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.json = json;
 	}
 
 	private static Map<String, String> sections() {
@@ -136,47 +145,35 @@ public class DataRights {
 			throw DomainException.global("privacy.erase.already");
 		}
 		Instant now = this.clock.instant();
-		this.jdbc.execute("SET LOCAL crm.erasure = 'on'");
+		// The database function does the erasure with the owner's rights; the application's role cannot change
+		// history itself (ADR 0017). It answers how many rows of each kind it removed, anonymised or kept.
+		String counts = this.jdbc.queryForObject("SELECT crm_erase_hcp(?, ?, ?)::text", String.class, hcpId, actor,
+				Timestamp.from(now));
+		Map<String, Object> done = this.json.readValue(counts, MAP);
 		List<Line> removed = new ArrayList<>();
 		List<Line> anonymised = new ArrayList<>();
 		List<Line> kept = new ArrayList<>();
-		removed.add(new Line("policyNotes", this.jdbc.update("DELETE FROM treatment_policy_note WHERE hcp_id = ?", hcpId),
-				null));
-		removed.add(new Line("affiliations", this.jdbc.update("DELETE FROM affiliation WHERE hcp_id = ?", hcpId), null));
-		removed.add(new Line("consentLinks", this.jdbc.update("DELETE FROM consent_link WHERE hcp_id = ?", hcpId), null));
-		anonymised.add(new Line("interactions", this.jdbc.update("UPDATE interaction SET outcome = NULL,"
-				+ " key_messages = NULL, notes = NULL, version = version + 1 WHERE hcp_id = ?", hcpId),
-				"privacy.reason.counts"));
-		anonymised.add(new Line("needs", this.jdbc.update("UPDATE information_need SET topic = ?, details = NULL,"
-				+ " route_reason = NULL, fulfilment = CASE WHEN fulfilment IS NULL THEN NULL ELSE ? END,"
-				+ " close_reason = CASE WHEN close_reason IS NULL THEN NULL ELSE ? END, version = version + 1"
-				+ " WHERE hcp_id = ?", ERASED_TEXT, ERASED_TEXT, ERASED_TEXT, hcpId), "privacy.reason.counts"));
-		anonymised.add(new Line("adoptionStages", this.jdbc.update("UPDATE stage_change SET reason = NULL"
-				+ " WHERE hcp_id = ? AND reason IS NOT NULL", hcpId), "privacy.reason.counts"));
-		anonymised.add(new Line("mergedRecords", this.jdbc.update("UPDATE hcp SET name_kanji = ?, name_kana = ?,"
-				+ " name_romaji = NULL, email = NULL, phone = NULL, registry_number = NULL, erased_at = ?,"
-				+ " version = version + 1 WHERE merged_into_id = ?", ERASED_NAME, ERASED_KANA, Timestamp.from(now), hcpId),
-				null));
-		anonymised.add(new Line("profile", this.jdbc.update("UPDATE hcp SET name_kanji = ?, name_kana = ?,"
-				+ " name_romaji = NULL, email = NULL, phone = NULL, registry_number = NULL, specialty_code = NULL,"
-				+ " primary_hco_id = NULL, status = 'INACTIVE', erased_at = ?, updated_at = ?, updated_by = ?,"
-				+ " version = version + 1 WHERE id = ?", ERASED_NAME, ERASED_KANA, Timestamp.from(now), Timestamp.from(now),
-				actor, hcpId), null));
-		kept.add(new Line("consent", count("consent_record", hcpId), "privacy.reason.consentProof"));
-		kept.add(new Line("patientCounts", count("patient_count", hcpId), "privacy.reason.aggregates"));
-		kept.add(new Line("medicalInquiries", count("medical_inquiry", hcpId), "privacy.reason.law"));
-		kept.add(new Line("auditTrail", this.jdbc.queryForObject("SELECT count(*) FROM audit_event"
-				+ " WHERE entity_type = 'HCP' AND entity_id = ?", Integer.class, hcpId), "privacy.reason.accountability"));
-		this.jdbc.execute("SET LOCAL crm.erasure = 'off'");
+		removed.add(line(done, "removed.policyNotes", null));
+		removed.add(line(done, "removed.affiliations", null));
+		removed.add(line(done, "removed.consentLinks", null));
+		anonymised.add(line(done, "anonymised.interactions", "privacy.reason.counts"));
+		anonymised.add(line(done, "anonymised.needs", "privacy.reason.counts"));
+		anonymised.add(line(done, "anonymised.adoptionStages", "privacy.reason.counts"));
+		anonymised.add(line(done, "anonymised.mergedRecords", null));
+		anonymised.add(line(done, "anonymised.profile", null));
+		anonymised.add(line(done, "anonymised.auditPayloads", "privacy.reason.auditRedacted"));
+		kept.add(line(done, "kept.consent", "privacy.reason.consentProof"));
+		kept.add(line(done, "kept.patientCounts", "privacy.reason.aggregates"));
+		kept.add(line(done, "kept.medicalInquiries", "privacy.reason.law"));
+		kept.add(line(done, "kept.auditTrail", "privacy.reason.accountability"));
 		ErasureReport report = new ErasureReport(hcpId, now, removed, anonymised, kept);
 		this.audit.record(actor, "ERASE", "HCP", hcpId, null, report.toMap());
 		return report;
 	}
 
-	private int count(String table, long hcpId) {
-		Integer count = this.jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE hcp_id = ?", Integer.class,
-				hcpId);
-		return (count != null) ? count : 0;
+	private static Line line(Map<String, Object> counts, String key, String reason) {
+		Object rows = counts.get(key);
+		return new Line(key.substring(key.indexOf('.') + 1), (rows instanceof Number n) ? n.intValue() : 0, reason);
 	}
 
 	private void requireExists(long hcpId) {

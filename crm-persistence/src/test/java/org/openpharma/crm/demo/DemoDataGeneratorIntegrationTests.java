@@ -273,8 +273,17 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 			TestDatabase db = TestDatabase.get();
 			String name = "demo_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toLowerCase(Locale.ROOT);
 			String url = db.url() + (db.url().contains("?") ? "&" : "?") + "currentSchema=" + name + ",public";
-			DriverManagerDataSource dataSource = new DriverManagerDataSource(url, db.username(), db.password());
-			Flyway.configure().dataSource(dataSource).schemas(name).locations("classpath:db/migration").load().migrate();
+			// Migrated like production (as the owner role), then used by the superuser: this test is about the
+			// generator, not about privileges.
+			DriverManagerDataSource dataSource = new DriverManagerDataSource(url, db.adminUsername(), db.adminPassword());
+			Flyway.configure()
+				.dataSource(dataSource)
+				.schemas(name)
+				.locations("classpath:db/migration")
+				.initSql("SET ROLE " + TestDatabase.OWNER)
+				.placeholders(Map.of("crm_app", TestDatabase.APP))
+				.load()
+				.migrate();
 			return new Schema(name, dataSource);
 		}
 

@@ -308,8 +308,11 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 		// The database holds it too: day 0 is never after receipt, a death never non-serious.
 		assertThatThrownBy(() -> this.jdbc.update("UPDATE medical_inquiry SET aware_at = received_at + interval '1 second'"
 				+ " WHERE id = ?", id)).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+		// (The application's role may not change these facts at all; the CHECK holds for the owner as well.)
 		assertThatThrownBy(() -> this.jdbc.update("UPDATE adverse_event_handoff SET fatal = true, seriousness = 'NON_SERIOUS'"
-				+ " WHERE inquiry_id = ?", id)).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+				+ " WHERE inquiry_id = ?", id)).isInstanceOf(org.springframework.dao.DataAccessException.class);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_constraint WHERE conrelid = 'adverse_event_handoff'::regclass"
+				+ " AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%fatal%'", Integer.class)).isPositive();
 	}
 
 	@Test

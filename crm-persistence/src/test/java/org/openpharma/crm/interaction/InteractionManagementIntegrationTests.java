@@ -143,7 +143,7 @@ class InteractionManagementIntegrationTests extends PostgresTestBase {
 		assertThatThrownBy(() -> this.jdbc.update("UPDATE stage_change SET reason = 'x' WHERE hcp_id = ?",
 				this.hcp.getId()))
 			.rootCause()
-			.hasMessageContaining("append-only");
+			.hasMessageContaining("permission denied");
 	}
 
 	@Test

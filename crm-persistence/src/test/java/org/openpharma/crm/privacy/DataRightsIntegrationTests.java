@@ -121,9 +121,57 @@ class DataRightsIntegrationTests extends PostgresTestBase {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM audit_event WHERE action = 'ERASE' AND entity_id = ?",
 				Long.class, hcp.getId())).isEqualTo(1);
 		assertThatThrownBy(() -> this.rights.erase(hcp.getId(), "admin")).isInstanceOf(DomainException.class);
-		// Outside an erasure the history stays append-only.
+		// Outside an erasure the application's role cannot touch history at all (ADR 0017).
 		assertThatThrownBy(() -> this.jdbc.update("DELETE FROM stage_change WHERE hcp_id = ?", hcp.getId()))
-			.rootCause().hasMessageContaining("append-only");
+			.rootCause().hasMessageContaining("permission denied");
+	}
+
+	/** The audit rows of everything that belongs to the HCP (not only those of entity type HCP). */
+	private static final String HCP_AUDIT = "SELECT a.id, coalesce(a.before_state::text, '') || ' '"
+			+ " || coalesce(a.after_state::text, '') AS payload, a.actor, a.action, a.occurred_at FROM audit_event a"
+			+ " WHERE a.action <> 'ERASE' AND ((a.entity_type = 'HCP' AND a.entity_id = ?)"
+			+ " OR (a.entity_type = 'INTERACTION' AND a.entity_id IN (SELECT id FROM interaction WHERE hcp_id = ?))"
+			+ " OR (a.entity_type = 'NEED' AND a.entity_id IN (SELECT id FROM information_need WHERE hcp_id = ?))"
+			+ " OR (a.entity_type = 'CONSENT' AND a.entity_id IN (SELECT id FROM consent_record WHERE hcp_id = ?))"
+			+ " OR (a.entity_type = 'CONSENT_LINK' AND a.entity_id IN (SELECT id FROM consent_link WHERE hcp_id = ?))) ORDER BY a.id";
+
+	@Test
+	void erasureRedactsThePersonalTextInEveryAuditPayloadOfTheHcpAndCountsIt() {
+		Hcp hcp = hcpWithHistory();
+		long id = hcp.getId();
+		List<java.util.Map<String, Object>> before = this.jdbc.queryForList(HCP_AUDIT, id, id, id, id, id);
+		assertThat(before).extracting(r -> (String) r.get("payload"))
+			.anySatisfy(p -> assertThat(p).contains("talked about his family"))
+			.anySatisfy(p -> assertThat(p).contains(hcp.getNameKanji()));
+
+		DataRights.ErasureReport report = this.rights.erase(id, "admin");
+
+		// Consent links are gone by now: the rows are found by the ids seen before.
+		List<java.util.Map<String, Object>> after = this.jdbc.queryForList("SELECT a.id, coalesce(a.before_state::text, '')"
+				+ " || ' ' || coalesce(a.after_state::text, '') AS payload, a.actor, a.action, a.occurred_at FROM audit_event a"
+				+ " WHERE a.id = ANY (?) ORDER BY a.id", (Object) before.stream().map(r -> r.get("id")).toArray(Long[]::new));
+		assertThat(after).hasSameSizeAs(before);
+		for (String personal : List.of("talked about his family", "private remark", "interested", "家族の治療について",
+				"his daughter is a patient", "prefers the older drug", hcp.getNameKanji(), hcp.getNameKana(),
+				"saburo@example.jp")) {
+			assertThat(after).extracting(r -> (String) r.get("payload")).as(personal)
+				.noneSatisfy(p -> assertThat(p).contains(personal));
+		}
+		int changed = 0;
+		for (int i = 0; i < before.size(); i++) {
+			// Who, when and what stay.
+			assertThat(after.get(i).get("actor")).isEqualTo(before.get(i).get("actor"));
+			assertThat(after.get(i).get("action")).isEqualTo(before.get(i).get("action"));
+			assertThat(after.get(i).get("occurred_at")).isEqualTo(before.get(i).get("occurred_at"));
+			if (!after.get(i).get("payload").equals(before.get(i).get("payload"))) {
+				changed++;
+			}
+		}
+		assertThat(changed).isPositive();
+		assertThat(report.anonymised()).extracting(DataRights.Line::category, DataRights.Line::rows)
+			.contains(org.assertj.core.groups.Tuple.tuple("auditPayloads", changed));
+		assertThat(report.kept()).extracting(DataRights.Line::category, DataRights.Line::rows)
+			.contains(org.assertj.core.groups.Tuple.tuple("auditTrail", before.size()));
 	}
 
 }
