@@ -7,6 +7,9 @@ import java.util.function.Consumer;
 import org.openpharma.crm.audit.AuditTrail;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
+import org.openpharma.crm.user.UserManagement;
+import org.openpharma.crm.user.WorkScope;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,7 +24,14 @@ public class NeedManagement {
 
 	private final Clock clock;
 
-	NeedManagement(InformationNeedRepository needs, AuditTrail audit, Clock clock) {
+	private final UserManagement users;
+
+	private final JdbcTemplate jdbc;
+
+	NeedManagement(InformationNeedRepository needs, AuditTrail audit, UserManagement users, JdbcTemplate jdbc,
+			Clock clock) {
+		this.users = users;
+		this.jdbc = jdbc;
 		this.needs = needs;
 		this.audit = audit;
 		this.clock = clock;
@@ -52,11 +62,39 @@ public class NeedManagement {
 		return change(id, version, actor, "CLOSE_UNMET", n -> n.closeUnmet(reason, actor, this.clock.instant()));
 	}
 
+	/**
+	 * The record is company-wide, the work is not: a territorial user (MR, manager) moves needs of HCPs in
+	 * their territories, needs they raised, and needs routed to their department (WorkScope).
+	 */
+	private void requireInScope(InformationNeed need, String actor) {
+		WorkScope scope = this.users.scopeOf(actor);
+		if (scope.national()) {
+			return;
+		}
+		Integer prefecture = this.jdbc.query("SELECT o.prefecture_code FROM hcp h LEFT JOIN hco o ON o.id = h.primary_hco_id"
+				+ " WHERE h.id = ?", rs -> rs.next() ? (Integer) rs.getObject(1, Integer.class) : null, need.getHcpId());
+		scope.requireMayActOn(prefecture, (need.getRoutedTo() != null) ? need.getRoutedTo().name() : null,
+				need.getCreatedBy(), actor);
+	}
+
+	/** Whether the user may move this need (for showing the buttons; every move checks again). */
+	@Transactional(readOnly = true)
+	public boolean mayAct(long id, String actor) {
+		try {
+			requireInScope(get(id), actor);
+			return true;
+		}
+		catch (org.openpharma.crm.shared.DomainException ex) {
+			return false;
+		}
+	}
+
 	private InformationNeed change(long id, long version, String actor, String action, Consumer<InformationNeed> move) {
 		InformationNeed need = get(id);
 		if (need.getVersion() != version) {
 			throw new StaleVersionException("need", id, version, need.getVersion());
 		}
+		requireInScope(need, actor);
 		Map<String, Object> before = need.snapshot();
 		move.accept(need);
 		need = this.needs.saveAndFlush(need);

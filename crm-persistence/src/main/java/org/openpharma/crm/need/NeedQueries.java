@@ -27,9 +27,17 @@ public class NeedQueries {
 		this.clock = clock;
 	}
 
-	/** Board filters; nulls mean "any". {@code minAgeDays}: only needs at least this old; {@code hcpId}: one HCP's. */
+	/**
+	 * Board filters; nulls mean "any". {@code minAgeDays}: only needs at least this old; {@code hcpId}: one
+	 * HCP's; {@code prefectures}: only HCPs whose institution lies in these prefectures (a territory).
+	 */
 	public record Filter(NeedStatus status, Long therapeuticAreaId, NeedCategory category, Urgency urgency,
-			RoutedTo routedTo, Integer minAgeDays, Long hcpId) {
+			RoutedTo routedTo, Integer minAgeDays, Long hcpId, java.util.Set<Integer> prefectures) {
+
+		public Filter(NeedStatus status, Long therapeuticAreaId, NeedCategory category, Urgency urgency,
+				RoutedTo routedTo, Integer minAgeDays, Long hcpId) {
+			this(status, therapeuticAreaId, category, urgency, routedTo, minAgeDays, hcpId, null);
+		}
 
 		public Filter(NeedStatus status, Long therapeuticAreaId, NeedCategory category, Urgency urgency,
 				RoutedTo routedTo, Integer minAgeDays) {
@@ -69,6 +77,10 @@ public class NeedQueries {
 		if (filter.hcpId() != null) {
 			where.append(" AND n.hcp_id = ?");
 			args.add(filter.hcpId());
+		}
+		if (filter.prefectures() != null) {
+			where.append(" AND h.primary_hco_id IN (SELECT o.id FROM hco o WHERE o.prefecture_code = ANY (?))");
+			args.add(filter.prefectures().toArray(Integer[]::new));
 		}
 		if (filter.minAgeDays() != null) {
 			where.append(" AND n.created_at <= ?");

@@ -63,6 +63,33 @@ public class UserManagement {
 				String.class, username.toLowerCase(Locale.ROOT)).stream().findFirst();
 	}
 
+	/**
+	 * Where the user works (WorkScope): national by role, else the prefectures of their territories. An
+	 * unknown or disabled user has an empty territorial scope. Plain SQL, one round trip.
+	 */
+	public WorkScope scopeOf(String username) {
+		List<WorkScope> scope = this.jdbc.query("SELECT u.department_code,"
+				+ " array_to_string(array(SELECT r.role FROM app_user_role r WHERE r.user_id = u.id), ',') AS roles,"
+				+ " array_to_string(array(SELECT DISTINCT tp.prefecture_code FROM app_user_territory ut"
+				+ "   JOIN territory_prefecture tp ON tp.territory_id = ut.territory_id WHERE ut.user_id = u.id), ',')"
+				+ " AS prefectures FROM app_user u WHERE u.username = ? AND u.enabled", (rs, n) -> {
+					Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+					for (String role : rs.getString("roles").split(",")) {
+						if (!role.isBlank()) {
+							roles.add(Role.valueOf(role));
+						}
+					}
+					Set<Integer> prefectures = new java.util.HashSet<>();
+					for (String code : rs.getString("prefectures").split(",")) {
+						if (!code.isBlank()) {
+							prefectures.add(Integer.valueOf(code));
+						}
+					}
+					return WorkScope.of(roles, prefectures, rs.getString("department_code"));
+				}, username.toLowerCase(Locale.ROOT));
+		return scope.isEmpty() ? new WorkScope(false, Set.of(), null) : scope.get(0);
+	}
+
 	@Transactional(readOnly = true)
 	public AppUser get(long id) {
 		return this.users.findWithRolesById(id).orElseThrow(() -> new NotFoundException("user", id));

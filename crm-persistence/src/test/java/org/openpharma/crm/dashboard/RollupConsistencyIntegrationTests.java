@@ -95,6 +95,9 @@ class RollupConsistencyIntegrationTests extends PostgresTestBase {
 
 	static final String ADMIN = "rollup-admin";
 
+	/** Needs are moved by marketing, who works nationwide (WorkScope): the history is random, not the scope. */
+	static final String NEED_WORKER = "rollup-marketing";
+
 	/** Each rollup with its source view, key columns and summed columns. */
 	record Rollup(String name, String table, String source, String keys, String values) {
 
@@ -690,37 +693,37 @@ class RollupConsistencyIntegrationTests extends PostgresTestBase {
 				String moved = switch (need.getStatus()) {
 					case OPEN -> {
 						if (this.random.nextInt(5) == 0) {
-							needs.closeUnmet(id, version, "not our product", ADMIN);
+							needs.closeUnmet(id, version, "not our product", NEED_WORKER);
 							yield "closed unmet";
 						}
 						RoutedTo to = pick(Arrays.asList(RoutedTo.values()));
-						needs.triage(id, version, to, "triage", ADMIN);
+						needs.triage(id, version, to, "triage", NEED_WORKER);
 						yield "triaged to " + to;
 					}
 					case TRIAGED -> {
 						int choice = this.random.nextInt(5);
 						if (choice < 2) {
 							RoutedTo to = pick(Arrays.asList(RoutedTo.values()));
-							needs.triage(id, version, to, "re-routed", ADMIN);
+							needs.triage(id, version, to, "re-routed", NEED_WORKER);
 							yield "re-routed to " + to;
 						}
 						if (choice == 2) {
-							needs.closeUnmet(id, version, "no answer", ADMIN);
+							needs.closeUnmet(id, version, "no answer", NEED_WORKER);
 							yield "closed unmet";
 						}
-						needs.start(id, version, ADMIN);
+						needs.start(id, version, NEED_WORKER);
 						yield "started";
 					}
 					case IN_PROGRESS -> {
 						if (this.random.nextInt(5) == 0) {
-							needs.closeUnmet(id, version, "no answer", ADMIN);
+							needs.closeUnmet(id, version, "no answer", NEED_WORKER);
 							yield "closed unmet";
 						}
-						needs.fulfil(id, version, "answered", null, ADMIN);
+						needs.fulfil(id, version, "answered", null, NEED_WORKER);
 						yield "fulfilled";
 					}
 					case FULFILLED -> {
-						needs.confirm(id, version, this.random.nextBoolean(), 1 + this.random.nextInt(5), ADMIN);
+						needs.confirm(id, version, this.random.nextBoolean(), 1 + this.random.nextInt(5), NEED_WORKER);
 						yield "confirmed";
 					}
 					default -> null;

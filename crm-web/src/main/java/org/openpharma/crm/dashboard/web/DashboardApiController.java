@@ -29,7 +29,10 @@ class DashboardApiController {
 
 	private final Permissions can;
 
-	DashboardApiController(DashboardQueries queries, Permissions can) {
+	private final DashboardScope scope;
+
+	DashboardApiController(DashboardQueries queries, Permissions can, DashboardScope scope) {
+		this.scope = scope;
 		this.queries = queries;
 		this.can = can;
 	}
@@ -58,6 +61,8 @@ class DashboardApiController {
 		DashboardFilter filter = DashboardFilter.parse(from, to, ta, product, region, department,
 				this.queries.currentMonth());
 		this.queries.check(filter);
+		filter = this.scope.apply(filter,
+				org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName());
 		return switch (page) {
 			case "patients" -> this.queries.patients(filter, origin);
 			case "needs" -> this.queries.needs(filter, origin);

@@ -44,8 +44,8 @@ class DashboardController {
 	}
 
 	@ModelAttribute
-	void choices(Model model, Locale locale) {
-		this.support.choices(model, locale);
+	void choices(Model model, Locale locale, java.security.Principal user) {
+		this.support.choices(model, locale, user.getName());
 	}
 
 	@GetMapping("/dashboards")
@@ -157,7 +157,8 @@ class DashboardController {
 	}
 
 	private DashboardFilter filter(DashboardParams params, BindingResult errors, HttpServletResponse response) {
-		return this.support.filter(params, errors, response);
+		return this.support.filter(params, errors, response,
+				org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName());
 	}
 
 	private static String page(String name, DashboardFilter filter, Model model) {

@@ -58,8 +58,11 @@ class DashboardExportController {
 
 	private final Permissions can;
 
+	private final DashboardScope scope;
+
 	DashboardExportController(DashboardQueries queries, ReferenceData reference, MessageSource messages, JapanTime time,
-			Permissions can) {
+			Permissions can, DashboardScope scope) {
+		this.scope = scope;
 		this.queries = queries;
 		this.reference = reference;
 		this.messages = messages;
@@ -70,12 +73,14 @@ class DashboardExportController {
 	@GetMapping("/dashboards/{page}.csv")
 	@ResponseBody
 	ResponseEntity<String> export(@PathVariable String page, @RequestParam(name = "table", defaultValue = "") String table,
-			@ModelAttribute("filter") DashboardParams params, Locale locale, HttpServletResponse response)
+			@ModelAttribute("filter") DashboardParams params, Locale locale, HttpServletResponse response,
+			java.security.Principal user)
 			throws IOException {
 		DashboardFilter filter;
 		try {
 			filter = params.toFilter(this.queries.currentMonth());
 			this.queries.check(filter);
+			filter = this.scope.apply(filter, user.getName());
 		}
 		catch (ValidationException ex) {
 			return badRequest(ex.getViolations().stream()

@@ -26,12 +26,26 @@ class DashboardSupport {
 
 	private final ReferenceData reference;
 
-	DashboardSupport(DashboardQueries queries, ReferenceData reference) {
+	private final DashboardScope scope;
+
+	DashboardSupport(DashboardQueries queries, ReferenceData reference, DashboardScope scope) {
 		this.queries = queries;
 		this.reference = reference;
+		this.scope = scope;
+	}
+
+	/** The choices of a dashboard screen, the regions limited to the user's scope. */
+	void choices(Model model, Locale locale, String username) {
+		choices(model, locale);
+		List<Item> mine = this.scope.regions(username);
+		model.addAttribute("allRegions", mine == null);
+		if (mine != null) {
+			model.addAttribute("regions", mine);
+		}
 	}
 
 	void choices(Model model, Locale locale) {
+		model.addAttribute("allRegions", true);
 		List<Item> areas = this.reference.therapeuticAreas();
 		List<Item> products = this.reference.products();
 		List<Item> regions = this.reference.regions();
@@ -64,9 +78,18 @@ class DashboardSupport {
 	 * code, or combines a product with another area.
 	 */
 	DashboardFilter filter(DashboardParams params, BindingResult errors, HttpServletResponse response) {
+		return filter(params, errors, response, null);
+	}
+
+	/** As {@link #filter(DashboardParams, BindingResult, HttpServletResponse)}, within the user's scope. */
+	DashboardFilter filter(DashboardParams params, BindingResult errors, HttpServletResponse response, String username) {
 		try {
 			DashboardFilter filter = params.toFilter(this.queries.currentMonth());
 			this.queries.check(filter);
+			if (username != null) {
+				filter = this.scope.apply(filter, username);
+				params.setRegion(filter.regionCode());
+			}
 			params.fillDefaults(filter);
 			return filter;
 		}

@@ -11,6 +11,8 @@ import org.openpharma.crm.need.InformationNeed;
 import org.openpharma.crm.need.NeedCategory;
 import org.openpharma.crm.need.NeedManagement;
 import org.openpharma.crm.need.NeedQueries;
+import org.openpharma.crm.user.UserManagement;
+import org.openpharma.crm.user.WorkScope;
 import org.openpharma.crm.need.NeedStatus;
 import org.openpharma.crm.need.RoutedTo;
 import org.openpharma.crm.need.Urgency;
@@ -46,8 +48,11 @@ class NeedController {
 
 	private final AuditTrail audit;
 
+	private final UserManagement users;
+
 	NeedController(NeedQueries queries, NeedManagement needs, HcpSearch hcps, ReferenceData reference,
-			AuditTrail audit) {
+			AuditTrail audit, UserManagement users) {
+		this.users = users;
 		this.queries = queries;
 		this.needs = needs;
 		this.hcps = hcps;
@@ -68,13 +73,28 @@ class NeedController {
 		model.addAttribute("areaNames", areaNames);
 	}
 
+	/**
+	 * The board: a territorial user (MR, manager) sees the needs of their territories' HCPs unless they ask
+	 * for the whole country (reading is company-wide, acting is scoped: NeedManagement).
+	 */
 	@GetMapping("/needs")
-	String board(@ModelAttribute("filter") BoardParams params, BindingResult errors, Model model) {
+	String board(@ModelAttribute("filter") BoardParams params, BindingResult errors, Principal user, Model model) {
 		if (errors.hasErrors()) {
 			model.addAttribute("flashWarning", "search.filter.invalid");
 		}
-		model.addAttribute("results", this.queries.board(params.toFilter(), params.safePage(), 25));
+		WorkScope scope = this.users.scopeOf(user.getName());
+		boolean territory = !scope.national() && !"all".equals(params.getScope());
+		params.setScope(scope.national() ? null : (territory ? "mine" : "all"));
+		NeedQueries.Filter filter = params.toFilter();
+		if (territory) {
+			filter = new NeedQueries.Filter(filter.status(), filter.therapeuticAreaId(), filter.category(),
+					filter.urgency(), filter.routedTo(), filter.minAgeDays(), filter.hcpId(), scope.prefectures());
+		}
+		model.addAttribute("territorial", !scope.national());
+		model.addAttribute("results", this.queries.board(filter, params.safePage(), 25));
 		model.addAttribute("base", params.toUrl());
+		model.addAttribute("scopeMine", params.withScope("mine"));
+		model.addAttribute("scopeAll", params.withScope("all"));
 		return "need/board";
 	}
 
@@ -82,6 +102,7 @@ class NeedController {
 	String show(@PathVariable long id, Model model, Authentication user) {
 		InformationNeed need = this.needs.get(id);
 		model.addAttribute("need", need);
+		model.addAttribute("mayAct", this.needs.mayAct(id, user.getName()));
 		model.addAttribute("hcp", this.hcps.summary(need.getHcpId()).orElse(null));
 		// The firewall: how a need routed to medical was met may be medical content, read by medical affairs only.
 		model.addAttribute("showFulfilment", need.getRoutedTo() != RoutedTo.MEDICAL || isMedical(user));
@@ -173,6 +194,26 @@ class NeedController {
 
 		private int page;
 
+		/** "mine" (the user's territories) or "all"; only territorial users choose. */
+		private String scope;
+
+		public String getScope() {
+			return this.scope;
+		}
+
+		public void setScope(String scope) {
+			this.scope = ("mine".equals(scope) || "all".equals(scope)) ? scope : null;
+		}
+
+		/** This board's URL with another scope. */
+		String withScope(String other) {
+			String current = this.scope;
+			this.scope = other;
+			String url = toUrl();
+			this.scope = current;
+			return url;
+		}
+
 		NeedQueries.Filter toFilter() {
 			Integer minAge = (this.age != null && this.age >= 0 && this.age <= 3650) ? this.age : null;
 			return new NeedQueries.Filter(this.status, this.ta, this.category, this.urgency, this.routedTo, minAge,
@@ -206,6 +247,9 @@ class NeedController {
 			}
 			if (f.hcpId() != null) {
 				b.queryParam("hcp", f.hcpId());
+			}
+			if (this.scope != null) {
+				b.queryParam("scope", this.scope);
 			}
 			return b.encode().build().toUriString();
 		}
