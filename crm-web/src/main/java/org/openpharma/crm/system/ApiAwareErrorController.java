@@ -13,10 +13,12 @@ import org.springframework.boot.autoconfigure.web.WebProperties;
 import org.springframework.boot.webmvc.autoconfigure.error.BasicErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -27,12 +29,31 @@ import org.springframework.web.servlet.ModelAndView;
 @Controller
 class ApiAwareErrorController extends BasicErrorController {
 
+	private final ErrorAttributes errorAttributes;
+
 	ApiAwareErrorController(ErrorAttributes errorAttributes, WebProperties web, ObjectProvider<ErrorViewResolver> resolvers) {
 		super(errorAttributes, web.getError(), resolvers.orderedStream().toList());
+		this.errorAttributes = errorAttributes;
+	}
+
+	/**
+	 * The container's status, except that an exception no handler took (one thrown in a filter, say) that
+	 * comes from an unreachable database is a 503, not a 500 (docs/adr/0018).
+	 */
+	@Override
+	protected HttpStatus getStatus(HttpServletRequest request) {
+		Throwable error = this.errorAttributes.getError(new ServletWebRequest(request));
+		if (error != null && DatabaseOutage.isCause(error)) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		return super.getStatus(request);
 	}
 
 	@Override
 	public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
+		if (getStatus(request) == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+		}
 		if (!ApiProblems.isApi(request)) {
 			return super.errorHtml(request, response);
 		}
@@ -67,6 +88,11 @@ class ApiAwareErrorController extends BasicErrorController {
 	private ResponseEntity<Map<String, Object>> problem(HttpServletRequest request) {
 		HttpStatus status = getStatus(request);
 		return ResponseEntity.status(status)
+			.headers(h -> {
+				if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+					h.set(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+				}
+			})
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(ApiProblems.problem(status, detail(status), originalUri(request)));
 	}

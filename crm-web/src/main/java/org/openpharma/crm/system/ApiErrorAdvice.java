@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -21,6 +22,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -134,9 +136,39 @@ class ApiErrorAdvice extends ResponseEntityExceptionHandler {
 				"the write collided with another one and was not saved; it is safe to send it again");
 	}
 
-	/** Anything else is a 500 problem, logged; the message is never shown. Security's refusals pass on. */
+	/**
+	 * The database cannot be reached: a 503 problem with {@code Retry-After}, whichever database exception
+	 * carries it (docs/adr/0018). Other database errors are bugs: 500 like anything else.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ProblemDetail> database(Exception ex) throws Exception {
+		if (DatabaseOutage.isCause(ex)) {
+			return unavailable(ex);
+		}
+		return ResponseEntity.internalServerError().body(unexpected(ex));
+	}
+
+	private static ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+		log.warn("API call failed, the database is unavailable: {}", ex.toString());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+			.body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					ApiAwareErrorController.detail(HttpStatus.SERVICE_UNAVAILABLE)));
+	}
+
+	/**
+	 * Anything else is a 500 problem, logged; the message is never shown. Security's refusals pass on; a
+	 * database outage wrapped in another exception is still a 503.
+	 */
 	@ExceptionHandler(Exception.class)
-	ProblemDetail unexpected(Exception ex) throws Exception {
+	ResponseEntity<ProblemDetail> unexpectedException(Exception ex) throws Exception {
+		if (DatabaseOutage.isCause(ex) && !(ex instanceof AuthenticationException)) {
+			return unavailable(ex);
+		}
+		return ResponseEntity.internalServerError().body(unexpected(ex));
+	}
+
+	private static ProblemDetail unexpected(Exception ex) throws Exception {
 		if (ex instanceof AccessDeniedException || ex instanceof AuthenticationException) {
 			throw ex;
 		}

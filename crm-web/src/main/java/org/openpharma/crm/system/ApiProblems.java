@@ -57,10 +57,28 @@ final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler
 		JSON.writeValue(response.getOutputStream(), problem(status, detail, instance));
 	}
 
-	/** 401: no, wrong or locked credentials. The challenge names both schemes the API takes. */
+	/**
+	 * 503 with {@code Retry-After}: the database cannot be reached (docs/adr/0018). Nothing about the
+	 * credentials is known, so no challenge.
+	 */
+	static void writeUnavailable(HttpServletResponse response, String instance) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+		write(response, HttpStatus.SERVICE_UNAVAILABLE, ApiAwareErrorController.detail(HttpStatus.SERVICE_UNAVAILABLE),
+				instance);
+	}
+
+	/**
+	 * 401: no, wrong or locked credentials. The challenge names both schemes the API takes. When the user
+	 * could not be looked up because the database is down (Spring Security's
+	 * InternalAuthenticationServiceException), 503 instead: the credentials may well be right.
+	 */
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
+		if (authException != null && DatabaseOutage.isCause(authException)) {
+			writeUnavailable(response, request.getRequestURI());
+			return;
+		}
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"crm-api\"");
 		write(response, HttpStatus.UNAUTHORIZED, "authentication required: an API token (Bearer) or HTTP Basic",
 				request.getRequestURI());

@@ -3,6 +3,7 @@ package org.openpharma.crm.system;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API calls that carry {@code Authorization: Bearer <token>} as the token's system
- * user, with the extra authority {@code SYSTEM}. A wrong or revoked token is a 401 at once.
+ * user, with the extra authority {@code SYSTEM}. A wrong or revoked token is a 401 at once; a token that
+ * cannot be checked because the database is down is a 503.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -40,7 +42,18 @@ class ApiTokenFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		var user = this.tokens.authenticate(header.substring(7).strip());
+		Optional<ApiTokens.TokenUser> user;
+		try {
+			user = this.tokens.authenticate(header.substring(7).strip());
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseOutage.isCause(ex)) {
+				throw ex;
+			}
+			// The token could not be checked: the database is down, not the token wrong.
+			ApiProblems.writeUnavailable(response, request.getRequestURI());
+			return;
+		}
 		if (user.isEmpty()) {
 			ApiProblems.write(response, HttpStatus.UNAUTHORIZED, "invalid or revoked API token", request.getRequestURI());
 			return;

@@ -18,7 +18,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Screens: a missing or tampered id is a 404 page, a bad parameter a 400 page, a lost update a 409
- * page. Never a stack trace.
+ * page, an unreachable database a 503 page. Never a stack trace.
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -55,6 +55,24 @@ class ErrorHandlingAdvice {
 	String conflict(Exception ex) {
 		log.debug("Conflict: {}", ex.getMessage());
 		return "error/409";
+	}
+
+	/**
+	 * The database cannot be reached (down, unreachable, the pool timed out waiting for a connection): a 503
+	 * "temporarily unavailable" page with {@code Retry-After} (docs/adr/0018). Any other database error is a
+	 * bug and goes on to the 500 page.
+	 */
+	@ExceptionHandler({ org.springframework.dao.DataAccessException.class,
+			org.springframework.transaction.TransactionException.class })
+	String databaseUnavailable(Exception ex, jakarta.servlet.http.HttpServletResponse response) throws Exception {
+		if (!DatabaseOutage.isCause(ex)) {
+			throw ex;
+		}
+		log.warn("Database unavailable: {}", ex.toString());
+		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+		response.setHeader(org.springframework.http.HttpHeaders.RETRY_AFTER,
+				Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+		return "error/503";
 	}
 
 	/**

@@ -112,7 +112,11 @@ class SecurityConfiguration {
 			.hasAnyRole(MASTER_DATA_EDITORS)
 			.anyRequest()
 			.authenticated())
-			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/hcps", false).failureUrl("/login?error").permitAll())
+			.formLogin(f -> f.loginPage("/login")
+				.defaultSuccessUrl("/hcps", false)
+				// Wrong credentials: ?error; the database down: ?unavailable (docs/adr/0018).
+				.failureHandler(new SignInFailureHandler())
+				.permitAll())
 			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))

@@ -50,7 +50,7 @@ public abstract class BrowserTestBase extends WebTestBase {
 		}
 	}
 
-	protected static WebDriver newDriver() {
+	public static WebDriver newDriver() {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(System.getProperty("crm.chromium", "/usr/bin/chromium"));
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
