@@ -52,7 +52,7 @@ class DemoDataRunner implements ApplicationRunner {
 		GenerationReport report = this.generator.generate(scale, this.seed);
 		log.info(report.summary());
 		if (!report.nothingCreated()) {
-			log.info("Demo users (password '{}'): mr01, marketing, medical, callcenter, manager, admin",
+			log.info("Demo users (password '{}'): mr01 … mr12, marketing, medical, callcenter, manager, admin, privacy",
 					DemoDataGenerator.demoPassword());
 		}
 		if (this.exitAfterLoad) {

@@ -44,6 +44,29 @@ class MessagesConsistencyTests {
 		}
 	}
 
+	/** A key defined twice silently takes the later text: "last change" once read "the HCP was saved". */
+	@Test
+	void noBundleDefinesAKeyTwiceAndBundlesDoNotShareKeys() throws IOException {
+		java.util.Map<String, String> owner = new java.util.HashMap<>();
+		for (String bundle : bundles()) {
+			for (String language : List.of("_ja", "_en")) {
+				Path file = MESSAGES.resolve(bundle + language + ".properties");
+				Set<String> seen = new TreeSet<>();
+				for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+					String trimmed = line.strip();
+					if (trimmed.isEmpty() || trimmed.startsWith("#") || !trimmed.contains("=")) {
+						continue;
+					}
+					String key = trimmed.substring(0, trimmed.indexOf('=')).strip();
+					assertThat(seen.add(key)).as("%s defines %s twice", file, key).isTrue();
+					String previous = owner.putIfAbsent(key + language, bundle);
+					assertThat(previous == null || previous.equals(bundle)).as("%s is in bundles %s and %s", key, previous,
+							bundle).isTrue();
+				}
+			}
+		}
+	}
+
 	@Test
 	void everyMessageKeyUsedInATemplateExists() throws IOException {
 		Set<String> all = new TreeSet<>();

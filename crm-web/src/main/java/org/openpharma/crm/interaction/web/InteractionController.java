@@ -248,7 +248,7 @@ class InteractionController {
 		redirect.addFlashAttribute("flashArgs", new Object[] {
 				new DefaultMessageSourceResolvable("consent.channel." + channel.consentChannel().orElseThrow().name()),
 				new DefaultMessageSourceResolvable("consent.purpose." + interaction.getPurpose().name()),
-				new DefaultMessageSourceResolvable("consent.reason." + interaction.getConsentBreach().name()) });
+				new DefaultMessageSourceResolvable("consent.breach.reason." + interaction.getConsentBreach().name()) });
 	}
 
 	/** HCP options for the picker (htmx search-as-you-type). */
