@@ -352,6 +352,11 @@ class AuthorizationIntegrationTests extends WebTestBase {
 		var as = user(this.users.ensure(role)).roles(role.name());
 		String path = "/interactions/" + original.getId() + "/correct";
 		boolean colleague = role == Role.MEDICAL;
+		// The timeline offers the correction to the author's colleagues only.
+		this.mvc.perform(get("/hcps/" + this.hcp.getId()).with(as)).andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(colleague ? org.hamcrest.Matchers.containsString(path + "\"")
+						: org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(path + "\""))));
 		this.mvc.perform(get(path).with(as)).andExpect(status().is(colleague ? 200 : 403));
 		this.mvc.perform(post(path).with(as).with(csrf()).param("channel", "VISIT").param("occurredAt", jst(-3)))
 			.andExpect(colleague ? status().isOk() : status().isForbidden())

@@ -67,8 +67,12 @@ class HcpController {
 
 	private final InquiryQueries inquiries;
 
+	private final org.openpharma.crm.user.UserManagement users;
+
 	HcpController(HcpManagement hcps, HcpSearch search, HcpProfileQueries profiles, ReferenceData reference,
-			AuditTrail audit, TimelineQueries timelines, Clock clock, ConsentLedger consents, InquiryQueries inquiries) {
+			AuditTrail audit, TimelineQueries timelines, Clock clock, ConsentLedger consents, InquiryQueries inquiries,
+			org.openpharma.crm.user.UserManagement users) {
+		this.users = users;
 		this.consents = consents;
 		this.inquiries = inquiries;
 		this.hcps = hcps;
@@ -140,6 +144,8 @@ class HcpController {
 		model.addAttribute("channels", org.openpharma.crm.interaction.Channel.values());
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("editWindow", org.openpharma.crm.interaction.InteractionRules.EDIT_WINDOW);
+		// A colleague of the author's department may correct a contact too (with a reason): show them the way.
+		model.addAttribute("myDepartment", this.users.departmentOf(user.getName()).orElse(""));
 		model.addAttribute("consent", this.consents.matrix(id));
 		// Every role may know that inquiries exist; the summaries hold no medical content (docs/adr/0011).
 		model.addAttribute("inquiries", this.inquiries.summaries(id));
