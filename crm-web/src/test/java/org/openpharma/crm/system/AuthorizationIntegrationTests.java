@@ -453,7 +453,10 @@ class AuthorizationIntegrationTests extends WebTestBase {
 		this.mvc.perform(get("/dashboards/patients").param("region", "KYUSHU").with(as))
 			.andExpect(status().isBadRequest())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
-				.attributeHasFieldErrorCode("filter", "region", "dashboard.region.outOfScope"));
+				.attributeHasFieldErrorCode("filter", "region", "dashboard.region.outOfScope"))
+			// The period the user did not type shows the default again; only the bad field needs attention.
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.model()
+				.attribute("filter", org.hamcrest.Matchers.hasProperty("from", org.hamcrest.Matchers.notNullValue())));
 		this.mvc.perform(get("/api/v1/dashboards/patients").param("region", "KYUSHU").with(as))
 			.andExpect(status().isBadRequest());
 		this.mvc.perform(get("/dashboards/patients.csv").param("table", "months").param("region", "KYUSHU").with(as))

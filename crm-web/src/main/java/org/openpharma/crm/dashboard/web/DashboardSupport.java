@@ -96,6 +96,8 @@ class DashboardSupport {
 		catch (ValidationException ex) {
 			Forms.reject(errors, ex);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			// Months left empty show the default period again, so that only the bad field needs attention.
+			params.fillDefaults(DashboardFilter.defaults(this.queries.currentMonth()));
 			return null;
 		}
 	}
