@@ -9,11 +9,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Module boundaries across the three jars (Spring Modulith verifies one jar; see docs/adr/0003):
- * the domain knows neither web nor persistence, and the web reaches data only through services.
+ * Layer rules across the three jars that Spring Modulith does not express: the domain knows neither web
+ * nor persistence, and the web reaches data only through services. Boundaries between features (cycles,
+ * internals, allowed dependencies) are verified by ModularityTests (docs/adr/0020).
  */
 class ArchitectureTests {
 
@@ -50,12 +50,6 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.springframework.jdbc..", "jakarta.persistence..")
 			.check(classes);
-	}
-
-	/** Feature packages (domain, services, queries) form no cycles; screens on top may combine features. */
-	@Test
-	void featurePackagesHaveNoCycles() {
-		slices().matching("org.openpharma.crm.(*)").should().beFreeOfCycles().check(classes);
 	}
 
 	/** Every export goes through the one writer that neutralises formulas (CSV injection, OWASP). */

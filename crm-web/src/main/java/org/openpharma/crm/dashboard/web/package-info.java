@@ -1,0 +1,9 @@
+/**
+ * The dashboard screens, API and exports.
+ * A nested application module of {@code dashboard}: screens may combine the features they show
+ * (docs/adr/0020).
+ */
+@ApplicationModule(displayName = "dashboard screens", allowedDependencies = { "dashboard", "reference", "shared", "system", "user" })
+package org.openpharma.crm.dashboard.web;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,9 @@
+/**
+ * The import screens.
+ * A nested application module of {@code imports}: screens may combine the features they show
+ * (docs/adr/0020).
+ */
+@ApplicationModule(displayName = "imports screens", allowedDependencies = { "imports", "system" })
+package org.openpharma.crm.imports.web;
+
+import org.springframework.modulith.ApplicationModule;
