@@ -2,6 +2,9 @@ package org.openpharma.crm.user;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.openpharma.crm.shared.DomainException;
@@ -64,12 +67,12 @@ public record WorkScope(boolean national, Set<Integer> prefectures, String depar
 	 * prefectures. Dashboards count by region, the finest grain their rollups keep. Null for national users
 	 * (every region and the whole country).
 	 */
-	public java.util.List<String> dashboardRegions(java.util.List<String> regionsInOrder,
-			java.util.Map<Integer, String> regionOfPrefecture) {
+	public List<String> dashboardRegions(List<String> regionsInOrder,
+			Map<Integer, String> regionOfPrefecture) {
 		if (this.national) {
 			return null;
 		}
-		Set<String> mine = new java.util.HashSet<>();
+		Set<String> mine = new HashSet<>();
 		this.prefectures.forEach(p -> {
 			if (regionOfPrefecture.get(p) != null) {
 				mine.add(regionOfPrefecture.get(p));
@@ -83,9 +86,9 @@ public record WorkScope(boolean national, Set<Integer> prefectures, String depar
 	 * territorial user the region asked if it is one of theirs, else their first. Throws a field-level
 	 * refusal for a region outside their scope, and for a user without territories.
 	 */
-	public String dashboardRegion(String requested, java.util.List<String> regionsInOrder,
-			java.util.Map<Integer, String> regionOfPrefecture) {
-		java.util.List<String> mine = dashboardRegions(regionsInOrder, regionOfPrefecture);
+	public String dashboardRegion(String requested, List<String> regionsInOrder,
+			Map<Integer, String> regionOfPrefecture) {
+		List<String> mine = dashboardRegions(regionsInOrder, regionOfPrefecture);
 		if (mine == null) {
 			return requested;
 		}

@@ -2,6 +2,7 @@ package org.openpharma.crm.consent;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -48,15 +49,18 @@ public class ConsentBreaches {
 	}
 
 	/**
-	 * Contacts without consent with HCPs in the user's territories (by the prefecture of the HCP's primary
-	 * institution), newest first: a manager's view of their team's breaches.
+	 * Contacts without consent with HCPs whose institution lies in these prefectures (a manager's
+	 * territories, WorkScope), or with any HCP when {@code prefectures} is null (a nationwide scope), newest
+	 * first: a manager's view of their team's breaches.
 	 */
-	public List<Breach> inTerritoriesOf(String username, int limit) {
+	public List<Breach> within(Set<Integer> prefectures, int limit) {
+		if (prefectures == null) {
+			return this.jdbc.query(SELECT + " WHERE i.consent_breach IS NOT NULL ORDER BY i.occurred_at DESC, i.id DESC"
+					+ " LIMIT ?", ROW, limit);
+		}
 		return this.jdbc.query(SELECT + " JOIN hco o ON o.id = h.primary_hco_id WHERE i.consent_breach IS NOT NULL"
-				+ " AND o.prefecture_code IN (SELECT tp.prefecture_code FROM app_user u"
-				+ " JOIN app_user_territory ut ON ut.user_id = u.id"
-				+ " JOIN territory_prefecture tp ON tp.territory_id = ut.territory_id WHERE u.username = ?)"
-				+ " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?", ROW, username, limit);
+				+ " AND o.prefecture_code = ANY (?) ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?", ROW,
+				prefectures.toArray(Integer[]::new), limit);
 	}
 
 }

@@ -79,9 +79,9 @@ public class NeedManagement {
 
 	/** Whether the user may move this need (for showing the buttons; every move checks again). */
 	@Transactional(readOnly = true)
-	public boolean mayAct(long id, String actor) {
+	public boolean mayAct(InformationNeed need, String actor) {
 		try {
-			requireInScope(get(id), actor);
+			requireInScope(need, actor);
 			return true;
 		}
 		catch (org.openpharma.crm.shared.DomainException ex) {

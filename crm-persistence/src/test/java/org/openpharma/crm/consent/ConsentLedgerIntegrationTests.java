@@ -231,6 +231,16 @@ class ConsentLedgerIntegrationTests extends PostgresTestBase {
 		});
 		assertThat(this.breaches.recordedBy("mr-consent", 1000)).extracting(ConsentBreaches.Breach::interactionId)
 			.contains(afterObjection.getId()).doesNotContain(visit.getId(), email.getId());
+		// A manager's view: within the prefectures of their territories, or nationwide.
+		Long hco = this.jdbc.queryForObject("INSERT INTO hco (name, name_kana, hco_type, prefecture_code)"
+				+ " VALUES ('同意テスト病院', 'ドウイテストビョウイン', 'HOSPITAL', 47) RETURNING id", Long.class);
+		this.jdbc.update("UPDATE hcp SET primary_hco_id = ? WHERE id = ?", hco, this.hcp.getId());
+		assertThat(this.breaches.within(Set.of(47), 1000)).extracting(ConsentBreaches.Breach::interactionId)
+			.contains(afterObjection.getId());
+		assertThat(this.breaches.within(Set.of(1), 1000)).extracting(ConsentBreaches.Breach::interactionId)
+			.doesNotContain(afterObjection.getId());
+		assertThat(this.breaches.within(null, 1000)).extracting(ConsentBreaches.Breach::interactionId)
+			.contains(afterObjection.getId());
 	}
 
 	@Test

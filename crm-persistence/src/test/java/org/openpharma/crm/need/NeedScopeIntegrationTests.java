@@ -107,7 +107,7 @@ class NeedScopeIntegrationTests extends PostgresTestBase {
 		assertThatThrownBy(() -> this.needs.closeUnmet(hokuriku.getId(), hokuriku.getVersion(), "not ours",
 				this.tokyoMr)).hasMessageContaining("scope.otherTerritory");
 		assertThat(this.needs.get(hokuriku.getId()).getStatus()).isEqualTo(NeedStatus.OPEN);
-		assertThat(this.needs.mayAct(hokuriku.getId(), this.tokyoMr)).isFalse();
+		assertThat(this.needs.mayAct(this.needs.get(hokuriku.getId()), this.tokyoMr)).isFalse();
 		// Medical affairs works nationwide; once routed to sales, the Tokyo MR may take it on.
 		InformationNeed routed = this.needs.triage(hokuriku.getId(), hokuriku.getVersion(), RoutedTo.SALES, "visit needed",
 				this.medical);
@@ -118,7 +118,7 @@ class NeedScopeIntegrationTests extends PostgresTestBase {
 		assertThat(this.needs.triage(tokyo.getId(), tokyo.getVersion(), RoutedTo.SALES, "visit needed", this.tokyoMr).getStatus())
 			.isEqualTo(NeedStatus.TRIAGED);
 		InformationNeed own = need(this.inHokuriku, this.tokyoMr);
-		assertThat(this.needs.mayAct(own.getId(), this.tokyoMr)).isTrue();
+		assertThat(this.needs.mayAct(own, this.tokyoMr)).isTrue();
 	}
 
 	@Test

@@ -81,8 +81,7 @@ class ApiAwareErrorController extends BasicErrorController {
 		}
 		HttpStatus status = getStatus(request);
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(tools.jackson.databind.json.JsonMapper.builder().build()
-				.writeValueAsString(ApiProblems.problem(status, detail(status), originalUri(request))));
+			.body(ApiProblems.json(ApiProblems.problem(status, detail(status), originalUri(request))));
 	}
 
 	private ResponseEntity<Map<String, Object>> problem(HttpServletRequest request) {

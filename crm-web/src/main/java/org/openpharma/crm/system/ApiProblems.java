@@ -51,10 +51,20 @@ final class ApiProblems implements AuthenticationEntryPoint, AccessDeniedHandler
 
 	static void write(HttpServletResponse response, HttpStatus status, String detail, String instance)
 			throws IOException {
+		write(response, status, problem(status, detail, instance));
+	}
+
+	/** Writes a problem, e.g. one with members of its own beyond the standard ones. */
+	static void write(HttpServletResponse response, HttpStatus status, Map<String, Object> problem) throws IOException {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		JSON.writeValue(response.getOutputStream(), problem(status, detail, instance));
+		JSON.writeValue(response.getOutputStream(), problem);
+	}
+
+	/** A problem as JSON text. */
+	static String json(Map<String, Object> problem) {
+		return JSON.writeValueAsString(problem);
 	}
 
 	/**

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -77,14 +76,11 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
 			response.sendRedirect(request.getContextPath() + "/login?throttled=" + seconds);
 			return;
 		}
-		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-					+ "\"detail\":\"too many sign-in attempts; try again in " + seconds + " seconds\","
-					+ "\"retryAfterSeconds\":" + seconds + "}");
+		java.util.Map<String, Object> problem = ApiProblems.problem(HttpStatus.TOO_MANY_REQUESTS,
+				"too many sign-in attempts; try again in " + seconds + " seconds", null);
+		problem.put("retryAfterSeconds", seconds);
+		ApiProblems.write(response, HttpStatus.TOO_MANY_REQUESTS, problem);
 	}
 
 	/** The user name of an HTTP Basic header, or null when the header cannot be decoded. */

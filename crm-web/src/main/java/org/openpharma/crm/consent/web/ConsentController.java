@@ -21,6 +21,8 @@ import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.system.Forms;
 import org.openpharma.crm.system.Permissions;
 import org.openpharma.crm.system.PublicBaseUrl;
+import org.openpharma.crm.user.UserManagement;
+import org.openpharma.crm.user.WorkScope;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,8 +57,11 @@ class ConsentController {
 
 	private final PublicBaseUrl publicBaseUrl;
 
+	private final UserManagement users;
+
 	ConsentController(ConsentLedger ledger, ConsentBreaches breaches, ConsentLinks links, HcpSearch hcps,
-			Permissions permissions, Clock clock, PublicBaseUrl publicBaseUrl) {
+			Permissions permissions, Clock clock, PublicBaseUrl publicBaseUrl, UserManagement users) {
+		this.users = users;
 		this.permissions = permissions;
 		this.ledger = ledger;
 		this.breaches = breaches;
@@ -106,15 +111,22 @@ class ConsentController {
 	}
 
 	/**
-	 * Contacts recorded without the consent they needed: a manager sees those with HCPs of their
-	 * territories, everyone else the ones they recorded themselves.
+	 * Contacts recorded without the consent they needed: a manager sees those within their scope
+	 * (WorkScope: their territories, or the whole country for head office), everyone else the ones they
+	 * recorded themselves.
 	 */
 	@GetMapping("/consent-breaches")
 	String breaches(Principal user, Model model) {
 		boolean territory = this.permissions.has("MANAGER");
 		model.addAttribute("territory", territory);
-		model.addAttribute("breaches", territory ? this.breaches.inTerritoriesOf(user.getName(), BREACHES_SHOWN)
-				: this.breaches.recordedBy(user.getName(), BREACHES_SHOWN));
+		if (territory) {
+			WorkScope scope = this.users.scopeOf(user.getName());
+			model.addAttribute("breaches", this.breaches.within(scope.national() ? null : scope.prefectures(),
+					BREACHES_SHOWN));
+		}
+		else {
+			model.addAttribute("breaches", this.breaches.recordedBy(user.getName(), BREACHES_SHOWN));
+		}
 		return "consent/breaches";
 	}
 

@@ -102,7 +102,7 @@ class NeedController {
 	String show(@PathVariable long id, Model model, Authentication user) {
 		InformationNeed need = this.needs.get(id);
 		model.addAttribute("need", need);
-		model.addAttribute("mayAct", this.needs.mayAct(id, user.getName()));
+		model.addAttribute("mayAct", this.needs.mayAct(need, user.getName()));
 		model.addAttribute("hcp", this.hcps.summary(need.getHcpId()).orElse(null));
 		// The firewall: how a need routed to medical was met may be medical content, read by medical affairs only.
 		model.addAttribute("showFulfilment", need.getRoutedTo() != RoutedTo.MEDICAL || isMedical(user));
