@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Import;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = CrmApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Failed event publications are retried by EventStreamIntegrationTests' own context only: the contexts share one
+// database, and a retry from here would deliver that test's events around the broker link it cuts.
+@SpringBootTest(classes = CrmApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "crm.events.stream.retry-interval=1h")
 @Import(TestUsers.class)
 public @interface WebIntegrationTest {
 

@@ -11,10 +11,15 @@ import java.util.Optional;
 
 import org.openpharma.crm.audit.AuditTrail;
 import org.openpharma.crm.consent.ConsentPolicy.Decision;
+import org.openpharma.crm.hcp.HcpMerged;
+import org.openpharma.crm.shared.DomainEvent;
 import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.ValidationException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -57,10 +62,13 @@ public class ConsentLedger {
 
 	private final Clock clock;
 
-	ConsentLedger(JdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	ConsentLedger(JdbcTemplate jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** Appends a record for a live HCP; returns its id. Bad input is refused field by field, nothing saved. */
@@ -92,6 +100,8 @@ public class ConsentLedger {
 		after.put("capturedAt", entry.capturedAt().toString());
 		after.put("expiresAt", (entry.expiresAt() != null) ? entry.expiresAt().toString() : null);
 		this.audit.record(actor, "CONSENT_" + entry.state().name(), "CONSENT", id, null, after);
+		this.events.publishEvent(new ConsentChanged(DomainEvent.newId(), now, hcpId, id, entry.channel(),
+				entry.purpose(), entry.state(), entry.source(), capturedAt, expiresAt));
 		return id;
 	}
 
@@ -176,16 +186,23 @@ public class ConsentLedger {
 	/**
 	 * A merge: the duplicate's records are appended to the survivor's ledger as they were (capture time,
 	 * source, expiry), marked in the evidence; the duplicate keeps its own, since nothing is deleted. A
-	 * withdrawal given under either record therefore counts for the merged HCP.
+	 * withdrawal given under either record therefore counts for the merged HCP. Runs inside the merge's
+	 * transaction (docs/adr/0023).
 	 */
+	@EventListener
+	@Order(HcpMerged.MOVE_RECORDS)
 	@Transactional(propagation = Propagation.MANDATORY)
-	public int copyForMerge(long fromHcpId, long toHcpId) {
+	void copyForMerge(HcpMerged merged) {
+		long fromHcpId = merged.duplicateId();
+		long toHcpId = merged.survivorId();
 		lockExclusively(toHcpId);
-		return this.jdbc.update("INSERT INTO consent_record (hcp_id, channel, purpose, state, source, evidence_ref,"
+		int copied = this.jdbc.update("INSERT INTO consent_record (hcp_id, channel, purpose, state, source, evidence_ref,"
 				+ " captured_by, captured_at, expires_at, recorded_at) SELECT ?, channel, purpose, state, source,"
 				+ " left(coalesce(evidence_ref || ' ', '') || '(merged from HCP #' || hcp_id || ')', 200), captured_by,"
 				+ " captured_at, expires_at, recorded_at FROM consent_record WHERE hcp_id = ? ORDER BY id", toHcpId,
 				fromHcpId);
+		this.audit.record(merged.actor(), "MERGE_MOVE", "HCP", toHcpId, null,
+				Map.of("module", "consent", "fromHcpId", fromHcpId, "consentRecords", copied));
 	}
 
 	List<ConsentEntry> entries(long hcpId) {

@@ -3,18 +3,19 @@ package org.openpharma.crm.hcp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.openpharma.crm.audit.AuditTrail;
-import org.openpharma.crm.consent.ConsentLedger;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -38,11 +39,11 @@ public class HcpManagement {
 
 	private final Clock clock;
 
-	private final ConsentLedger consents;
+	private final ApplicationEventPublisher events;
 
 	HcpManagement(HcpRepository hcps, ReferenceData reference, AuditTrail audit, JdbcTemplate jdbc, Clock clock,
-			ConsentLedger consents) {
-		this.consents = consents;
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.hcps = hcps;
 		this.reference = reference;
 		this.audit = audit;
@@ -89,8 +90,9 @@ public class HcpManagement {
 	}
 
 	/**
-	 * Merges the duplicate into the survivor: affiliations (and records merged earlier into the
-	 * duplicate) move to the survivor; the duplicate stays as MERGED and points at it.
+	 * Merges the duplicate into the survivor: the duplicate stays as MERGED and points at it, its affiliations and
+	 * records merged into it earlier move to the survivor, and {@link HcpMerged} tells every other module to move
+	 * what it holds about the duplicate, inside this transaction (docs/adr/0023).
 	 */
 	public Hcp merge(long survivorId, long duplicateId, String actor) {
 		if (survivorId == duplicateId) {
@@ -106,45 +108,21 @@ public class HcpManagement {
 		Map<String, Object> survivorBefore = survivor.snapshot();
 		Map<String, Object> duplicateBefore = duplicate.snapshot();
 		Instant now = this.clock.instant();
-		// The dashboards' rollups: both HCPs' figures leave before the rows move and come back after it,
-		// recomputed, instead of row by row (a merge can change a contact's region and stage).
-		this.jdbc.query("SELECT rollup_hcp_emit(ARRAY[?, ?]::bigint[], -1)", rs -> null, duplicateId, survivorId);
-		this.jdbc.query("SELECT set_config('crm.rollup', 'off', true)", rs -> null);
+		// The registry number moves from the duplicate to the survivor: unique again once both rows are written.
 		this.jdbc.execute("SET CONSTRAINTS hcp_registry_number_key DEFERRED");
 		duplicate.mergeInto(survivor, actor, now);
 		this.hcps.flush();
 		int movedAffiliations = this.hcps.moveAffiliations(duplicateId, survivorId);
 		int repointed = this.hcps.repointMerged(duplicateId, survivorId);
-		int movedRecords = moveRelationship(duplicateId, survivorId);
 		this.jdbc.execute("SET CONSTRAINTS hcp_registry_number_key IMMEDIATE");
-		this.jdbc.query("SELECT set_config('crm.rollup', 'on', true)", rs -> null);
-		this.jdbc.query("SELECT rollup_hcp_emit(ARRAY[?, ?]::bigint[], 1)", rs -> null, duplicateId, survivorId);
+		this.events.publishEvent(HcpMerged.of(survivorId, duplicateId, actor, now));
 		this.audit.record(actor, "MERGE_INTO", "HCP", duplicateId, duplicateBefore, duplicate.snapshot());
-		Map<String, Object> survivorAfter = new java.util.LinkedHashMap<>(survivor.snapshot());
+		Map<String, Object> survivorAfter = new LinkedHashMap<>(survivor.snapshot());
 		survivorAfter.put("absorbedHcpId", duplicateId);
 		survivorAfter.put("movedAffiliations", movedAffiliations);
 		survivorAfter.put("repointedMergedRecords", repointed);
-		survivorAfter.put("movedRecords", movedRecords);
 		this.audit.record(actor, "MERGE_ABSORB", "HCP", survivorId, survivorBefore, survivorAfter);
 		return survivor;
-	}
-
-	/** Tables whose rows belong to an HCP's relationship and move to the survivor of a merge. */
-	private static final List<String> RELATIONSHIP_TABLES = List.of("interaction", "information_need", "stage_change",
-			"treatment_policy_note", "patient_count", "medical_inquiry");
-
-	private int moveRelationship(long fromHcpId, long toHcpId) {
-		int moved = 0;
-		for (String table : RELATIONSHIP_TABLES) {
-			moved += this.jdbc.update("UPDATE " + table + " SET hcp_id = ? WHERE hcp_id = ?", toHcpId, fromHcpId);
-		}
-		// The survivor's own current stage wins where both have one for the same therapeutic area.
-		moved += this.jdbc.update("UPDATE hcp_stage d SET hcp_id = ?, version = version + 1 WHERE d.hcp_id = ?"
-				+ " AND NOT EXISTS (SELECT 1 FROM hcp_stage s WHERE s.hcp_id = ? AND s.therapeutic_area_id = d.therapeutic_area_id)",
-				toHcpId, fromHcpId, toHcpId);
-		this.jdbc.update("DELETE FROM hcp_stage WHERE hcp_id = ?", fromHcpId);
-		moved += this.consents.copyForMerge(fromHcpId, toHcpId);
-		return moved;
 	}
 
 	private void check(HcpDetails details, Long id) {

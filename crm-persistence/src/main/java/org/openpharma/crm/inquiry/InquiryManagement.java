@@ -16,13 +16,18 @@ import org.openpharma.crm.audit.AuditTrail;
 import org.openpharma.crm.consent.ConsentChannel;
 import org.openpharma.crm.consent.ConsentLedger;
 import org.openpharma.crm.consent.ConsentPurpose;
+import org.openpharma.crm.hcp.HcpMerged;
 import org.openpharma.crm.need.NeedCategory;
 import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.shared.DomainEvent;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,8 +61,11 @@ public class InquiryManagement {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	InquiryManagement(JdbcTemplate jdbc, ConsentLedger consents, ReferenceData reference, AuditTrail audit,
-			SlaPolicy sla, Clock clock) {
+			SlaPolicy sla, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.consents = consents;
 		this.reference = reference;
@@ -120,6 +128,8 @@ public class InquiryManagement {
 		}
 		// The audit row names no medical content: the inquiry's own tables hold it, behind the firewall.
 		this.audit.record(actor, "RECEIVE", "MEDICAL_INQUIRY", id, null, after);
+		this.events.publishEvent(new InquiryReceived(DomainEvent.newId(), now, id, draft.hcpId(), draft.productId(),
+				draft.answerChannel(), priority, draft.offLabel(), draft.adverseEventMentioned(), due, actor));
 		return id;
 	}
 
@@ -237,6 +247,8 @@ public class InquiryManagement {
 				+ " updated_at = ?, version = version + 1 WHERE id = ?", channel.name(), Timestamp.from(now),
 				Timestamp.from(now), id);
 		event(id, now, actor, "ANSWERED", channel.name());
+		this.events.publishEvent(new InquiryAnswered(DomainEvent.newId(), now, id,
+				((Number) row.get("hcp_id")).longValue(), channel, actor));
 		this.audit.record(actor, "DELIVER", "MEDICAL_INQUIRY", id, Map.of("status", "ASSIGNED"),
 				Map.of("status", "ANSWERED", "channel", channel.name()));
 	}
@@ -246,13 +258,25 @@ public class InquiryManagement {
 		if (score != null && (score < 1 || score > 5)) {
 			throw ValidationException.of("feedbackScore", "inquiry.feedback.score");
 		}
-		lockForMove(id, version, InquiryStatus.CLOSED);
+		Map<String, Object> row = lockForMove(id, version, InquiryStatus.CLOSED);
 		Instant now = this.clock.instant();
 		this.jdbc.update("UPDATE medical_inquiry SET status = 'CLOSED', feedback_helpful = ?, feedback_score = ?,"
 				+ " closed_at = ?, updated_at = ?, version = version + 1 WHERE id = ?", helpful, score, Timestamp.from(now),
 				Timestamp.from(now), id);
 		event(id, now, actor, "CLOSED", (score != null) ? score + "/5" : null);
+		this.events.publishEvent(new InquiryClosed(DomainEvent.newId(), now, id,
+				((Number) row.get("hcp_id")).longValue(), helpful, score, actor));
 		this.audit.record(actor, "CLOSE", "MEDICAL_INQUIRY", id, Map.of("status", "ANSWERED"), Map.of("status", "CLOSED"));
+	}
+
+	/** A merge moves the duplicate's inquiries to the survivor, inside the merge's transaction. */
+	@EventListener
+	@Order(HcpMerged.MOVE_RECORDS)
+	void moveForMerge(HcpMerged merged) {
+		int moved = this.jdbc.update("UPDATE medical_inquiry SET hcp_id = ? WHERE hcp_id = ?", merged.survivorId(),
+				merged.duplicateId());
+		this.audit.record(merged.actor(), "MERGE_MOVE", "HCP", merged.survivorId(), null,
+				Map.of("module", "inquiry", "fromHcpId", merged.duplicateId(), "medical_inquiry", moved));
 	}
 
 	/** An assigned inquiry, locked, at the submitted version: the state in which an answer is prepared. */

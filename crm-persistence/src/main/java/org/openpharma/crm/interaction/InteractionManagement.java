@@ -13,11 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.hcp.HcpMerged;
 import org.openpharma.crm.interaction.InteractionCapture.NeedDraft;
 import org.openpharma.crm.interaction.InteractionCapture.StageDraft;
 import org.openpharma.crm.need.InformationNeed;
 import org.openpharma.crm.need.InformationNeedRepository;
+import org.openpharma.crm.need.NeedRaised;
 import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.shared.DomainEvent;
 import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
@@ -28,7 +31,12 @@ import org.openpharma.crm.consent.ConsentPolicy;
 import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.stage.HcpStage;
 import org.openpharma.crm.stage.PatientCountFacts;
+import org.openpharma.crm.stage.PatientCountReported;
+import org.openpharma.crm.stage.StageChanged;
 import org.openpharma.crm.user.UserManagement;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,10 +68,13 @@ public class InteractionManagement {
 
 	private final ConsentLedger consents;
 
+	private final ApplicationEventPublisher events;
+
 	InteractionManagement(InteractionRepository interactions, InformationNeedRepository needs,
 			ReferenceData reference, UserManagement users, AuditTrail audit,
-			JdbcTemplate jdbc, Clock clock, ConsentLedger consents) {
+			JdbcTemplate jdbc, Clock clock, ConsentLedger consents, ApplicationEventPublisher events) {
 		this.consents = consents;
+		this.events = events;
 		this.interactions = interactions;
 		this.needs = needs;
 		this.reference = reference;
@@ -160,6 +171,10 @@ public class InteractionManagement {
 		}
 		record.assessConsent(consent);
 		Interaction interaction = this.interactions.save(record);
+		this.events.publishEvent(new InteractionLogged(DomainEvent.newId(), now, interaction.getId(), hcpId,
+				interaction.getChannel(), interaction.getPurpose(), department, interaction.getOccurredAt(),
+				List.copyOf(interaction.getTherapeuticAreaIds()), List.copyOf(interaction.getProductIds()),
+				interaction.getConsentBreach() != null, correctsId, actor));
 		Map<String, Object> summary = new LinkedHashMap<>(interaction.snapshot());
 		List<Long> needIds = new ArrayList<>();
 		for (NeedDraft draft : capture.needs()) {
@@ -167,6 +182,8 @@ public class InteractionManagement {
 					draft.category(), draft.therapeuticAreaId(), draft.productId(), draft.urgency(), blankToNull(draft.details()),
 					actor, now));
 			needIds.add(need.getId());
+			this.events.publishEvent(new NeedRaised(DomainEvent.newId(), now, need.getId(), hcpId, need.getCategory(),
+					need.getTherapeuticAreaId(), need.getProductId(), need.getUrgency(), interaction.getId(), actor));
 		}
 		List<String> stageChanges = new ArrayList<>();
 		for (StageDraft draft : capture.stages()) {
@@ -184,6 +201,9 @@ public class InteractionManagement {
 					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", hcpId, count.therapeuticAreaId(), count.productId(),
 					Date.valueOf(count.period().atDay(1)), count.eligiblePatients(), count.treatedPatients(), actor,
 					Timestamp.from(now), interaction.getId());
+			this.events.publishEvent(new PatientCountReported(DomainEvent.newId(), now, hcpId,
+					count.therapeuticAreaId(), count.productId(), count.period(), count.eligiblePatients(),
+					count.treatedPatients(), interaction.getId(), actor));
 		}
 		this.interactions.flush();
 		summary.put("needIds", needIds);
@@ -222,7 +242,31 @@ public class InteractionManagement {
 				+ " changed_by, changed_at, interaction_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", hcpId,
 				draft.therapeuticAreaId(), (from != null) ? from.name() : null, draft.stage().name(),
 				blankToNull(draft.reason()), actor, Timestamp.from(now), interactionId);
+		this.events.publishEvent(new StageChanged(DomainEvent.newId(), now, hcpId, draft.therapeuticAreaId(), from,
+				draft.stage(), interactionId, actor));
 		return Optional.of(draft.therapeuticAreaId() + ":" + from + "->" + draft.stage());
+	}
+
+	/**
+	 * A merge moves the duplicate's contacts, stage history, policy notes and patient counts to the survivor; the
+	 * survivor's own current stage wins where both have one for the same area. Inside the merge's transaction.
+	 */
+	@EventListener
+	@Order(HcpMerged.MOVE_RECORDS)
+	void moveForMerge(HcpMerged merged) {
+		long from = merged.duplicateId();
+		long to = merged.survivorId();
+		Map<String, Object> moved = new LinkedHashMap<>();
+		moved.put("module", "interaction");
+		moved.put("fromHcpId", from);
+		for (String table : List.of("interaction", "stage_change", "treatment_policy_note", "patient_count")) {
+			moved.put(table, this.jdbc.update("UPDATE " + table + " SET hcp_id = ? WHERE hcp_id = ?", to, from));
+		}
+		moved.put("hcp_stage", this.jdbc.update("UPDATE hcp_stage d SET hcp_id = ?, version = version + 1"
+				+ " WHERE d.hcp_id = ? AND NOT EXISTS (SELECT 1 FROM hcp_stage s WHERE s.hcp_id = ?"
+				+ " AND s.therapeutic_area_id = d.therapeutic_area_id)", to, from, to));
+		this.jdbc.update("DELETE FROM hcp_stage WHERE hcp_id = ?", from);
+		this.audit.record(merged.actor(), "MERGE_MOVE", "HCP", to, null, moved);
 	}
 
 	private List<FieldViolation> validate(InteractionCapture capture, Instant now, YearMonth month) {

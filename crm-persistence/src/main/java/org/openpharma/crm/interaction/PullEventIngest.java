@@ -13,8 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.shared.DomainEvent;
 import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.StorableText;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,10 +40,13 @@ public class PullEventIngest {
 
 	private final Clock clock;
 
-	PullEventIngest(JdbcTemplate jdbc, AuditTrail audit, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	PullEventIngest(JdbcTemplate jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/** One event as another system reports it; the HCP by id or by registry number. */
@@ -125,8 +130,17 @@ public class PullEventIngest {
 			int[] counts = this.jdbc.batchUpdate("INSERT INTO interaction (hcp_id, channel, occurred_at, duration_minutes,"
 					+ " author, department_code, key_messages, external_event_id, recorded_at, updated_at)"
 					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (external_event_id) DO NOTHING", rows);
-			for (int count : counts) {
-				accepted += (count > 0) ? 1 : 0;
+			List<PullEventsRecorded.Item> items = new ArrayList<>();
+			for (int i = 0; i < counts.length; i++) {
+				if (counts[i] > 0) {
+					accepted++;
+					Object[] row = rows.get(i);
+					items.add(new PullEventsRecorded.Item((String) row[7], (Long) row[0], Channel.valueOf((String) row[1]),
+							((Timestamp) row[2]).toInstant()));
+				}
+			}
+			if (!items.isEmpty()) {
+				this.events.publishEvent(new PullEventsRecorded(DomainEvent.newId(), now, departmentCode, items));
 			}
 			// Another batch may have stored the same event id a moment ago: that is a duplicate too.
 			duplicates += rows.size() - accepted;

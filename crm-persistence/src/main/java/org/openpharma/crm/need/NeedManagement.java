@@ -5,10 +5,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.hcp.HcpMerged;
+import org.openpharma.crm.shared.DomainEvent;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.user.UserManagement;
 import org.openpharma.crm.user.WorkScope;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,8 +33,11 @@ public class NeedManagement {
 
 	private final JdbcTemplate jdbc;
 
+	private final ApplicationEventPublisher events;
+
 	NeedManagement(InformationNeedRepository needs, AuditTrail audit, UserManagement users, JdbcTemplate jdbc,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.users = users;
 		this.jdbc = jdbc;
 		this.needs = needs;
@@ -96,10 +104,23 @@ public class NeedManagement {
 		}
 		requireInScope(need, actor);
 		Map<String, Object> before = need.snapshot();
+		NeedStatus from = need.getStatus();
 		move.accept(need);
 		need = this.needs.saveAndFlush(need);
 		this.audit.record(actor, action, "NEED", id, before, need.snapshot());
+		this.events.publishEvent(new NeedStatusChanged(DomainEvent.newId(), need.getUpdatedAt(), id, need.getHcpId(),
+				from, need.getStatus(), need.getRoutedTo(), need.getFeedbackHelpful(), need.getFeedbackScore(), actor));
 		return need;
+	}
+
+	/** A merge moves the duplicate's needs to the survivor, inside the merge's transaction. */
+	@EventListener
+	@Order(HcpMerged.MOVE_RECORDS)
+	void moveForMerge(HcpMerged merged) {
+		int moved = this.jdbc.update("UPDATE information_need SET hcp_id = ? WHERE hcp_id = ?", merged.survivorId(),
+				merged.duplicateId());
+		this.audit.record(merged.actor(), "MERGE_MOVE", "HCP", merged.survivorId(), null,
+				Map.of("module", "need", "fromHcpId", merged.duplicateId(), "information_need", moved));
 	}
 
 }

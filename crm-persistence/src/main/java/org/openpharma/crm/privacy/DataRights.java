@@ -11,6 +11,7 @@ import java.util.Map;
 import org.openpharma.crm.audit.AuditTrail;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -69,7 +70,10 @@ public class DataRights {
 
 	private final JsonMapper json;
 
-	DataRights(JdbcTemplate jdbc, AuditTrail audit, Clock clock, JsonMapper json) {
+	private final ApplicationEventPublisher events;
+
+	DataRights(JdbcTemplate jdbc, AuditTrail audit, Clock clock, JsonMapper json, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
@@ -168,6 +172,7 @@ public class DataRights {
 		kept.add(line(done, "kept.auditTrail", "privacy.reason.accountability"));
 		ErasureReport report = new ErasureReport(hcpId, now, removed, anonymised, kept);
 		this.audit.record(actor, "ERASE", "HCP", hcpId, null, report.toMap());
+		this.events.publishEvent(HcpErased.of(hcpId, actor, now));
 		return report;
 	}
 
