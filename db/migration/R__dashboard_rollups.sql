@@ -11,12 +11,13 @@
 -- into one compacted row per key, and readers sum both.
 --
 -- Dimensions are written once. A rollup table's columns are its measures (n, or eligible/treated/reports: summed)
--- and its dimensions (every other column but `compacted`: the key). Compaction, rebuild and the HCP moves read
--- the columns from the catalog; the per-row emit functions, which the triggers call and which must keep their
--- plans, are written with {{keys ...}} placeholders that rollup_define fills in from the table when this file
--- runs. Adding a dimension (docs/operations.md): the column and the key index in a new versioned migration, its
--- value in the source view here; for rollup_interaction also in the ingest fast path of rollup_interaction_after,
--- for rollup_patient in rollup_patient_add, for rollup_coverage in rollup_interaction_before (marked below).
+-- and its dimensions (every other column but `compacted`: the key). Everything that lists them is filled in from
+-- the catalog when this file runs, so that the functions stay static SQL and keep their plans: the per-row emit
+-- functions the triggers call are written with {{keys ...}} placeholders (rollup_define), and the HCP moves,
+-- compaction and rebuild are generated at the end, one statement per rollup table. Adding a dimension
+-- (docs/operations.md): the column and the key index in a new versioned migration, its value in the source view
+-- here; for rollup_interaction also in the ingest fast path of rollup_interaction_after, for rollup_patient in
+-- rollup_patient_add, for rollup_coverage in rollup_interaction_before (each marked below).
 
 -- Where an HCP counts: the prefecture of the primary institution (0 when unknown) and its region ('-').
 CREATE OR REPLACE VIEW rollup_hcp_place AS
@@ -90,6 +91,23 @@ END
 $$;
 -- It runs DDL: for migrations only (the application's role could not replace the owner's functions anyway).
 REVOKE ALL ON FUNCTION rollup_define(text) FROM PUBLIC;
+
+-- The BEFORE and AFTER UPDATE triggers of a table whose rollup rows read some of its columns (p_columns: every
+-- column a source view or a trigger reads from it): an update that changes none of them changes no figure and
+-- fires nothing. A new dimension computed from another column of the table adds that column here.
+CREATE OR REPLACE FUNCTION rollup_update_triggers(p_table regclass, p_columns text[], p_before text, p_after text)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_changed text := (SELECT string_agg(format('OLD.%1$I IS DISTINCT FROM NEW.%1$I', c), ' OR ' ORDER BY o)
+                       FROM unnest(p_columns) WITH ORDINALITY AS x (c, o));
+BEGIN
+    EXECUTE format('CREATE OR REPLACE TRIGGER %I BEFORE UPDATE ON %s FOR EACH ROW WHEN (%s) EXECUTE FUNCTION %I()',
+                   p_table::text || '_rollup_before_update', p_table, v_changed, p_before);
+    EXECUTE format('CREATE OR REPLACE TRIGGER %I AFTER UPDATE ON %s FOR EACH ROW WHEN (%s) EXECUTE FUNCTION %I()',
+                   p_table::text || '_rollup_after_update', p_table, v_changed, p_after);
+END
+$$;
+REVOKE ALL ON FUNCTION rollup_update_triggers(regclass, text[], text, text) FROM PUBLIC;
 
 -- Interactions --------------------------------------------------------------------------------------------
 -- Counted once per contact (a corrected contact is replaced by its correction), and again per therapeutic
@@ -271,48 +289,61 @@ $$;
 
 CREATE OR REPLACE TRIGGER interaction_rollup_before_insert BEFORE INSERT OR DELETE ON interaction
     FOR EACH ROW EXECUTE FUNCTION rollup_interaction_before();
-CREATE OR REPLACE TRIGGER interaction_rollup_before_update BEFORE UPDATE ON interaction
-    FOR EACH ROW WHEN (OLD.occurred_at IS DISTINCT FROM NEW.occurred_at OR OLD.channel IS DISTINCT FROM NEW.channel
-                       OR OLD.department_code IS DISTINCT FROM NEW.department_code OR OLD.hcp_id IS DISTINCT FROM NEW.hcp_id)
-    EXECUTE FUNCTION rollup_interaction_before();
 CREATE OR REPLACE TRIGGER interaction_rollup_after_insert AFTER INSERT OR DELETE ON interaction
     FOR EACH ROW EXECUTE FUNCTION rollup_interaction_after();
-CREATE OR REPLACE TRIGGER interaction_rollup_after_update AFTER UPDATE ON interaction
-    FOR EACH ROW WHEN (OLD.occurred_at IS DISTINCT FROM NEW.occurred_at OR OLD.channel IS DISTINCT FROM NEW.channel
-                       OR OLD.department_code IS DISTINCT FROM NEW.department_code OR OLD.hcp_id IS DISTINCT FROM NEW.hcp_id)
-    EXECUTE FUNCTION rollup_interaction_after();
+SELECT rollup_update_triggers('interaction', ARRAY['occurred_at', 'channel', 'department_code', 'hcp_id'],
+                              'rollup_interaction_before', 'rollup_interaction_after');
 
--- The areas and products of a contact: a row counts after it exists (AFTER INSERT or UPDATE) and stops
--- counting before it goes or changes (BEFORE DELETE or UPDATE).
-CREATE OR REPLACE FUNCTION rollup_interaction_link() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One trigger function for the rows a rollup counts through its source view: a row counts after it exists (AFTER
+-- INSERT or UPDATE) and stops counting before it changes or goes (BEFORE UPDATE or DELETE). Each table's case
+-- says which source rows the table row stands for. (PostgreSQL compiles a trigger function once per table, so
+-- each statement keeps its plan.)
+SELECT rollup_define($f$
+CREATE OR REPLACE FUNCTION rollup_row() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    v_row record;
+    v_sign integer;
 BEGIN
-    IF NOT rollup_on() THEN
-        RETURN CASE WHEN TG_WHEN = 'AFTER' THEN NULL WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-    END IF;
-    IF TG_WHEN = 'BEFORE' THEN
-        IF TG_TABLE_NAME = 'interaction_therapeutic_area' THEN
-            PERFORM rollup_interaction_emit(OLD.interaction_id, OLD.therapeutic_area_id, 0, -1);
+    IF rollup_on() THEN
+        IF TG_WHEN = 'BEFORE' THEN
+            v_row := OLD;
+            v_sign := -1;
         ELSE
-            PERFORM rollup_interaction_emit(OLD.interaction_id, 0, OLD.product_id, -1);
+            v_row := NEW;
+            v_sign := 1;
         END IF;
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+        CASE TG_TABLE_NAME
+        WHEN 'interaction_therapeutic_area' THEN
+            PERFORM rollup_interaction_emit(v_row.interaction_id, v_row.therapeutic_area_id, 0, v_sign);
+        WHEN 'interaction_product' THEN
+            PERFORM rollup_interaction_emit(v_row.interaction_id, 0, v_row.product_id, v_sign);
+        WHEN 'hcp_stage' THEN
+            INSERT INTO rollup_stage ({{keys rollup_stage}}, n)
+            SELECT {{keys rollup_stage from s}}, v_sign FROM rollup_stage_source s
+            WHERE s.hcp_id = v_row.hcp_id AND s.ta_id = v_row.therapeutic_area_id;
+        WHEN 'stage_change' THEN
+            INSERT INTO rollup_stage_move ({{keys rollup_stage_move}}, n)
+            SELECT {{keys rollup_stage_move from s}}, v_sign FROM rollup_stage_move_source s
+            WHERE s.stage_change_id = v_row.id;
+        WHEN 'information_need' THEN
+            INSERT INTO rollup_need ({{keys rollup_need}}, n)
+            SELECT {{keys rollup_need from s}}, v_sign FROM rollup_need_source s WHERE s.need_id = v_row.id;
+        END CASE;
     END IF;
-    IF TG_TABLE_NAME = 'interaction_therapeutic_area' THEN
-        PERFORM rollup_interaction_emit(NEW.interaction_id, NEW.therapeutic_area_id, 0, 1);
-    ELSE
-        PERFORM rollup_interaction_emit(NEW.interaction_id, 0, NEW.product_id, 1);
-    END IF;
-    RETURN NULL;
+    RETURN CASE WHEN TG_WHEN = 'AFTER' THEN NULL WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END
-$$;
+$$
+$f$);
+
+-- The areas and products of a contact.
 CREATE OR REPLACE TRIGGER interaction_therapeutic_area_rollup_after AFTER INSERT OR UPDATE ON interaction_therapeutic_area
-    FOR EACH ROW EXECUTE FUNCTION rollup_interaction_link();
+    FOR EACH ROW EXECUTE FUNCTION rollup_row();
 CREATE OR REPLACE TRIGGER interaction_therapeutic_area_rollup_before BEFORE UPDATE OR DELETE ON interaction_therapeutic_area
-    FOR EACH ROW EXECUTE FUNCTION rollup_interaction_link();
+    FOR EACH ROW EXECUTE FUNCTION rollup_row();
 CREATE OR REPLACE TRIGGER interaction_product_rollup_after AFTER INSERT OR UPDATE ON interaction_product
-    FOR EACH ROW EXECUTE FUNCTION rollup_interaction_link();
+    FOR EACH ROW EXECUTE FUNCTION rollup_row();
 CREATE OR REPLACE TRIGGER interaction_product_rollup_before BEFORE UPDATE OR DELETE ON interaction_product
-    FOR EACH ROW EXECUTE FUNCTION rollup_interaction_link();
+    FOR EACH ROW EXECUTE FUNCTION rollup_row();
 
 -- Adoption stages --------------------------------------------------------------------------------------------
 
@@ -325,41 +356,10 @@ SELECT c.hcp_id, c.id AS stage_change_id, rollup_month(c.changed_at) AS month, c
        coalesce(c.from_stage, 'NONE')::varchar(20) AS from_stage, c.to_stage, hp.region_code, 1::bigint AS n
 FROM stage_change c JOIN rollup_hcp_place hp ON hp.hcp_id = c.hcp_id;
 
-SELECT rollup_define($f$
-CREATE OR REPLACE FUNCTION rollup_stage_emit(p_hcp bigint, p_ta bigint, p_sign integer) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO rollup_stage ({{keys rollup_stage}}, n)
-    SELECT {{keys rollup_stage from s}}, p_sign FROM rollup_stage_source s WHERE s.hcp_id = p_hcp AND s.ta_id = p_ta;
-END
-$$
-$f$);
-
-SELECT rollup_define($f$
-CREATE OR REPLACE FUNCTION rollup_stage_move_emit(p_change bigint, p_sign integer) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO rollup_stage_move ({{keys rollup_stage_move}}, n)
-    SELECT {{keys rollup_stage_move from s}}, p_sign FROM rollup_stage_move_source s WHERE s.stage_change_id = p_change;
-END
-$$
-$f$);
-
-CREATE OR REPLACE FUNCTION rollup_hcp_stage() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF NOT rollup_on() THEN
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-    END IF;
-    IF TG_WHEN = 'BEFORE' THEN
-        PERFORM rollup_stage_emit(OLD.hcp_id, OLD.therapeutic_area_id, -1);
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-    END IF;
-    PERFORM rollup_stage_emit(NEW.hcp_id, NEW.therapeutic_area_id, 1);
-    RETURN NULL;
-END
-$$;
 CREATE OR REPLACE TRIGGER hcp_stage_rollup_before BEFORE UPDATE OR DELETE ON hcp_stage
-    FOR EACH ROW EXECUTE FUNCTION rollup_hcp_stage();
+    FOR EACH ROW EXECUTE FUNCTION rollup_row();
 CREATE OR REPLACE TRIGGER hcp_stage_rollup_after AFTER INSERT OR UPDATE ON hcp_stage
-    FOR EACH ROW EXECUTE FUNCTION rollup_hcp_stage();
+    FOR EACH ROW EXECUTE FUNCTION rollup_row();
 
 -- A stage change moves the contacts of that HCP in that area that happened at or after it into the new stage.
 -- Done before the row exists (each row of a many-row insert sees the ones before it): a contact changes stage
@@ -388,16 +388,8 @@ CREATE OR REPLACE TRIGGER stage_change_rollup BEFORE INSERT ON stage_change
     FOR EACH ROW EXECUTE FUNCTION rollup_stage_change();
 
 -- ... and counts as a movement, once it exists.
-CREATE OR REPLACE FUNCTION rollup_stage_move() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF rollup_on() THEN
-        PERFORM rollup_stage_move_emit(NEW.id, 1);
-    END IF;
-    RETURN NULL;
-END
-$$;
 CREATE OR REPLACE TRIGGER stage_change_rollup_move AFTER INSERT ON stage_change
-    FOR EACH ROW EXECUTE FUNCTION rollup_stage_move();
+    FOR EACH ROW EXECUTE FUNCTION rollup_row();
 
 -- Information needs -------------------------------------------------------------------------------------------
 
@@ -410,44 +402,12 @@ FROM information_need n
 JOIN rollup_hcp_place hp ON hp.hcp_id = n.hcp_id
 LEFT JOIN product p ON p.id = n.product_id;
 
-SELECT rollup_define($f$
-CREATE OR REPLACE FUNCTION rollup_need_emit(p_need bigint, p_sign integer) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO rollup_need ({{keys rollup_need}}, n)
-    SELECT {{keys rollup_need from s}}, p_sign FROM rollup_need_source s WHERE s.need_id = p_need;
-END
-$$
-$f$);
-
-CREATE OR REPLACE FUNCTION rollup_information_need() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF NOT rollup_on() THEN
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-    END IF;
-    IF TG_WHEN = 'BEFORE' THEN
-        PERFORM rollup_need_emit(OLD.id, -1);
-        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
-    END IF;
-    PERFORM rollup_need_emit(NEW.id, 1);
-    RETURN NULL;
-END
-$$;
-CREATE OR REPLACE TRIGGER information_need_rollup_before_update BEFORE UPDATE ON information_need
-    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.routed_to IS DISTINCT FROM NEW.routed_to
-                       OR OLD.therapeutic_area_id IS DISTINCT FROM NEW.therapeutic_area_id
-                       OR OLD.product_id IS DISTINCT FROM NEW.product_id OR OLD.created_at IS DISTINCT FROM NEW.created_at
-                       OR OLD.hcp_id IS DISTINCT FROM NEW.hcp_id)
-    EXECUTE FUNCTION rollup_information_need();
+SELECT rollup_update_triggers('information_need', ARRAY['status', 'routed_to', 'therapeutic_area_id', 'product_id',
+                              'created_at', 'hcp_id'], 'rollup_row', 'rollup_row');
 CREATE OR REPLACE TRIGGER information_need_rollup_before_delete BEFORE DELETE ON information_need
-    FOR EACH ROW EXECUTE FUNCTION rollup_information_need();
-CREATE OR REPLACE TRIGGER information_need_rollup_after_update AFTER UPDATE ON information_need
-    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.routed_to IS DISTINCT FROM NEW.routed_to
-                       OR OLD.therapeutic_area_id IS DISTINCT FROM NEW.therapeutic_area_id
-                       OR OLD.product_id IS DISTINCT FROM NEW.product_id OR OLD.created_at IS DISTINCT FROM NEW.created_at
-                       OR OLD.hcp_id IS DISTINCT FROM NEW.hcp_id)
-    EXECUTE FUNCTION rollup_information_need();
+    FOR EACH ROW EXECUTE FUNCTION rollup_row();
 CREATE OR REPLACE TRIGGER information_need_rollup_after_insert AFTER INSERT ON information_need
-    FOR EACH ROW EXECUTE FUNCTION rollup_information_need();
+    FOR EACH ROW EXECUTE FUNCTION rollup_row();
 
 -- Patients ------------------------------------------------------------------------------------------------------
 -- An HCP's figure for an area (or product) and month is their latest report of it: a second report of the
@@ -525,129 +485,54 @@ $$;
 CREATE OR REPLACE TRIGGER patient_count_rollup BEFORE INSERT OR UPDATE OR DELETE ON patient_count
     FOR EACH ROW EXECUTE FUNCTION rollup_patient_count();
 
--- HCPs and institutions ------------------------------------------------------------------------------------------
--- A new HCP joins the coverage rows; a change of institution, prefecture or status moves everything the HCP
--- counts in (taken out before the change, put back after it): every rollup's source rows of those HCPs.
-CREATE OR REPLACE FUNCTION rollup_hcp_emit(p_hcps bigint[], p_sign integer) RETURNS void LANGUAGE plpgsql AS $$
+-- HCPs, institutions and products -------------------------------------------------------------------------------
+-- A new HCP joins the coverage rows; a change of institution, prefecture or status, or a product moved to another
+-- area (its needs and reports take the product's area) moves everything the HCPs concerned count in: taken out
+-- before the change and put back after it, with rollup_hcp_emit (generated below, with compaction and rebuild).
+CREATE OR REPLACE FUNCTION rollup_move_hcps() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    v_rollup regclass;
+    v_row record;
+    v_hcps bigint[];
 BEGIN
-    FOR v_rollup IN SELECT rollup_tables() LOOP
-        EXECUTE format('INSERT INTO %1$s (%2$s, %3$s) SELECT %2$s, %4$s FROM %1$s_source WHERE hcp_id = ANY ($1)'
-                       ' GROUP BY %2$s', v_rollup, rollup_columns(v_rollup, false), rollup_columns(v_rollup, true),
-                       rollup_columns(v_rollup, true, '$2 * sum(%1$I)'))
-            USING p_hcps, p_sign;
-    END LOOP;
+    IF rollup_on() THEN
+        IF TG_WHEN = 'BEFORE' THEN
+            v_row := OLD;
+        ELSE
+            v_row := NEW;
+        END IF;
+        CASE TG_TABLE_NAME
+        WHEN 'hcp' THEN
+            PERFORM rollup_lock(v_row.id);
+            v_hcps := ARRAY[v_row.id];
+        WHEN 'hco' THEN
+            v_hcps := ARRAY(SELECT id FROM hcp WHERE primary_hco_id = v_row.id);
+        WHEN 'product' THEN
+            v_hcps := ARRAY(SELECT hcp_id FROM information_need WHERE product_id = v_row.id
+                            UNION SELECT hcp_id FROM patient_count WHERE product_id = v_row.id);
+        END CASE;
+        PERFORM rollup_hcp_emit(v_hcps, CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END);
+    END IF;
+    RETURN CASE WHEN TG_WHEN = 'BEFORE' THEN NEW ELSE NULL END;
 END
 $$;
-
-CREATE OR REPLACE FUNCTION rollup_hcp() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF NOT rollup_on() THEN
-        RETURN CASE WHEN TG_WHEN = 'BEFORE' THEN NEW ELSE NULL END;
-    END IF;
-    IF TG_WHEN = 'BEFORE' THEN
-        PERFORM rollup_lock(OLD.id);
-        PERFORM rollup_hcp_emit(ARRAY[OLD.id], -1);
-        RETURN NEW;
-    END IF;
-    PERFORM rollup_lock(NEW.id);
-    PERFORM rollup_hcp_emit(ARRAY[NEW.id], 1);
-    RETURN NULL;
-END
-$$;
-CREATE OR REPLACE TRIGGER hcp_rollup_before_update BEFORE UPDATE ON hcp
-    FOR EACH ROW WHEN (OLD.primary_hco_id IS DISTINCT FROM NEW.primary_hco_id OR OLD.status IS DISTINCT FROM NEW.status)
-    EXECUTE FUNCTION rollup_hcp();
-CREATE OR REPLACE TRIGGER hcp_rollup_after_update AFTER UPDATE ON hcp
-    FOR EACH ROW WHEN (OLD.primary_hco_id IS DISTINCT FROM NEW.primary_hco_id OR OLD.status IS DISTINCT FROM NEW.status)
-    EXECUTE FUNCTION rollup_hcp();
+SELECT rollup_update_triggers('hcp', ARRAY['primary_hco_id', 'status'], 'rollup_move_hcps', 'rollup_move_hcps');
 CREATE OR REPLACE TRIGGER hcp_rollup_after_insert AFTER INSERT ON hcp
-    FOR EACH ROW EXECUTE FUNCTION rollup_hcp();
+    FOR EACH ROW EXECUTE FUNCTION rollup_move_hcps();
 
-CREATE OR REPLACE FUNCTION rollup_hco() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF NOT rollup_on() THEN
-        RETURN CASE WHEN TG_WHEN = 'BEFORE' THEN NEW ELSE NULL END;
-    END IF;
-    PERFORM rollup_hcp_emit(ARRAY(SELECT id FROM hcp WHERE primary_hco_id = OLD.id),
-                            CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END);
-    RETURN CASE WHEN TG_WHEN = 'BEFORE' THEN NEW ELSE NULL END;
-END
-$$;
-CREATE OR REPLACE TRIGGER hco_rollup_before_update BEFORE UPDATE ON hco
-    FOR EACH ROW WHEN (OLD.prefecture_code IS DISTINCT FROM NEW.prefecture_code) EXECUTE FUNCTION rollup_hco();
-CREATE OR REPLACE TRIGGER hco_rollup_after_update AFTER UPDATE ON hco
-    FOR EACH ROW WHEN (OLD.prefecture_code IS DISTINCT FROM NEW.prefecture_code) EXECUTE FUNCTION rollup_hco();
+SELECT rollup_update_triggers('hco', ARRAY['prefecture_code'], 'rollup_move_hcps', 'rollup_move_hcps');
 
--- A product moved to another area takes the needs and reports about it along (their area is the product's).
-CREATE OR REPLACE FUNCTION rollup_product() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF NOT rollup_on() THEN
-        RETURN CASE WHEN TG_WHEN = 'BEFORE' THEN NEW ELSE NULL END;
-    END IF;
-    PERFORM rollup_hcp_emit(ARRAY(SELECT hcp_id FROM information_need WHERE product_id = OLD.id
-                                  UNION SELECT hcp_id FROM patient_count WHERE product_id = OLD.id),
-                            CASE WHEN TG_WHEN = 'BEFORE' THEN -1 ELSE 1 END);
-    RETURN CASE WHEN TG_WHEN = 'BEFORE' THEN NEW ELSE NULL END;
-END
-$$;
-CREATE OR REPLACE TRIGGER product_rollup_before_update BEFORE UPDATE ON product
-    FOR EACH ROW WHEN (OLD.therapeutic_area_id IS DISTINCT FROM NEW.therapeutic_area_id) EXECUTE FUNCTION rollup_product();
-CREATE OR REPLACE TRIGGER product_rollup_after_update AFTER UPDATE ON product
-    FOR EACH ROW WHEN (OLD.therapeutic_area_id IS DISTINCT FROM NEW.therapeutic_area_id) EXECUTE FUNCTION rollup_product();
+SELECT rollup_update_triggers('product', ARRAY['therapeutic_area_id'], 'rollup_move_hcps', 'rollup_move_hcps');
+
+-- Trigger functions V12 created that rollup_row replaced (no trigger calls them any more).
+DROP FUNCTION IF EXISTS rollup_interaction_link();
+DROP FUNCTION IF EXISTS rollup_hcp_stage();
+DROP FUNCTION IF EXISTS rollup_information_need();
+-- ... and that rollup_move_hcps replaced.
+DROP FUNCTION IF EXISTS rollup_hcp();
+DROP FUNCTION IF EXISTS rollup_hco();
+DROP FUNCTION IF EXISTS rollup_product();
 
 -- Maintenance ----------------------------------------------------------------------------------------------------
-
--- Folds the appended deltas into one compacted row per key and drops keys that add up to nothing. Run every
--- few seconds by the application (RollupCompaction); one run at a time.
-CREATE OR REPLACE FUNCTION rollup_compact() RETURNS bigint LANGUAGE plpgsql AS $$
-DECLARE
-    v_rollup regclass;
-    v_moved bigint := 0;
-    v_count bigint;
-BEGIN
-    IF NOT pg_try_advisory_xact_lock(1380733776, 0) THEN
-        RETURN 0;
-    END IF;
-    FOR v_rollup IN SELECT rollup_tables() LOOP
-        EXECUTE format('WITH moved AS (DELETE FROM %1$s WHERE NOT compacted RETURNING *)'
-                       ' INSERT INTO %1$s AS r (%2$s, %3$s, compacted) SELECT %2$s, %4$s, true FROM moved GROUP BY %2$s'
-                       ' ON CONFLICT (%2$s) WHERE compacted DO UPDATE SET %5$s',
-                       v_rollup, rollup_columns(v_rollup, false), rollup_columns(v_rollup, true),
-                       rollup_columns(v_rollup, true, 'sum(%1$I)'),
-                       rollup_columns(v_rollup, true, '%1$I = r.%1$I + excluded.%1$I'));
-        GET DIAGNOSTICS v_count = ROW_COUNT;
-        v_moved := v_moved + v_count;
-    END LOOP;
-    IF v_moved > 0 THEN
-        FOR v_rollup IN SELECT rollup_tables() LOOP
-            EXECUTE format('DELETE FROM %s WHERE compacted AND %s', v_rollup,
-                           rollup_columns(v_rollup, true, '%1$I = 0', ' AND '));
-        END LOOP;
-    END IF;
-    RETURN v_moved;
-END
-$$;
-
--- Recomputes every rollup from the raw rows: after a bulk load, and at the end of this file.
-CREATE OR REPLACE FUNCTION rollup_rebuild() RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-    v_rollup regclass;
-    v_all text := (SELECT string_agg(t::text, ', ') FROM rollup_tables() AS t);
-BEGIN
-    PERFORM pg_advisory_xact_lock(1380733776, 0);
-    EXECUTE format('LOCK TABLE %s IN EXCLUSIVE MODE', v_all);
-    EXECUTE format('TRUNCATE %s', v_all);
-    FOR v_rollup IN SELECT rollup_tables() LOOP
-        EXECUTE format('INSERT INTO %1$s (%2$s, %3$s, compacted) SELECT %2$s, %4$s, true FROM %1$s_source GROUP BY %2$s',
-                       v_rollup, rollup_columns(v_rollup, false), rollup_columns(v_rollup, true),
-                       rollup_columns(v_rollup, true, 'sum(%1$I)'));
-    END LOOP;
-    -- The planner should know the new sizes at once, not after autovacuum's next round.
-    EXECUTE format('ANALYZE %s', v_all);
-END
-$$;
 
 -- Every rollup's key index (rollup_x_key, in a versioned migration) must be on exactly its dimensions: compaction
 -- relies on it (ON CONFLICT), and a dimension added without it would be summed into the wrong keys.
@@ -668,5 +553,84 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- Three functions do the same for every rollup table, one statement per table, generated here from the catalog
+-- (static statements, so that they keep their plans; psql's \sf shows the result):
+--   rollup_hcp_emit(p_hcps, p_sign)  takes the HCPs' source rows out of every rollup (-1) or puts them back (1);
+--   rollup_compact()                 folds the appended deltas into one compacted row per key and drops keys that
+--                                    add up to nothing; run every few seconds by the application (RollupCompaction),
+--                                    one run at a time;
+--   rollup_rebuild()                 recomputes every rollup from its source view: after a bulk load, and at the end
+--                                    of this file.
+DO $generate$
+DECLARE
+    v_rollup regclass;
+    v_dims text;
+    v_measures text;
+    v_hcp text := '';
+    v_compact text := '';
+    v_zeros text := '';
+    v_rebuild text := '';
+    v_all text := (SELECT string_agg(t::text, ', ') FROM rollup_tables() AS t);
+BEGIN
+    FOR v_rollup IN SELECT rollup_tables() LOOP
+        v_dims := rollup_columns(v_rollup, false);
+        v_measures := rollup_columns(v_rollup, true);
+        v_hcp := v_hcp || format($s$
+    INSERT INTO %1$s (%2$s, %3$s)
+    SELECT %2$s, %4$s FROM %1$s_source WHERE hcp_id = ANY (p_hcps) GROUP BY %2$s;$s$,
+            v_rollup, v_dims, v_measures, rollup_columns(v_rollup, true, 'p_sign * sum(%1$I)'));
+        v_compact := v_compact || format($s$
+    WITH moved AS (DELETE FROM %1$s WHERE NOT compacted RETURNING *)
+    INSERT INTO %1$s AS r (%2$s, %3$s, compacted) SELECT %2$s, %4$s, true FROM moved GROUP BY %2$s
+    ON CONFLICT (%2$s) WHERE compacted DO UPDATE SET %5$s;
+    GET DIAGNOSTICS v_count = ROW_COUNT;
+    v_moved := v_moved + v_count;$s$,
+            v_rollup, v_dims, v_measures, rollup_columns(v_rollup, true, 'sum(%1$I)'),
+            rollup_columns(v_rollup, true, '%1$I = r.%1$I + excluded.%1$I'));
+        v_zeros := v_zeros || format($s$
+        DELETE FROM %s WHERE compacted AND %s;$s$, v_rollup, rollup_columns(v_rollup, true, '%1$I = 0', ' AND '));
+        v_rebuild := v_rebuild || format($s$
+    INSERT INTO %1$s (%2$s, %3$s, compacted)
+    SELECT %2$s, %4$s, true FROM %1$s_source GROUP BY %2$s;$s$,
+            v_rollup, v_dims, v_measures, rollup_columns(v_rollup, true, 'sum(%1$I)'));
+    END LOOP;
+
+    EXECUTE format($f$
+CREATE OR REPLACE FUNCTION rollup_hcp_emit(p_hcps bigint[], p_sign integer) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN%s
+END
+$$
+$f$, v_hcp);
+
+    EXECUTE format($f$
+CREATE OR REPLACE FUNCTION rollup_compact() RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    v_moved bigint := 0;
+    v_count bigint;
+BEGIN
+    IF NOT pg_try_advisory_xact_lock(1380733776, 0) THEN
+        RETURN 0;
+    END IF;%s
+    IF v_moved > 0 THEN%s
+    END IF;
+    RETURN v_moved;
+END
+$$
+$f$, v_compact, v_zeros);
+
+    EXECUTE format($f$
+CREATE OR REPLACE FUNCTION rollup_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_advisory_xact_lock(1380733776, 0);
+    LOCK TABLE %1$s IN EXCLUSIVE MODE;
+    TRUNCATE %1$s;%2$s
+    -- The planner should know the new sizes at once, not after autovacuum's next round.
+    ANALYZE %1$s;
+END
+$$
+$f$, v_all, v_rebuild);
+END
+$generate$;
 
 SELECT rollup_rebuild();
