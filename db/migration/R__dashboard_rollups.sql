@@ -12,8 +12,8 @@
 --
 -- Dimensions are written once. A rollup table's columns are its measures (n, or eligible/treated/reports: summed)
 -- and its dimensions (every other column but `compacted`: the key). Everything that lists them is filled in from
--- the catalog when this file runs, so that the functions stay static SQL and keep their plans: the per-row emit
--- functions the triggers call are written with {{keys ...}} placeholders (rollup_define), and the HCP moves,
+-- the catalog when this file runs, so that the functions stay static SQL and keep their plans: the per-row
+-- functions the triggers run are written with {{keys ...}} placeholders (rollup_define), and the HCP moves,
 -- compaction and rebuild are generated at the end, one statement per rollup table. Adding a dimension
 -- (docs/operations.md): the column and the key index in a new versioned migration, its value in the source view
 -- here; for rollup_interaction also in the ingest fast path of rollup_interaction_after, for rollup_patient in
