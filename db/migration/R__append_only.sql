@@ -62,6 +62,14 @@ BEGIN
 END
 $$;
 
+-- The consent ledger: no UPDATE, DELETE or TRUNCATE for anyone, erasure included. It is the company's proof of
+-- lawful contact (V8, ADR 0009); a superuser could drop the trigger, which is a DBA act, not an application one.
+CREATE OR REPLACE FUNCTION consent_record_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'consent_record is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
+END
+$$;
+
 -- An adverse-event hand-off is never deleted; the only change is pharmacovigilance's acknowledgement, once.
 CREATE OR REPLACE FUNCTION adverse_event_handoff_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -74,6 +82,21 @@ BEGIN
 END
 $$;
 
+-- Every append-only table's triggers, wherever they were first created (V1, V4, V8, V10 and here).
+CREATE OR REPLACE TRIGGER audit_event_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_event
+    FOR EACH ROW EXECUTE FUNCTION audit_event_is_append_only();
+CREATE OR REPLACE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON audit_event
+    FOR EACH STATEMENT EXECUTE FUNCTION audit_event_is_append_only();
+CREATE OR REPLACE TRIGGER consent_record_append_only BEFORE UPDATE OR DELETE ON consent_record
+    FOR EACH ROW EXECUTE FUNCTION consent_record_is_append_only();
+CREATE OR REPLACE TRIGGER consent_record_no_truncate BEFORE TRUNCATE ON consent_record
+    FOR EACH STATEMENT EXECUTE FUNCTION consent_record_is_append_only();
+CREATE OR REPLACE TRIGGER stage_change_append_only BEFORE UPDATE OR DELETE ON stage_change
+    FOR EACH ROW EXECUTE FUNCTION history_is_append_only();
+CREATE OR REPLACE TRIGGER treatment_policy_note_append_only BEFORE UPDATE OR DELETE ON treatment_policy_note
+    FOR EACH ROW EXECUTE FUNCTION history_is_append_only();
+CREATE OR REPLACE TRIGGER inquiry_event_append_only BEFORE UPDATE OR DELETE ON inquiry_event
+    FOR EACH ROW EXECUTE FUNCTION history_is_append_only();
 CREATE OR REPLACE TRIGGER medical_inquiry_facts BEFORE UPDATE OR DELETE ON medical_inquiry
     FOR EACH ROW EXECUTE FUNCTION medical_inquiry_facts_are_fixed();
 CREATE OR REPLACE TRIGGER adverse_event_handoff_append_only BEFORE UPDATE OR DELETE ON adverse_event_handoff

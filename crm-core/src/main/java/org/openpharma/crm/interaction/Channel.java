@@ -6,7 +6,8 @@ import org.openpharma.crm.consent.ConsentChannel;
 
 /**
  * How a contact with an HCP happened. Push channels are company-initiated; pull channels are
- * HCP-initiated (they need no outbound consent and are never "detailing").
+ * HCP-initiated (they need no outbound consent and are never "detailing"). The push set is mirrored in SQL by
+ * rollup_push (db/migration/R__dashboard_rollups.sql); DashboardQueriesIntegrationTests compares the two.
  */
 public enum Channel {
 

@@ -39,15 +39,15 @@ public class PatientTargets {
 
 	private final Clock clock;
 
-	private final DashboardQueries dashboards;
+	private final DashboardFilters filters;
 
 	PatientTargets(JdbcTemplate jdbc, ReferenceData reference, AuditTrail audit, Clock clock,
-			DashboardQueries dashboards) {
+			DashboardFilters filters) {
 		this.jdbc = jdbc;
 		this.reference = reference;
 		this.audit = audit;
 		this.clock = clock;
-		this.dashboards = dashboards;
+		this.filters = filters;
 	}
 
 	/** The targets of the filter's period and area (all areas when none), in month order. */
@@ -69,7 +69,7 @@ public class PatientTargets {
 	 * change in between is a {@link StaleVersionException}, never a silent overwrite.
 	 */
 	public Target set(TargetDraft draft, Long expectedVersion, String actor) {
-		List<FieldViolation> violations = new ArrayList<>(draft.violations(this.dashboards.currentMonth()));
+		List<FieldViolation> violations = new ArrayList<>(draft.violations(this.filters.currentMonth()));
 		if (draft.therapeuticAreaId() != null
 				&& !this.reference.therapeuticAreasExist(List.of(draft.therapeuticAreaId()))) {
 			violations.add(new FieldViolation("therapeuticAreaId", "dashboard.code.unknown"));

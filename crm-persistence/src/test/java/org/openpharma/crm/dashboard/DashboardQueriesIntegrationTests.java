@@ -13,12 +13,12 @@ import org.openpharma.crm.ConsentFixtures;
 import org.openpharma.crm.PostgresTest;
 import org.openpharma.crm.PostgresTestBase;
 import org.openpharma.crm.UniqueNames;
-import org.openpharma.crm.dashboard.DashboardQueries.ChannelDashboard;
-import org.openpharma.crm.dashboard.DashboardQueries.DrillHcp;
-import org.openpharma.crm.dashboard.DashboardQueries.NeedsDashboard;
-import org.openpharma.crm.dashboard.DashboardQueries.PatientDashboard;
-import org.openpharma.crm.dashboard.DashboardQueries.PushPull;
-import org.openpharma.crm.dashboard.DashboardQueries.Source;
+import org.openpharma.crm.dashboard.ChannelDashboardQueries.ChannelDashboard;
+import org.openpharma.crm.dashboard.ChannelDashboardQueries.PushPull;
+import org.openpharma.crm.dashboard.NeedsDashboardQueries.NeedsDashboard;
+import org.openpharma.crm.dashboard.PatientDashboardQueries.PatientDashboard;
+import org.openpharma.crm.dashboard.SlaDashboardQueries.OverdueInquiry;
+import org.openpharma.crm.dashboard.SlaDashboardQueries.SlaDashboard;
 import org.openpharma.crm.consent.ConsentLedger;
 import org.openpharma.crm.hcp.Hcp;
 import org.openpharma.crm.hcp.HcpDetails;
@@ -47,7 +47,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DashboardQueriesIntegrationTests extends PostgresTestBase {
 
 	@Autowired
-	DashboardQueries dashboards;
+	DashboardFilters filters;
+
+	@Autowired
+	PatientDashboardQueries patientDashboard;
+
+	@Autowired
+	NeedsDashboardQueries needsDashboard;
+
+	@Autowired
+	ChannelDashboardQueries channelDashboard;
+
+	@Autowired
+	SlaDashboardQueries slaDashboard;
 
 	@Autowired
 	PatientTargets targets;
@@ -106,26 +118,26 @@ class DashboardQueriesIntegrationTests extends PostgresTestBase {
 
 	@Test
 	void patientsAreCountedFromTheLatestReportAndMeetTheirTarget() {
-		PatientDashboard patients = this.dashboards.patients(this.filter, Source.ROLLUP);
+		PatientDashboard patients = this.patientDashboard.patients(this.filter, DashboardSource.ROLLUP);
 		assertThat(patients.treated()).isEqualTo(12);
 		assertThat(patients.eligible()).isEqualTo(40);
 		assertThat(patients.places()).singleElement().satisfies(p -> assertThat(p.prefectureCode()).isEqualTo(13));
-		assertThat(patients).isEqualTo(this.dashboards.patients(this.filter, Source.RAW));
+		assertThat(patients).isEqualTo(this.patientDashboard.patients(this.filter, DashboardSource.RAW));
 		// A second report of the month corrects the first instead of adding to it.
 		this.interactions.log(new InteractionCapture(this.hcp.getId(),
 				new InteractionFacts(Channel.PHONE_IN, Instant.now(), null, null, null, null, Set.of(), Set.of()), List.of(),
 				List.of(), null, List.of(new PatientCountFacts(this.area, null, this.month, 50, 20))), "mr-dash");
-		assertThat(this.dashboards.patients(this.filter, Source.ROLLUP).treated()).isEqualTo(20);
-		assertThat(this.dashboards.patients(this.filter, Source.RAW).treated()).isEqualTo(20);
-		assertThat(this.dashboards.patients(this.filter, Source.ROLLUP).target()).isNull();
+		assertThat(this.patientDashboard.patients(this.filter, DashboardSource.ROLLUP).treated()).isEqualTo(20);
+		assertThat(this.patientDashboard.patients(this.filter, DashboardSource.RAW).treated()).isEqualTo(20);
+		assertThat(this.patientDashboard.patients(this.filter, DashboardSource.ROLLUP).target()).isNull();
 
 		this.targets.set(new TargetDraft(this.area, null, "KANTO", this.month, 40), null, "manager");
-		PatientDashboard withTarget = this.dashboards.patients(this.filter, Source.ROLLUP);
+		PatientDashboard withTarget = this.patientDashboard.patients(this.filter, DashboardSource.ROLLUP);
 		assertThat(withTarget.target()).isEqualTo(40);
 		assertThat(withTarget.attainment()).isEqualTo(50);
 		// The all-Japan view has no target of its own (the region's is not the country's).
-		assertThat(this.dashboards.patients(new DashboardFilter(this.month, this.month, this.area, null, null, null),
-				Source.ROLLUP).target()).isNull();
+		assertThat(this.patientDashboard.patients(new DashboardFilter(this.month, this.month, this.area, null, null, null),
+				DashboardSource.ROLLUP).target()).isNull();
 		assertThatThrownBy(() -> this.targets.set(new TargetDraft(this.area, null, "KANTO", this.month, 41), null, "other"))
 			.isInstanceOf(StaleVersionException.class);
 		assertThat(this.targets.set(new TargetDraft(this.area, null, "KANTO", this.month, 41), 0L, "other").version())
@@ -140,7 +152,7 @@ class DashboardQueriesIntegrationTests extends PostgresTestBase {
 
 	@Test
 	void theNeedsFunnelShowsStagesMovesOpenNeedsAndOutcomes() {
-		NeedsDashboard needs = this.dashboards.needs(this.filter, Source.ROLLUP);
+		NeedsDashboard needs = this.needsDashboard.needs(this.filter, DashboardSource.ROLLUP);
 		assertThat(needs.stages()).singleElement()
 			.satisfies(s -> assertThat(s.stage()).isEqualTo("INTERESTED"))
 			.satisfies(s -> assertThat(s.hcps()).isEqualTo(1));
@@ -153,52 +165,52 @@ class DashboardQueriesIntegrationTests extends PostgresTestBase {
 			assertThat(o.routedTo()).isEqualTo("-");
 			assertThat(o.byAge()[0]).isEqualTo(1);
 		});
-		NeedsDashboard raw = this.dashboards.needs(this.filter, Source.RAW);
+		NeedsDashboard raw = this.needsDashboard.needs(this.filter, DashboardSource.RAW);
 		assertThat(raw.stages()).isEqualTo(needs.stages());
 		assertThat(raw.moves()).isEqualTo(needs.moves());
 		assertThat(raw.outcomes()).isEqualTo(needs.outcomes());
 		assertThat(raw.open()).hasSameSizeAs(needs.open());
-		assertThat(this.dashboards.stageHcps(this.filter, this.area, "INTERESTED")).extracting(DrillHcp::id)
+		assertThat(this.needsDashboard.stageHcps(this.filter, this.area, AdoptionStage.INTERESTED)).extracting(DrillHcp::id)
 			.containsExactly(this.hcp.getId());
 	}
 
 	@Test
 	void theChannelMixSeparatesPushFromPullAndCoverageCountsTheContact() {
-		ChannelDashboard channels = this.dashboards.channels(this.filter, Source.ROLLUP);
+		ChannelDashboard channels = this.channelDashboard.channels(this.filter, DashboardSource.ROLLUP);
 		// The web visit has no area, so only the visit is in the area's figures.
 		assertThat(channels.push()).isEqualTo(1);
 		assertThat(channels.pull()).isZero();
 		assertThat(channels.stages()).extracting(PushPull::push).containsExactly(1L);
 		DashboardFilter everything = new DashboardFilter(this.month.minusMonths(2), this.month, null, null, "KANTO", null);
-		ChannelDashboard all = this.dashboards.channels(everything, Source.ROLLUP);
+		ChannelDashboard all = this.channelDashboard.channels(everything, DashboardSource.ROLLUP);
 		assertThat(all.pull()).isGreaterThanOrEqualTo(1);
 		// Stages belong to one area: without an area there is no mix by stage.
 		assertThat(all.stages()).isEmpty();
-		assertThat(all.departments()).isEqualTo(this.dashboards.channels(everything, Source.RAW).departments());
-		assertThat(all.months()).isEqualTo(this.dashboards.channels(everything, Source.RAW).months());
-		assertThat(all.coverage()).isEqualTo(this.dashboards.channels(everything, Source.RAW).coverage());
+		assertThat(all.departments()).isEqualTo(this.channelDashboard.channels(everything, DashboardSource.RAW).departments());
+		assertThat(all.months()).isEqualTo(this.channelDashboard.channels(everything, DashboardSource.RAW).months());
+		assertThat(all.coverage()).isEqualTo(this.channelDashboard.channels(everything, DashboardSource.RAW).coverage());
 		assertThat(all.coverage()).anySatisfy(c -> {
 			assertThat(c.prefectureCode()).isEqualTo(13);
 			assertThat(c.contacted30()).isPositive();
 		});
-		ChannelDashboard byProduct = this.dashboards.channels(
-				new DashboardFilter(this.month, this.month, null, this.product, null, "SALES"), Source.ROLLUP);
+		ChannelDashboard byProduct = this.channelDashboard.channels(
+				new DashboardFilter(this.month, this.month, null, this.product, null, "SALES"), DashboardSource.ROLLUP);
 		assertThat(byProduct.push()).isEqualTo(1);
 		assertThat(byProduct.departments()).extracting(PushPull::label).containsExactly("SALES");
-		assertThat(this.dashboards.uncoveredHcps(everything, 90, 13)).extracting(DrillHcp::id)
+		assertThat(this.channelDashboard.uncoveredHcps(everything, 90, 13)).extracting(DrillHcp::id)
 			.doesNotContain(this.hcp.getId());
-		assertThat(this.dashboards.reportingHcps(this.filter, 13)).extracting(DrillHcp::id).containsExactly(this.hcp.getId());
+		assertThat(this.patientDashboard.reportingHcps(this.filter, 13)).extracting(DrillHcp::id).containsExactly(this.hcp.getId());
 	}
 
 	@Test
 	void unknownCodesAndProductsOfAnotherAreaAreFieldMessages() {
-		assertThatThrownBy(() -> this.dashboards.check(new DashboardFilter(this.month, this.month, 999_999_999L,
+		assertThatThrownBy(() -> this.filters.check(new DashboardFilter(this.month, this.month, 999_999_999L,
 				this.product, "ATLANTIS", "NOPE")))
 			.isInstanceOfSatisfying(ValidationException.class, ex -> assertThat(ex.getViolations())
 				.extracting(v -> v.field() + ":" + v.code())
 				.containsExactly("ta:dashboard.code.unknown", "product:dashboard.product.otherArea",
 						"region:dashboard.code.unknown", "department:dashboard.code.unknown"));
-		this.dashboards.check(new DashboardFilter(this.month, this.month, this.area, this.product, "KANTO", "SALES"));
+		this.filters.check(new DashboardFilter(this.month, this.month, this.area, this.product, "KANTO", "SALES"));
 	}
 
 	@Test
@@ -212,23 +224,31 @@ class DashboardQueriesIntegrationTests extends PostgresTestBase {
 				+ " priority, status, received_at, received_by, received_via, due_at, updated_at) VALUES (?, '併用', '併用は',"
 				+ " ?, 'EMAIL', 'NORMAL', 'NORMAL', 'RECEIVED', now(), 'mr-dash', 'SALES', now() + interval '2 days', now())",
 				this.hcp.getId(), product);
-		DashboardQueries.SlaDashboard sla = this.dashboards.inquiries(this.filter);
+		SlaDashboard sla = this.slaDashboard.inquiries(this.filter);
 		assertThat(sla.received()).isEqualTo(2);
 		assertThat(sla.open()).isEqualTo(2);
 		assertThat(sla.openOverdue()).isEqualTo(1);
 		// One overdue, none answered: on time 0 of 1 (the one not yet due counts neither way).
 		assertThat(sla.onTimeShare()).isZero();
-		assertThat(sla.overdue()).extracting(DashboardQueries.OverdueInquiry::id).containsExactly(overdue);
-		assertThat(this.dashboards.inquiries(new DashboardFilter(this.month, this.month, null, null, "KINKI", null))
-			.overdue()).extracting(DashboardQueries.OverdueInquiry::id).doesNotContain(overdue);
+		assertThat(sla.overdue()).extracting(OverdueInquiry::id).containsExactly(overdue);
+		assertThat(this.slaDashboard.inquiries(new DashboardFilter(this.month, this.month, null, null, "KINKI", null))
+			.overdue()).extracting(OverdueInquiry::id).doesNotContain(overdue);
 	}
 
 	@Test
 	void sharesCountOnlyWhatIsDecided() {
-		var sla = new DashboardQueries.SlaDashboard(10, 6, 3, 4, 2, 5, 3, 2, 1, List.of());
+		var sla = new SlaDashboard(10, 6, 3, 4, 2, 5, 3, 2, 1, List.of());
 		assertThat(sla.onTimeShare()).isEqualTo(38);
 		assertThat(sla.handoffOnTimeShare()).isEqualTo(50);
-		assertThat(new DashboardQueries.SlaDashboard(0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()).onTimeShare()).isNull();
+		assertThat(new SlaDashboard(0, 0, 0, 0, 0, 0, 0, 0, 0, List.of()).onTimeShare()).isNull();
+	}
+
+	@Test
+	void theRollupsPushChannelsAreTheDomainsPushChannels() {
+		for (Channel channel : Channel.values()) {
+			assertThat(this.jdbc.queryForObject("SELECT rollup_push(?)", Boolean.class, channel.name())).as(channel.name())
+				.isEqualTo(channel.isPush());
+		}
 	}
 
 }

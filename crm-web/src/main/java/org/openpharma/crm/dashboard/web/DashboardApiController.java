@@ -1,8 +1,12 @@
 package org.openpharma.crm.dashboard.web;
 
+import org.openpharma.crm.dashboard.ChannelDashboardQueries;
 import org.openpharma.crm.dashboard.DashboardFilter;
-import org.openpharma.crm.dashboard.DashboardQueries;
-import org.openpharma.crm.dashboard.DashboardQueries.Source;
+import org.openpharma.crm.dashboard.DashboardFilters;
+import org.openpharma.crm.dashboard.DashboardSource;
+import org.openpharma.crm.dashboard.NeedsDashboardQueries;
+import org.openpharma.crm.dashboard.PatientDashboardQueries;
+import org.openpharma.crm.dashboard.SlaDashboardQueries;
 import org.openpharma.crm.system.Permissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,16 +29,29 @@ import io.swagger.v3.oas.annotations.Parameter;
 @PreAuthorize(DashboardController.READERS)
 class DashboardApiController {
 
-	private final DashboardQueries queries;
+	private final DashboardFilters filters;
+
+	private final PatientDashboardQueries patients;
+
+	private final NeedsDashboardQueries needs;
+
+	private final ChannelDashboardQueries channels;
+
+	private final SlaDashboardQueries sla;
 
 	private final Permissions can;
 
 	private final DashboardScope scope;
 
-	DashboardApiController(DashboardQueries queries, Permissions can, DashboardScope scope) {
-		this.scope = scope;
-		this.queries = queries;
+	DashboardApiController(DashboardFilters filters, PatientDashboardQueries patients, NeedsDashboardQueries needs,
+			ChannelDashboardQueries channels, SlaDashboardQueries sla, Permissions can, DashboardScope scope) {
+		this.filters = filters;
+		this.patients = patients;
+		this.needs = needs;
+		this.channels = channels;
+		this.sla = sla;
 		this.can = can;
+		this.scope = scope;
 	}
 
 	@GetMapping("/api/v1/dashboards/{page}")
@@ -50,28 +67,28 @@ class DashboardApiController {
 			@Parameter(description = "department code, e.g. SALES") @RequestParam(required = false) String department,
 			@Parameter(description = "rollup (default) or raw (administrators)")
 			@RequestParam(defaultValue = "rollup") String source) {
-		Source origin = switch (source) {
-			case "rollup" -> Source.ROLLUP;
-			case "raw" -> Source.RAW;
+		DashboardSource origin = switch (source) {
+			case "rollup" -> DashboardSource.ROLLUP;
+			case "raw" -> DashboardSource.RAW;
 			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "source is rollup or raw");
 		};
-		if (origin == Source.RAW && !this.can.has("ADMIN")) {
+		if (origin == DashboardSource.RAW && !this.can.has("ADMIN")) {
 			throw new AccessDeniedException("raw figures are for administrators");
 		}
 		DashboardFilter filter = DashboardFilter.parse(from, to, ta, product, region, department,
-				this.queries.currentMonth());
-		this.queries.check(filter);
+				this.filters.currentMonth());
+		this.filters.check(filter);
 		filter = this.scope.apply(filter,
 				org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName());
 		return switch (page) {
-			case "patients" -> this.queries.patients(filter, origin);
-			case "needs" -> this.queries.needs(filter, origin);
-			case "channels" -> this.queries.channels(filter, origin);
+			case "patients" -> this.patients.patients(filter, origin);
+			case "needs" -> this.needs.needs(filter, origin);
+			case "channels" -> this.channels.channels(filter, origin);
 			case "inquiries" -> {
 				if (!this.can.has("MANAGER", "MEDICAL", "ADMIN")) {
 					throw new AccessDeniedException("the inquiry SLA is for managers and medical affairs");
 				}
-				yield this.queries.inquiries(filter);
+				yield this.sla.inquiries(filter);
 			}
 			default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no dashboard " + page);
 		};

@@ -1,12 +1,17 @@
 package org.openpharma.crm.dashboard.web;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 
+import org.openpharma.crm.dashboard.ChannelDashboardQueries;
 import org.openpharma.crm.dashboard.DashboardFilter;
-import org.openpharma.crm.dashboard.DashboardQueries;
-import org.openpharma.crm.dashboard.DashboardQueries.Source;
+import org.openpharma.crm.dashboard.DashboardSource;
+import org.openpharma.crm.dashboard.DrillHcp;
+import org.openpharma.crm.dashboard.NeedsDashboardQueries;
+import org.openpharma.crm.dashboard.PatientDashboardQueries;
+import org.openpharma.crm.dashboard.SlaDashboardQueries;
 import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.stage.AdoptionStage;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -31,14 +36,24 @@ class DashboardController {
 
 	static final String SLA_READERS = "hasAnyRole('MANAGER', 'MEDICAL', 'ADMIN')";
 
-	private final DashboardQueries queries;
+	private final PatientDashboardQueries patients;
+
+	private final NeedsDashboardQueries needs;
+
+	private final ChannelDashboardQueries channels;
+
+	private final SlaDashboardQueries sla;
 
 	private final ReferenceData reference;
 
 	private final DashboardSupport support;
 
-	DashboardController(DashboardQueries queries, ReferenceData reference, DashboardSupport support) {
-		this.queries = queries;
+	DashboardController(PatientDashboardQueries patients, NeedsDashboardQueries needs, ChannelDashboardQueries channels,
+			SlaDashboardQueries sla, ReferenceData reference, DashboardSupport support) {
+		this.patients = patients;
+		this.needs = needs;
+		this.channels = channels;
+		this.sla = sla;
 		this.reference = reference;
 		this.support = support;
 	}
@@ -58,7 +73,7 @@ class DashboardController {
 			HttpServletResponse response) {
 		DashboardFilter filter = filter(params, errors, response);
 		if (filter != null) {
-			model.addAttribute("patients", this.queries.patients(filter, Source.ROLLUP));
+			model.addAttribute("patients", this.patients.patients(filter, DashboardSource.ROLLUP));
 		}
 		return page("patients", filter, model);
 	}
@@ -68,8 +83,8 @@ class DashboardController {
 			HttpServletResponse response) {
 		DashboardFilter filter = filter(params, errors, response);
 		if (filter != null) {
-			model.addAttribute("needs", this.queries.needs(filter, Source.ROLLUP));
-			model.addAttribute("ageFrom", DashboardQueries.AGE_FROM_MONTHS);
+			model.addAttribute("needs", this.needs.needs(filter, DashboardSource.ROLLUP));
+			model.addAttribute("ageFrom", NeedsDashboardQueries.AGE_FROM_MONTHS);
 		}
 		return page("needs", filter, model);
 	}
@@ -79,7 +94,7 @@ class DashboardController {
 			HttpServletResponse response) {
 		DashboardFilter filter = filter(params, errors, response);
 		if (filter != null) {
-			model.addAttribute("channels", this.queries.channels(filter, Source.ROLLUP));
+			model.addAttribute("channels", this.channels.channels(filter, DashboardSource.ROLLUP));
 		}
 		return page("channels", filter, model);
 	}
@@ -90,7 +105,7 @@ class DashboardController {
 			HttpServletResponse response) {
 		DashboardFilter filter = filter(params, errors, response);
 		if (filter != null) {
-			model.addAttribute("sla", this.queries.inquiries(filter));
+			model.addAttribute("sla", this.sla.inquiries(filter));
 		}
 		return page("inquiries", filter, model);
 	}
@@ -115,30 +130,35 @@ class DashboardController {
 			}
 		}
 		switch (list) {
-			case "reporting" -> model.addAttribute("hcps", this.queries.reportingHcps(filter, prefectureCode));
+			case "reporting" -> model.addAttribute("hcps", this.patients.reportingHcps(filter, prefectureCode));
 			case "stage" -> {
-				if (filter.therapeuticAreaId() == null || stage == null
-						|| !List.of("UNAWARE", "AWARE", "INTERESTED", "TRIAL", "ADOPTER", "ADVOCATE").contains(stage)) {
+				AdoptionStage adoptionStage = adoptionStage(stage);
+				if (filter.therapeuticAreaId() == null || adoptionStage == null) {
 					return badDrill(model, response, "dashboard.drill.badStage");
 				}
 				model.addAttribute("stage", stage);
-				model.addAttribute("hcps", this.queries.stageHcps(filter, filter.therapeuticAreaId(), stage));
+				model.addAttribute("hcps", this.needs.stageHcps(filter, filter.therapeuticAreaId(), adoptionStage));
 			}
 			case "uncovered" -> {
 				if (!"30".equals(days) && !"90".equals(days)) {
 					return badDrill(model, response, "dashboard.drill.days");
 				}
 				model.addAttribute("days", Integer.valueOf(days));
-				model.addAttribute("hcps", this.queries.uncoveredHcps(filter, Integer.parseInt(days), prefectureCode));
+				model.addAttribute("hcps", this.channels.uncoveredHcps(filter, Integer.parseInt(days), prefectureCode));
 			}
 			default -> {
 				return badDrill(model, response, "dashboard.drill.unknown");
 			}
 		}
 		model.addAttribute("prefecture", prefectureCode);
-		model.addAttribute("limit", DashboardQueries.DRILL_LIMIT);
+		model.addAttribute("limit", DrillHcp.LIMIT);
 		model.addAttribute("back", backLink(list, filter));
 		return "dashboard/hcps";
+	}
+
+	/** The stage a drill-down names, or null for anything that is not one. */
+	private static AdoptionStage adoptionStage(String stage) {
+		return Arrays.stream(AdoptionStage.values()).filter(s -> s.name().equals(stage)).findFirst().orElse(null);
 	}
 
 	private static String backLink(String list, DashboardFilter filter) {

@@ -9,14 +9,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.openpharma.crm.dashboard.ChannelDashboardQueries;
+import org.openpharma.crm.dashboard.ChannelDashboardQueries.ChannelDashboard;
+import org.openpharma.crm.dashboard.ChannelDashboardQueries.PushPull;
 import org.openpharma.crm.dashboard.DashboardFilter;
-import org.openpharma.crm.dashboard.DashboardQueries;
-import org.openpharma.crm.dashboard.DashboardQueries.ChannelDashboard;
-import org.openpharma.crm.dashboard.DashboardQueries.NeedsDashboard;
-import org.openpharma.crm.dashboard.DashboardQueries.PatientDashboard;
-import org.openpharma.crm.dashboard.DashboardQueries.PushPull;
-import org.openpharma.crm.dashboard.DashboardQueries.SlaDashboard;
-import org.openpharma.crm.dashboard.DashboardQueries.Source;
+import org.openpharma.crm.dashboard.DashboardFilters;
+import org.openpharma.crm.dashboard.DashboardSource;
+import org.openpharma.crm.dashboard.NeedsDashboardQueries;
+import org.openpharma.crm.dashboard.NeedsDashboardQueries.NeedsDashboard;
+import org.openpharma.crm.dashboard.PatientDashboardQueries;
+import org.openpharma.crm.dashboard.PatientDashboardQueries.PatientDashboard;
+import org.openpharma.crm.dashboard.SlaDashboardQueries;
+import org.openpharma.crm.dashboard.SlaDashboardQueries.SlaDashboard;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.reference.ReferenceData.Item;
 import org.openpharma.crm.shared.ValidationException;
@@ -48,7 +52,15 @@ class DashboardExportController {
 	record Table(List<String> headers, List<List<Object>> rows) {
 	}
 
-	private final DashboardQueries queries;
+	private final DashboardFilters filters;
+
+	private final PatientDashboardQueries patients;
+
+	private final NeedsDashboardQueries needs;
+
+	private final ChannelDashboardQueries channels;
+
+	private final SlaDashboardQueries sla;
 
 	private final ReferenceData reference;
 
@@ -60,10 +72,15 @@ class DashboardExportController {
 
 	private final DashboardScope scope;
 
-	DashboardExportController(DashboardQueries queries, ReferenceData reference, MessageSource messages, JapanTime time,
-			Permissions can, DashboardScope scope) {
+	DashboardExportController(DashboardFilters filters, PatientDashboardQueries patients, NeedsDashboardQueries needs,
+			ChannelDashboardQueries channels, SlaDashboardQueries sla, ReferenceData reference, MessageSource messages,
+			JapanTime time, Permissions can, DashboardScope scope) {
 		this.scope = scope;
-		this.queries = queries;
+		this.filters = filters;
+		this.patients = patients;
+		this.needs = needs;
+		this.channels = channels;
+		this.sla = sla;
 		this.reference = reference;
 		this.messages = messages;
 		this.time = time;
@@ -78,8 +95,8 @@ class DashboardExportController {
 			throws IOException {
 		DashboardFilter filter;
 		try {
-			filter = params.toFilter(this.queries.currentMonth());
-			this.queries.check(filter);
+			filter = params.toFilter(this.filters.currentMonth());
+			this.filters.check(filter);
 			filter = this.scope.apply(filter, user.getName());
 		}
 		catch (ValidationException ex) {
@@ -120,14 +137,14 @@ class DashboardExportController {
 		this.reference.prefectures().forEach(p -> regionOfPrefecture.put(p.code(), p.group()));
 		return switch (page + "/" + table) {
 			case "patients/months" -> {
-				PatientDashboard d = this.queries.patients(filter, Source.ROLLUP);
+				PatientDashboard d = this.patients.patients(filter, DashboardSource.ROLLUP);
 				yield new Table(codes("dashboard.month", "dashboard.patients.eligible", "dashboard.patients.treated",
 						"dashboard.patients.target", "dashboard.patients.attainment"),
 						d.months().stream().map(m -> row(m.month(), m.eligible(), m.treated(), m.target(), m.attainment()))
 							.toList());
 			}
 			case "patients/places" -> {
-				PatientDashboard d = this.queries.patients(filter, Source.ROLLUP);
+				PatientDashboard d = this.patients.patients(filter, DashboardSource.ROLLUP);
 				yield new Table(codes("dashboard.region", "dashboard.prefecture", "dashboard.patients.eligible",
 						"dashboard.patients.treated", "dashboard.patients.reports"),
 						d.places().stream().map(p -> row(region.apply(regionOfPrefecture.get(String.valueOf(p.prefectureCode()))),
@@ -135,7 +152,7 @@ class DashboardExportController {
 							.toList());
 			}
 			case "patients/products" -> {
-				PatientDashboard d = this.queries.patients(filter, Source.ROLLUP);
+				PatientDashboard d = this.patients.patients(filter, DashboardSource.ROLLUP);
 				yield new Table(codes("dashboard.area", "dashboard.product", "dashboard.patients.eligible",
 						"dashboard.patients.treated", "dashboard.patients.reports"),
 						d.products().stream().map(p -> row(area.apply(String.valueOf(p.therapeuticAreaId())),
@@ -143,21 +160,21 @@ class DashboardExportController {
 								p.treated(), p.reports())).toList());
 			}
 			case "needs/stages" -> {
-				NeedsDashboard d = this.queries.needs(filter, Source.ROLLUP);
+				NeedsDashboard d = this.needs.needs(filter, DashboardSource.ROLLUP);
 				yield new Table(codes("dashboard.area", "dashboard.stage", "dashboard.hcps"),
 						d.stages().stream().map(s -> row(area.apply(String.valueOf(s.therapeuticAreaId())),
 								message("stage." + s.stage(), locale), s.hcps())).toList());
 			}
 			case "needs/moves" -> {
-				NeedsDashboard d = this.queries.needs(filter, Source.ROLLUP);
+				NeedsDashboard d = this.needs.needs(filter, DashboardSource.ROLLUP);
 				yield new Table(codes("dashboard.stage.from", "dashboard.stage.to", "dashboard.stage.changes"),
 						d.moves().stream().map(m -> row(message("stage." + m.fromStage(), locale),
 								message("stage." + m.toStage(), locale), m.changes())).toList());
 			}
 			case "needs/open" -> {
-				NeedsDashboard d = this.queries.needs(filter, Source.ROLLUP);
+				NeedsDashboard d = this.needs.needs(filter, DashboardSource.ROLLUP);
 				List<String> headers = new ArrayList<>(codes("dashboard.needs.routedTo"));
-				for (int b = 0; b < DashboardQueries.AGE_FROM_MONTHS.length; b++) {
+				for (int b = 0; b < NeedsDashboardQueries.AGE_FROM_MONTHS.length; b++) {
 					headers.add("dashboard.needs.age." + b);
 				}
 				headers.add("dashboard.total");
@@ -170,12 +187,12 @@ class DashboardExportController {
 				}).toList());
 			}
 			case "needs/outcomes" -> {
-				NeedsDashboard d = this.queries.needs(filter, Source.ROLLUP);
+				NeedsDashboard d = this.needs.needs(filter, DashboardSource.ROLLUP);
 				yield new Table(codes("dashboard.needs.status", "dashboard.needs.count"), d.outcomes().stream()
 					.map(o -> row(message("need.status." + o.status(), locale), o.needs())).toList());
 			}
 			case "channels/months", "channels/stages", "channels/departments" -> {
-				ChannelDashboard d = this.queries.channels(filter, Source.ROLLUP);
+				ChannelDashboard d = this.channels.channels(filter, DashboardSource.ROLLUP);
 				List<PushPull> rows = switch (table) {
 					case "months" -> d.months();
 					case "stages" -> d.stages();
@@ -191,7 +208,7 @@ class DashboardExportController {
 						rows.stream().map(r -> row(label.apply(r.label()), r.push(), r.pull(), r.pushShare())).toList());
 			}
 			case "channels/coverage" -> {
-				ChannelDashboard d = this.queries.channels(filter, Source.ROLLUP);
+				ChannelDashboard d = this.channels.channels(filter, DashboardSource.ROLLUP);
 				yield new Table(codes("dashboard.region", "dashboard.prefecture", "dashboard.coverage.hcps",
 						"dashboard.coverage.contacted30", "dashboard.coverage.contacted90"),
 						d.coverage().stream().map(c -> row(region.apply(regionOfPrefecture.get(String.valueOf(c.prefectureCode()))),
@@ -199,7 +216,7 @@ class DashboardExportController {
 								c.contacted90())).toList());
 			}
 			case "inquiries/overdue" -> {
-				SlaDashboard d = this.queries.inquiries(filter);
+				SlaDashboard d = this.sla.inquiries(filter);
 				yield new Table(codes("dashboard.sla.inquiry", "inquiry.subject", "dashboard.product", "inquiry.priority",
 						"inquiry.status", "inquiry.due", "inquiry.assignee"),
 						d.overdue().stream().map(o -> row(o.id(), o.subject(),
@@ -207,7 +224,7 @@ class DashboardExportController {
 								o.status(), this.time.minute(o.dueAt()), o.assignee())).toList());
 			}
 			case "inquiries/summary" -> {
-				SlaDashboard d = this.queries.inquiries(filter);
+				SlaDashboard d = this.sla.inquiries(filter);
 				yield new Table(codes("dashboard.sla.measure", "dashboard.sla.value"), List.of(
 						row(message("dashboard.sla.received", locale), d.received()),
 						row(message("dashboard.sla.answered", locale), d.answered()),

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.openpharma.crm.dashboard.DashboardFilter;
-import org.openpharma.crm.dashboard.DashboardQueries;
+import org.openpharma.crm.dashboard.DashboardFilters;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.reference.ReferenceData.Item;
 import org.openpharma.crm.shared.ValidationException;
@@ -22,14 +22,14 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component
 class DashboardSupport {
 
-	private final DashboardQueries queries;
+	private final DashboardFilters filters;
 
 	private final ReferenceData reference;
 
 	private final DashboardScope scope;
 
-	DashboardSupport(DashboardQueries queries, ReferenceData reference, DashboardScope scope) {
-		this.queries = queries;
+	DashboardSupport(DashboardFilters filters, ReferenceData reference, DashboardScope scope) {
+		this.filters = filters;
 		this.reference = reference;
 		this.scope = scope;
 	}
@@ -84,8 +84,8 @@ class DashboardSupport {
 	/** As {@link #filter(DashboardParams, BindingResult, HttpServletResponse)}, within the user's scope. */
 	DashboardFilter filter(DashboardParams params, BindingResult errors, HttpServletResponse response, String username) {
 		try {
-			DashboardFilter filter = params.toFilter(this.queries.currentMonth());
-			this.queries.check(filter);
+			DashboardFilter filter = params.toFilter(this.filters.currentMonth());
+			this.filters.check(filter);
 			if (username != null) {
 				filter = this.scope.apply(filter, username);
 				params.setRegion(filter.regionCode());
@@ -97,7 +97,7 @@ class DashboardSupport {
 			Forms.reject(errors, ex);
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			// Months left empty show the default period again, so that only the bad field needs attention.
-			params.fillDefaults(DashboardFilter.defaults(this.queries.currentMonth()));
+			params.fillDefaults(DashboardFilter.defaults(this.filters.currentMonth()));
 			return null;
 		}
 	}

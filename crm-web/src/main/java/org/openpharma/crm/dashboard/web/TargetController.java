@@ -3,7 +3,7 @@ package org.openpharma.crm.dashboard.web;
 import java.security.Principal;
 
 import org.openpharma.crm.dashboard.DashboardFilter;
-import org.openpharma.crm.dashboard.DashboardQueries;
+import org.openpharma.crm.dashboard.DashboardFilters;
 import org.openpharma.crm.dashboard.PatientTargets;
 import org.openpharma.crm.dashboard.PatientTargets.Target;
 import org.openpharma.crm.shared.StaleVersionException;
@@ -30,12 +30,12 @@ class TargetController {
 
 	private final DashboardSupport support;
 
-	private final DashboardQueries queries;
+	private final DashboardFilters filters;
 
-	TargetController(PatientTargets targets, DashboardSupport support, DashboardQueries queries) {
+	TargetController(PatientTargets targets, DashboardSupport support, DashboardFilters filters) {
 		this.targets = targets;
 		this.support = support;
-		this.queries = queries;
+		this.filters = filters;
 	}
 
 	@GetMapping("/dashboards/targets")
@@ -45,7 +45,7 @@ class TargetController {
 		DashboardFilter filter = this.support.filter(params, errors, response);
 		if (!model.containsAttribute("target")) {
 			TargetForm form = new TargetForm();
-			form.setPeriod(this.queries.currentMonth().toString());
+			form.setPeriod(this.filters.currentMonth().toString());
 			if (filter != null) {
 				form.setTherapeuticAreaId(filter.therapeuticAreaId());
 				form.setProductId(filter.productId());
@@ -89,7 +89,7 @@ class TargetController {
 		this.support.choices(model, locale);
 		DashboardParams params = new DashboardParams();
 		model.addAttribute("filter", params);
-		DashboardFilter filter = DashboardFilter.defaults(this.queries.currentMonth());
+		DashboardFilter filter = DashboardFilter.defaults(this.filters.currentMonth());
 		params.fillDefaults(filter);
 		return page(filter, model);
 	}
