@@ -1,5 +1,7 @@
 package org.openpharma.crm.dashboard;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Folds the deltas that writers append to the dashboard rollups into one row per key, every two seconds by
  * default ({@code crm.rollup.compact-interval-ms}). The dashboards are exact without it (they sum deltas
  * and compacted rows alike); compaction only keeps what they read small. One run at a time across all
- * application instances (the database function takes an advisory lock and skips when another run holds it).
+ * application nodes: the scheduled run takes the ShedLock lock {@code rollup-compaction} (docs/adr/0021), and
+ * the database function itself takes an advisory lock and skips when another run (e.g. a direct call) holds it.
  */
 @Component
 public class RollupCompaction {
@@ -31,6 +34,10 @@ public class RollupCompaction {
 
 	@Scheduled(fixedDelayString = "${crm.rollup.compact-interval-ms:2000}",
 			initialDelayString = "${crm.rollup.compact-interval-ms:2000}")
+	// A run takes milliseconds, after a bulk load seconds; should a node die during one, another node takes
+	// over within five minutes, and the dashboards stay exact meanwhile. No lockAtLeastFor: the node whose
+	// delay ends first after a run compacts next, so the backlog is never older than the interval.
+	@SchedulerLock(name = "rollup-compaction", lockAtMostFor = "PT5M")
 	void compactInBackground() {
 		try {
 			compact();

@@ -11,6 +11,7 @@ import org.openpharma.crm.user.ApiTokens;
 import org.openpharma.crm.user.UserManagement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -34,6 +35,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -75,8 +77,13 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain screens(HttpSecurity http, SignInThrottle throttle) throws Exception {
+	SecurityFilterChain screens(HttpSecurity http, SignInThrottle throttle,
+			@Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies) throws Exception {
 		http.addFilterBefore(SignInThrottleFilter.form(throttle), UsernamePasswordAuthenticationFilter.class)
+			// The CSRF token lives in a cookie of the browser, not in the session (docs/adr/0021): the sign-in page
+			// and the HCP's consent page need no session row, and say "temporarily unavailable" while the database
+			// (which holds the sessions) is down. It is renewed at sign-in and sign-out as before.
+			.csrf(c -> c.csrfTokenRepository(csrfCookie(secureCookies)))
 			.authorizeHttpRequests(a -> a
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**")
 			.permitAll()
@@ -117,12 +124,20 @@ class SecurityConfiguration {
 				// Wrong credentials: ?error; the database down: ?unavailable (docs/adr/0018).
 				.failureHandler(new SignInFailureHandler())
 				.permitAll())
-			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+			// Signing out deletes the session's row; Spring Session clears its cookie (SESSION) itself.
+			.logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
 			.sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
 			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP))
 				.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
 				.frameOptions(f -> f.deny()));
 		return http.build();
+	}
+
+	/** The CSRF token's cookie: not readable from scripts (pages carry the token), same-site like the session's. */
+	static CookieCsrfTokenRepository csrfCookie(boolean secure) {
+		CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+		repository.setCookieCustomizer(cookie -> cookie.httpOnly(true).secure(secure).sameSite("Lax"));
+		return repository;
 	}
 
 	/**
@@ -207,7 +222,11 @@ class SecurityConfiguration {
 			this.users.recordSuccessfulLogin(event.getAuthentication().getName());
 		}
 
-		/** Forgets throttle buckets that are full again, so that memory stays bounded. */
+		/**
+		 * Forgets throttle buckets that are full again, so that memory stays bounded. Deliberately without a
+		 * scheduler lock (docs/adr/0021): the buckets live in this node's memory, so every node must tidy its
+		 * own; a lock would let one node's run stand for all and the others' memory grow.
+		 */
 		@Scheduled(fixedDelay = 5, timeUnit = TimeUnit.MINUTES)
 		void forgetIdle() {
 			this.throttle.forgetIdle();

@@ -23,11 +23,19 @@ final class SignInFailureHandler implements AuthenticationFailureHandler {
 
 	static final String UNAVAILABLE_URL = "/login?unavailable";
 
-	private final AuthenticationFailureHandler wrongCredentials = new SimpleUrlAuthenticationFailureHandler(
-			WRONG_CREDENTIALS_URL);
+	private final AuthenticationFailureHandler wrongCredentials = redirectTo(WRONG_CREDENTIALS_URL);
 
-	private final AuthenticationFailureHandler unavailable = new SimpleUrlAuthenticationFailureHandler(
-			UNAVAILABLE_URL);
+	private final AuthenticationFailureHandler unavailable = redirectTo(UNAVAILABLE_URL);
+
+	/**
+	 * The page reads only the URL's parameter, so a failed sign-in creates no session to keep the exception in:
+	 * wrong-password floods write no session rows, and a sign-in while the database is down needs none.
+	 */
+	private static AuthenticationFailureHandler redirectTo(String url) {
+		SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler(url);
+		handler.setAllowSessionCreation(false);
+		return handler;
+	}
 
 	@Override
 	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,

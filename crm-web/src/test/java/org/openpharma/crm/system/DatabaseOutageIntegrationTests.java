@@ -7,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 
@@ -28,7 +30,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -142,8 +143,17 @@ class DatabaseOutageIntegrationTests {
 
 	@Test
 	void theSignInFormSaysTheServiceIsUnavailableNotThatTheCredentialsAreWrong() throws Exception {
+		// The sign-in page's own CSRF token and cookie, as a browser sends them (spring-security-test's csrf()
+		// would swap the context's cookie token store for a session-based one, and the sessions are in the
+		// database that is down).
+		MvcResult signInPage = this.mvc.perform(get("/login")).andReturn();
+		assertThat(signInPage.getResponse().getStatus()).isEqualTo(200);
+		Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+			.matcher(signInPage.getResponse().getContentAsString());
+		assertThat(token.find()).isTrue();
 		MvcResult signIn = this.mvc
-			.perform(post("/login").param("username", "manager").param("password", "some-password-123").with(csrf()))
+			.perform(post("/login").param("username", "manager").param("password", "some-password-123")
+				.param("_csrf", token.group(1)).cookie(signInPage.getResponse().getCookies()))
 			.andReturn();
 		assertThat(signIn.getResponse().getStatus()).isEqualTo(302);
 		assertThat(signIn.getResponse().getRedirectedUrl()).isEqualTo("/login?unavailable");
@@ -155,6 +165,20 @@ class DatabaseOutageIntegrationTests {
 		assertThat(page).contains("id=\"login-unavailable\"").containsIgnoringCase(UNAVAILABLE_EN)
 			.doesNotContain("id=\"login-error\"")
 			.doesNotContain("Check your user name and password");
+	}
+
+	/**
+	 * Sessions are kept in the database (docs/adr/0021): a signed-in user's session cannot be read while it is
+	 * down, and the screens say so plainly instead of signing the user out.
+	 */
+	@Test
+	void aSignedInUsersScreenAnswersTheUnavailablePage() throws Exception {
+		String session = Base64.getEncoder().encodeToString("7d1f3a62-0c53-4d8e-9a43-5f0c2b1e9d77".getBytes(StandardCharsets.UTF_8));
+		HttpResponse<String> response = send(request("/hcps").header("Accept", "text/html")
+			.header("Cookie", "SESSION=" + session + "; crm-lang=en"));
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.headers().firstValue("Retry-After")).hasValueSatisfying(v -> assertThat(v).matches("\\d+"));
+		assertThat(response.body()).containsIgnoringCase(UNAVAILABLE_EN).doesNotContain("Exception");
 	}
 
 	/** The real browser at tablet size: the sign-in message, and the 503 page without a horizontal scroll. */
