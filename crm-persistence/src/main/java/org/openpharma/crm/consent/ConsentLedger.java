@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.openpharma.crm.audit.AuditTrail;
 import org.openpharma.crm.consent.ConsentPolicy.Decision;
 import org.openpharma.crm.hcp.HcpMerged;
+import org.openpharma.crm.privacy.ErasureCounts;
+import org.openpharma.crm.privacy.HcpErased;
 import org.openpharma.crm.shared.DomainEvent;
 import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.NotFoundException;
@@ -203,6 +205,13 @@ public class ConsentLedger {
 				fromHcpId);
 		this.audit.record(merged.actor(), "MERGE_MOVE", "HCP", toHcpId, null,
 				Map.of("module", "consent", "fromHcpId", fromHcpId, "consentRecords", copied));
+	}
+
+	/** An erasure: the ledger stays as proof; the self-service links go (R__erasure.sql). */
+	@EventListener
+	@Order(HcpErased.ERASE_RECORDS)
+	void eraseFor(HcpErased erased) {
+		ErasureCounts.collect(this.jdbc, "crm_erase_consent(?)", erased.hcpId());
 	}
 
 	List<ConsentEntry> entries(long hcpId) {

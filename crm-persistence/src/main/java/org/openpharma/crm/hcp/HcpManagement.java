@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.privacy.ErasureCounts;
+import org.openpharma.crm.privacy.HcpErased;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.FieldViolation;
@@ -16,6 +18,8 @@ import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -123,6 +127,17 @@ public class HcpManagement {
 		survivorAfter.put("repointedMergedRecords", repointed);
 		this.audit.record(actor, "MERGE_ABSORB", "HCP", survivorId, survivorBefore, survivorAfter);
 		return survivor;
+	}
+
+	/**
+	 * An erasure, last of all modules: affiliations go, the profile and the records merged into it keep only what
+	 * is not personal, and the HCP counts as erased (R__erasure.sql).
+	 */
+	@EventListener
+	@Order(HcpErased.ERASE_PROFILE)
+	void eraseProfile(HcpErased erased) {
+		ErasureCounts.collect(this.jdbc, "crm_erase_hcp_profile(?, ?, ?)", erased.hcpId(), erased.actor(),
+				java.sql.Timestamp.from(erased.occurredAt()));
 	}
 
 	private void check(HcpDetails details, Long id) {

@@ -18,6 +18,8 @@ import org.openpharma.crm.consent.ConsentLedger;
 import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.hcp.HcpMerged;
 import org.openpharma.crm.need.NeedCategory;
+import org.openpharma.crm.privacy.ErasureCounts;
+import org.openpharma.crm.privacy.HcpErased;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainEvent;
 import org.openpharma.crm.shared.DomainException;
@@ -267,6 +269,13 @@ public class InquiryManagement {
 		this.events.publishEvent(new InquiryClosed(DomainEvent.newId(), now, id,
 				((Number) row.get("hcp_id")).longValue(), helpful, score, actor));
 		this.audit.record(actor, "CLOSE", "MEDICAL_INQUIRY", id, Map.of("status", "ANSWERED"), Map.of("status", "CLOSED"));
+	}
+
+	/** An erasure: inquiries and hand-offs are kept by law; their audit payloads lose personal text. */
+	@EventListener
+	@Order(HcpErased.ERASE_RECORDS)
+	void eraseFor(HcpErased erased) {
+		ErasureCounts.collect(this.jdbc, "crm_erase_inquiries(?)", erased.hcpId());
 	}
 
 	/** A merge moves the duplicate's inquiries to the survivor, inside the merge's transaction. */

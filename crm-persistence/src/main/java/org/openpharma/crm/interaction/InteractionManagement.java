@@ -13,12 +13,17 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.consent.ConsentLedger;
+import org.openpharma.crm.consent.ConsentPolicy;
+import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.hcp.HcpMerged;
 import org.openpharma.crm.interaction.InteractionCapture.NeedDraft;
 import org.openpharma.crm.interaction.InteractionCapture.StageDraft;
 import org.openpharma.crm.need.InformationNeed;
 import org.openpharma.crm.need.InformationNeedRepository;
 import org.openpharma.crm.need.NeedRaised;
+import org.openpharma.crm.privacy.ErasureCounts;
+import org.openpharma.crm.privacy.HcpErased;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainEvent;
 import org.openpharma.crm.shared.FieldViolation;
@@ -26,9 +31,6 @@ import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.stage.AdoptionStage;
-import org.openpharma.crm.consent.ConsentLedger;
-import org.openpharma.crm.consent.ConsentPolicy;
-import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.stage.HcpStage;
 import org.openpharma.crm.stage.PatientCountFacts;
 import org.openpharma.crm.stage.PatientCountReported;
@@ -267,6 +269,13 @@ public class InteractionManagement {
 				+ " AND s.therapeutic_area_id = d.therapeutic_area_id)", to, from, to));
 		this.jdbc.update("DELETE FROM hcp_stage WHERE hcp_id = ?", from);
 		this.audit.record(merged.actor(), "MERGE_MOVE", "HCP", to, null, moved);
+	}
+
+	/** An erasure: contacts, stage history and policy notes lose the HCP's free text (R__erasure.sql). */
+	@EventListener
+	@Order(HcpErased.ERASE_RECORDS)
+	void eraseFor(HcpErased erased) {
+		ErasureCounts.collect(this.jdbc, "crm_erase_interactions(?)", erased.hcpId());
 	}
 
 	private List<FieldViolation> validate(InteractionCapture capture, Instant now, YearMonth month) {

@@ -4,7 +4,7 @@
  */
 // consent: the contact check before a call is logged (a query, stays synchronous);
 // need: needs are raised in the capture transaction (docs/adr/0007).
-@ApplicationModule(displayName = "interaction", allowedDependencies = { "audit", "consent", "hcp", "need", "reference", "shared", "stage", "user" })
+@ApplicationModule(displayName = "interaction", allowedDependencies = { "audit", "consent", "hcp", "need", "privacy", "reference", "shared", "stage", "user" })
 package org.openpharma.crm.interaction;
 
 import org.springframework.modulith.ApplicationModule;

@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 
 import org.openpharma.crm.audit.AuditTrail;
 import org.openpharma.crm.hcp.HcpMerged;
+import org.openpharma.crm.privacy.ErasureCounts;
+import org.openpharma.crm.privacy.HcpErased;
 import org.openpharma.crm.shared.DomainEvent;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
@@ -113,6 +115,7 @@ public class NeedManagement {
 		return need;
 	}
 
+
 	/** A merge moves the duplicate's needs to the survivor, inside the merge's transaction. */
 	@EventListener
 	@Order(HcpMerged.MOVE_RECORDS)
@@ -121,6 +124,14 @@ public class NeedManagement {
 				merged.duplicateId());
 		this.audit.record(merged.actor(), "MERGE_MOVE", "HCP", merged.survivorId(), null,
 				Map.of("module", "need", "fromHcpId", merged.duplicateId(), "information_need", moved));
+	}
+
+
+	/** An erasure: the HCP's needs keep category, status and dates, lose their text (R__erasure.sql). */
+	@EventListener
+	@Order(HcpErased.ERASE_RECORDS)
+	void eraseFor(HcpErased erased) {
+		ErasureCounts.collect(this.jdbc, "crm_erase_needs(?)", erased.hcpId());
 	}
 
 }

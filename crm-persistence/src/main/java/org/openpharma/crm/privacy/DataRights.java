@@ -15,8 +15,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An HCP's data rights: everything the company holds about them as one export, and erasure on request.
@@ -56,9 +54,6 @@ public class DataRights {
 
 	}
 
-	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-	};
-
 	/** Sections of the export: name and query (all take the HCP id once). */
 	private static final Map<String, String> SECTIONS = sections();
 
@@ -68,16 +63,13 @@ public class DataRights {
 
 	private final Clock clock;
 
-	private final JsonMapper json;
-
 	private final ApplicationEventPublisher events;
 
-	DataRights(JdbcTemplate jdbc, AuditTrail audit, Clock clock, JsonMapper json, ApplicationEventPublisher events) {
+	DataRights(JdbcTemplate jdbc, AuditTrail audit, Clock clock, ApplicationEventPublisher events) {
 		this.events = events;
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
-		this.json = json;
 	}
 
 	private static Map<String, String> sections() {
@@ -149,11 +141,19 @@ public class DataRights {
 			throw DomainException.global("privacy.erase.already");
 		}
 		Instant now = this.clock.instant();
-		// The database function does the erasure with the owner's rights; the application's role cannot change
-		// history itself (ADR 0017). It answers how many rows of each kind it removed, anonymised or kept.
-		String counts = this.jdbc.queryForObject("SELECT crm_erase_hcp(?, ?, ?)::text", String.class, hcpId, actor,
-				Timestamp.from(now));
-		Map<String, Object> done = this.json.readValue(counts, MAP);
+		// Every module erases its own part when it handles HcpErased, through its own database function with the
+		// owner's rights (the application's role cannot change history itself, ADR 0017), the profile last; each
+		// answers how many rows of each kind it removed, anonymised or kept (docs/adr/0023).
+		Map<String, Integer> done = ErasureCounts.open();
+		try {
+			this.events.publishEvent(HcpErased.of(hcpId, actor, now));
+		}
+		finally {
+			ErasureCounts.close();
+		}
+		if (!done.containsKey("anonymised.profile")) {
+			throw new IllegalStateException("HcpErased was not handled by the hcp module");
+		}
 		List<Line> removed = new ArrayList<>();
 		List<Line> anonymised = new ArrayList<>();
 		List<Line> kept = new ArrayList<>();
@@ -172,13 +172,11 @@ public class DataRights {
 		kept.add(line(done, "kept.auditTrail", "privacy.reason.accountability"));
 		ErasureReport report = new ErasureReport(hcpId, now, removed, anonymised, kept);
 		this.audit.record(actor, "ERASE", "HCP", hcpId, null, report.toMap());
-		this.events.publishEvent(HcpErased.of(hcpId, actor, now));
 		return report;
 	}
 
-	private static Line line(Map<String, Object> counts, String key, String reason) {
-		Object rows = counts.get(key);
-		return new Line(key.substring(key.indexOf('.') + 1), (rows instanceof Number n) ? n.intValue() : 0, reason);
+	private static Line line(Map<String, Integer> counts, String key, String reason) {
+		return new Line(key.substring(key.indexOf('.') + 1), counts.getOrDefault(key, 0), reason);
 	}
 
 	private void requireExists(long hcpId) {

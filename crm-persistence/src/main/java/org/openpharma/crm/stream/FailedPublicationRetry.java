@@ -1,5 +1,6 @@
 package org.openpharma.crm.stream;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -11,7 +12,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Sends failed publications again: once when the application is ready (what a stopped node left behind) and then
  * on a schedule (what a broker outage held back). A publication that stayed "in progress" because its node died
- * counts as failed after {@code spring.modulith.events.staleness.*} and is picked up here too.
+ * counts as failed after {@code spring.modulith.events.staleness.*} and is picked up here too. The start-up run is
+ * per node (a node sends what it finds failed when it comes up); the scheduled one runs on one node at a time.
  */
 class FailedPublicationRetry {
 
@@ -31,8 +33,10 @@ class FailedPublicationRetry {
 		resubmit(ResubmissionOptions.defaults());
 	}
 
+	/** On one node at a time (docs/adr/0021): two nodes resubmitting the same publication would send it twice. */
 	@Scheduled(initialDelayString = "${crm.events.stream.retry-interval:30s}",
 			fixedDelayString = "${crm.events.stream.retry-interval:30s}")
+	@SchedulerLock(name = "event-publication-retry", lockAtMostFor = "PT5M")
 	void onSchedule() {
 		resubmit(ResubmissionOptions.defaults().withMinAge(this.properties.retryMinAge()));
 	}

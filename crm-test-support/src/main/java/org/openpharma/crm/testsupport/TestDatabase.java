@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -151,8 +152,11 @@ public final class TestDatabase {
 		execute(serverUrl, user, password,
 				"CREATE DATABASE " + name + " OWNER " + OWNER + " TEMPLATE template0 ENCODING 'UTF8'");
 		log.info("Created test database {} on {}", name, serverUrl);
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(serverUrl, user, password,
-				"DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+		// After the application contexts closed (Spring Boot's shutdown handlers run then), not beside them: a context
+		// still closing would otherwise wait for a connection to a database that is gone (the event publication
+		// registry reads its backlog when it stops).
+		SpringApplication.getShutdownHandlers()
+			.add(() -> execute(serverUrl, user, password, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
 		return new TestDatabase(withDatabase(serverUrl, name), user, password);
 	}
 
