@@ -16,6 +16,7 @@ import org.openpharma.crm.privacy.ErasureCounts;
 import org.openpharma.crm.privacy.HcpErased;
 import org.openpharma.crm.shared.DomainEvent;
 import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.ValidationException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,8 +41,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class ConsentLedger {
-
-	static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
 
 	/** First key of the per-HCP advisory lock ("CNST"); the second is the HCP id. */
 	static final int LOCK_SPACE = 0x434E5354;
@@ -161,10 +160,10 @@ public class ConsentLedger {
 
 	/** The field-level refusal for a decision that does not allow the contact. */
 	public static ValidationException refusal(Decision decision, String field) {
-		String since = (decision.basis() != null) ? decision.basis().capturedAt().atZone(JAPAN).toLocalDate().toString()
+		String since = (decision.basis() != null) ? decision.basis().capturedAt().atZone(Japan.ZONE).toLocalDate().toString()
 				: "";
 		String expired = (decision.basis() != null && decision.basis().expiresAt() != null)
-				? decision.basis().expiresAt().atZone(JAPAN).toLocalDate().toString() : "";
+				? decision.basis().expiresAt().atZone(Japan.ZONE).toLocalDate().toString() : "";
 		return new ValidationException(List.of(new FieldViolation(field, decision.messageCode(),
 				new DefaultMessageSourceResolvable("consent.channel." + decision.channel().name()),
 				new DefaultMessageSourceResolvable("consent.purpose." + decision.purpose().name()),

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.openpharma.crm.dashboard.DashboardSql.Where;
+import org.openpharma.crm.shared.Japan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -191,7 +192,7 @@ public class ChannelDashboardQueries {
 	 * filter names one) in the last {@code days} days, in kana order: whom to contact next.
 	 */
 	public List<DrillHcp> uncoveredHcps(DashboardFilter filter, int days, Integer prefecture) {
-		Instant since = this.filters.today().minusDays(days - 1L).atStartOfDay(DashboardSql.JAPAN).toInstant();
+		Instant since = this.filters.today().minusDays(days - 1L).atStartOfDay(Japan.ZONE).toInstant();
 		Where where = new Where().prefectureRegion("o.prefecture_code", filter.regionCode())
 			.eq("o.prefecture_code", prefecture);
 		List<Object> args = new ArrayList<>(List.of(where.args()));

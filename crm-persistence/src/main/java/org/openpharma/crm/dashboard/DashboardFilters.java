@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.ValidationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -30,12 +31,12 @@ public class DashboardFilters {
 
 	/** The current month in Japan. */
 	public YearMonth currentMonth() {
-		return YearMonth.from(this.clock.instant().atZone(DashboardSql.JAPAN));
+		return YearMonth.from(this.clock.instant().atZone(Japan.ZONE));
 	}
 
 	/** Today in Japan. */
 	public LocalDate today() {
-		return LocalDate.ofInstant(this.clock.instant(), DashboardSql.JAPAN);
+		return LocalDate.ofInstant(this.clock.instant(), Japan.ZONE);
 	}
 
 	/**

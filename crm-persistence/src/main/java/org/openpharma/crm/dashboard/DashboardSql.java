@@ -1,7 +1,6 @@
 package org.openpharma.crm.dashboard;
 
 import java.sql.Date;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.stream.Stream;
 import org.openpharma.crm.inquiry.InquiryStatus;
 import org.openpharma.crm.interaction.Channel;
 import org.openpharma.crm.need.NeedStatus;
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.stage.AdoptionStage;
 
 /**
@@ -18,9 +18,6 @@ import org.openpharma.crm.stage.AdoptionStage;
  * or status is counted where it belongs), the optional filter conditions, and shares in percent.
  */
 final class DashboardSql {
-
-	/** Months and days of the dashboards are Japanese business dates (as rollup_month in the rollups). */
-	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
 	/** Channels the company initiates ({@link Channel#isPush()}); every other channel is pull. */
 	static final String PUSH_CHANNELS = list(Arrays.stream(Channel.values()).filter(Channel::isPush));

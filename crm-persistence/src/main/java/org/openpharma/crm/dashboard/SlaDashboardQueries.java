@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openpharma.crm.shared.Japan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -56,8 +57,8 @@ public class SlaDashboardQueries {
 
 	/** Inquiries received in the period. */
 	public SlaDashboard inquiries(DashboardFilter filter) {
-		Instant start = filter.from().atDay(1).atStartOfDay(DashboardSql.JAPAN).toInstant();
-		Instant end = filter.to().plusMonths(1).atDay(1).atStartOfDay(DashboardSql.JAPAN).toInstant();
+		Instant start = filter.from().atDay(1).atStartOfDay(Japan.ZONE).toInstant();
+		Instant end = filter.to().plusMonths(1).atDay(1).atStartOfDay(Japan.ZONE).toInstant();
 		Timestamp now = Timestamp.from(this.clock.instant());
 		List<Object> args = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end)));
 		StringBuilder where = new StringBuilder(" WHERE q.received_at >= ? AND q.received_at < ?");

@@ -3,13 +3,14 @@ package org.openpharma.crm.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+
+import org.openpharma.crm.shared.Japan;
 
 /**
  * Three years of customer activity for the demo HCPs: interactions on every channel by every
@@ -22,8 +23,6 @@ import java.util.SplittableRandom;
  * capped per scale).
  */
 final class DemoActivity {
-
-	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
 	/** How far back the activity goes. */
 	static final Duration HISTORY = Duration.ofDays(3 * 365);
@@ -313,7 +312,7 @@ final class DemoActivity {
 		if (!isPush(channel) && !"PHONE_IN".equals(channel)) {
 			return at;
 		}
-		ZonedDateTime local = at.atZone(JAPAN)
+		ZonedDateTime local = at.atZone(Japan.ZONE)
 			.withHour(9 + random.nextInt(9))
 			.withMinute(random.nextInt(4) * 15)
 			.withSecond(0)
@@ -477,7 +476,7 @@ final class DemoActivity {
 	/** Reports of eligible and treated patients for some months of the three years. */
 	private long patientCounts(long hcpId, Area area, int interactions, String mr, SplittableRandom random, Sink sink) {
 		int reports = Math.min(12, 1 + interactions / 20);
-		LocalDate thisMonth = LocalDate.ofInstant(this.now, JAPAN).withDayOfMonth(1);
+		LocalDate thisMonth = LocalDate.ofInstant(this.now, Japan.ZONE).withDayOfMonth(1);
 		int eligibleBase = (int) Math.min(2_000, 5 + 40 * Math.pow(1.0 - random.nextDouble(), -0.5));
 		double share = 0.05 + random.nextDouble() * 0.5;
 		java.util.Set<Integer> months = new java.util.TreeSet<>();
@@ -491,7 +490,7 @@ final class DemoActivity {
 			// Later months, larger share: adoption grows.
 			double grown = Math.min(1.0, share * (1.0 + (36 - monthsAgo) / 36.0));
 			int treated = (int) Math.min(eligible, Math.round(eligible * grown));
-			Instant reported = min(period.plusDays(5 + random.nextInt(20)).atStartOfDay(JAPAN).toInstant(), this.now);
+			Instant reported = min(period.plusDays(5 + random.nextInt(20)).atStartOfDay(Japan.ZONE).toInstant(), this.now);
 			sink.patientCount(new PatientCountRow(hcpId, area.id(), product, period, eligible, treated, mr, reported));
 		}
 		return reports;

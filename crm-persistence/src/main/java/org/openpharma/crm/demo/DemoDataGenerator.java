@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.openpharma.crm.demo.DemoDataset.Counts;
+import org.openpharma.crm.shared.Japan;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,7 +152,7 @@ public class DemoDataGenerator {
 		if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM standard_response)", Boolean.class))) {
 			return;
 		}
-		java.time.LocalDate today = java.time.LocalDate.ofInstant(this.clock.instant(), java.time.ZoneId.of("Asia/Tokyo"));
+		java.time.LocalDate today = java.time.LocalDate.ofInstant(this.clock.instant(), Japan.ZONE);
 		jdbc.update("INSERT INTO standard_response (product_id, code, title, body, approval_ref, valid_from, valid_to)"
 				+ " SELECT p.id, p.code || '-' || k.code, p.name_ja || k.title, p.name_ja || k.body,"
 				+ " 'MA-' || p.id || '-' || k.code, CAST(? AS date) + k.from_days, CAST(? AS date) + k.to_days"

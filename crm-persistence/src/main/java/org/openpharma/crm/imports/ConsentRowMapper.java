@@ -2,7 +2,6 @@ package org.openpharma.crm.imports;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,6 +14,7 @@ import org.openpharma.crm.consent.ConsentEntry;
 import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.consent.ConsentSource;
 import org.openpharma.crm.consent.ConsentState;
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.JapaneseText;
 
 /**
@@ -24,8 +24,6 @@ import org.openpharma.crm.shared.JapaneseText;
  * means "valid through that day". The ledger's own rules ({@link ConsentEntry#violations}) follow.
  */
 final class ConsentRowMapper {
-
-	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
 	static final Map<String, String> HEADER_OF_FIELD = Map.of("registryNumber", "registry_number", "channel", "channel",
 			"purpose", "purpose", "state", "state", "capturedAt", "captured_at", "expiresAt", "expires_on", "evidenceRef",
@@ -80,8 +78,8 @@ final class ConsentRowMapper {
 		}
 		String evidence = row.isBlank("evidence") ? null : row.get("evidence").strip();
 		return new MappedRow<>(new ConsentRow(registry, new ConsentEntry(channel, purpose, state, ConsentSource.IMPORT,
-				evidence, this.actor, captured.atZone(JAPAN).toInstant(),
-				(expires != null) ? expires.plusDays(1).atStartOfDay(JAPAN).toInstant() : null)), List.of());
+				evidence, this.actor, captured.atZone(Japan.ZONE).toInstant(),
+				(expires != null) ? expires.plusDays(1).atStartOfDay(Japan.ZONE).toInstant() : null)), List.of());
 	}
 
 	private static <E extends Enum<E>> E code(Class<E> type, ImportRow row, String header, List<ImportRowError> errors) {

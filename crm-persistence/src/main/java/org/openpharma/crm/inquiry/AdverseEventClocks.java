@@ -1,10 +1,10 @@
 package org.openpharma.crm.inquiry;
 
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openpharma.crm.shared.Japan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,9 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class AdverseEventClocks {
-
-	/** The company's time zone: day 0 is a date here. */
-	static final ZoneId COMPANY_ZONE = ZoneId.of("Asia/Tokyo");
 
 	private final JdbcTemplate jdbc;
 
@@ -43,7 +40,7 @@ public class AdverseEventClocks {
 						(rs.getObject(7) != null) ? rs.getInt(7) : null, rs.getString(8), rs.getString(9),
 						rs.getString(10), rs.getDate(11).toLocalDate(),
 						(rs.getDate(12) != null) ? rs.getDate(12).toLocalDate() : null));
-		return new AdverseEventClockRules(COMPANY_ZONE, countries, rules);
+		return new AdverseEventClockRules(Japan.ZONE, countries, rules);
 	}
 
 }

@@ -1,11 +1,11 @@
 package org.openpharma.crm.inquiry;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.openpharma.crm.shared.Japan;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +32,7 @@ class InquiryConfiguration {
 		Set<LocalDate> days = holidays.stream().map(String::strip).filter(s -> !s.isEmpty()).map(LocalDate::parse)
 			.collect(Collectors.toSet());
 		return new SlaPolicy(urgentDays, normalDays, adverseEventDays,
-				new BusinessCalendar(ZoneId.of("Asia/Tokyo"), days));
+				new BusinessCalendar(Japan.ZONE, days));
 	}
 
 }

@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainEvent;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
@@ -43,8 +43,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class InquiryManagement {
-
-	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
 	/** Where an inquiry came in: the intake person's department, or the API. */
 	public enum Via {
@@ -79,7 +77,7 @@ public class InquiryManagement {
 	/** Takes in an inquiry; returns its id. Bad input is refused field by field and nothing is saved. */
 	public long take(InquiryDraft draft, String actor, Via via) {
 		Instant now = this.clock.instant();
-		List<FieldViolation> violations = new ArrayList<>(draft.violations(now, JAPAN));
+		List<FieldViolation> violations = new ArrayList<>(draft.violations(now, Japan.ZONE));
 		if (draft.productId() != null && !this.reference.productsExist(List.of(draft.productId()))) {
 			violations.add(new FieldViolation("productId", "inquiry.product.unknown"));
 		}
@@ -174,7 +172,7 @@ public class InquiryManagement {
 	 */
 	public void answerWithStandard(long id, long version, long responseId, String actor) {
 		Map<String, Object> row = lockForAnswer(id, version);
-		LocalDate today = LocalDate.ofInstant(this.clock.instant(), JAPAN);
+		LocalDate today = LocalDate.ofInstant(this.clock.instant(), Japan.ZONE);
 		List<Map<String, Object>> responses = this.jdbc.queryForList("SELECT body, approval_ref, product_id, valid_from,"
 				+ " valid_to FROM standard_response WHERE id = ?", responseId);
 		if (responses.isEmpty()) {

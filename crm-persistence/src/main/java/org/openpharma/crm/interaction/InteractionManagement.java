@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.openpharma.crm.privacy.HcpErased;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainEvent;
 import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
@@ -50,9 +50,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class InteractionManagement {
-
-	/** Months and days are Japanese business dates. */
-	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
 	private final InteractionRepository interactions;
 
@@ -155,7 +152,7 @@ public class InteractionManagement {
 
 	private Interaction save(InteractionCapture capture, String actor, Long correctsId, String correctionReason) {
 		Instant now = this.clock.instant();
-		YearMonth month = YearMonth.from(now.atZone(JAPAN));
+		YearMonth month = YearMonth.from(now.atZone(Japan.ZONE));
 		String department = this.users.departmentOf(actor)
 			.orElseThrow(() -> ValidationException.of(null, "interaction.user.unknown"));
 		List<FieldViolation> violations = validate(capture, now, month);

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.PagedSql;
 import org.openpharma.crm.shared.SearchPage;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,9 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class TimelineQueries {
-
-	/** Period filters are Japanese calendar days. */
-	private static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
 
 	private final JdbcTemplate jdbc;
 
@@ -83,11 +81,11 @@ public class TimelineQueries {
 		}
 		if (filter.from() != null) {
 			where.append(" AND i.occurred_at >= ?");
-			args.add(Timestamp.from(filter.from().atStartOfDay(JAPAN).toInstant()));
+			args.add(Timestamp.from(filter.from().atStartOfDay(Japan.ZONE).toInstant()));
 		}
 		if (filter.to() != null) {
 			where.append(" AND i.occurred_at < ?");
-			args.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(JAPAN).toInstant()));
+			args.add(Timestamp.from(filter.to().plusDays(1).atStartOfDay(Japan.ZONE).toInstant()));
 		}
 		return PagedSql.page(this.jdbc, "SELECT i.id, i.occurred_at, i.channel, i.department_code, i.author,"
 				+ " i.duration_minutes, i.outcome, i.key_messages, i.notes, i.corrects_id, i.recorded_at,"

@@ -21,6 +21,7 @@ import org.openpharma.crm.demo.DemoActivity.PolicyNoteRow;
 import org.openpharma.crm.demo.DemoActivity.StageChangeRow;
 import org.openpharma.crm.demo.DemoActivity.StageRow;
 import org.openpharma.crm.demo.DemoActivity.Target;
+import org.openpharma.crm.shared.Japan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +67,7 @@ class DemoActivityTests {
 			assertThat(row.occurredAt()).isBefore(NOW).isAfter(NOW.minus(DemoActivity.HISTORY).minusSeconds(3600 * 24 * 3));
 			assertThat(row.recordedAt()).isAfterOrEqualTo(row.occurredAt()).isBeforeOrEqualTo(NOW);
 			if (row.channel().equals("VISIT")) {
-				ZonedDateTime local = row.occurredAt().atZone(DemoActivity.JAPAN);
+				ZonedDateTime local = row.occurredAt().atZone(Japan.ZONE);
 				assertThat(local.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
 				assertThat(local.getHour()).isBetween(9, 17);
 				assertThat(row.department()).isIn("SALES", "MEDICAL");

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import org.openpharma.crm.shared.Japan;
 
 /**
  * Instants as Japan time for templates: {@code ${@jst.minute(e.occurredAt)}}. Formatters are built once;
@@ -13,13 +14,11 @@ import java.time.format.DateTimeFormatter;
  */
 public class JapanTime {
 
-	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(Japan.ZONE);
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(JAPAN);
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(Japan.ZONE);
 
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(JAPAN);
-
-	private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(JAPAN);
+	private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(Japan.ZONE);
 
 	public String date(Instant instant) {
 		return (instant != null) ? DATE.format(instant) : "";

@@ -1,5 +1,7 @@
 package org.openpharma.crm.system;
 
+import java.time.ZoneId;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -7,6 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openpharma.crm.shared.Japan;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -53,6 +56,16 @@ class ArchitectureTests {
 	}
 
 	/** Every export goes through the one writer that neutralises formulas (CSV injection, OWASP). */
+	@Test
+	void theCompanysTimeZoneIsWrittenOnce() {
+		noClasses().that()
+			.doNotHaveFullyQualifiedName(Japan.class.getName())
+			.should()
+			.callMethod(ZoneId.class, "of", String.class)
+			.because("months, days and business calendars are Japanese: use Japan.ZONE")
+			.check(classes);
+	}
+
 	@Test
 	void csvIsWrittenOnlyByTheOneExportWriter() {
 		noClasses().that()

@@ -3,7 +3,6 @@ package org.openpharma.crm.hcp.web;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.openpharma.crm.inquiry.InquiryQueries;
 import org.openpharma.crm.interaction.TimelineQueries;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.system.Forms;
@@ -46,8 +46,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 class HcpController {
 
 	static final int PAGE_SIZE = 20;
-
-	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
 	private final HcpManagement hcps;
 
@@ -123,7 +121,7 @@ class HcpController {
 		model.addAttribute("affiliations", this.profiles.affiliations(id));
 		model.addAttribute("territories", this.profiles.territories(id));
 		model.addAttribute("merged", this.profiles.mergedInto(id));
-		model.addAttribute("today", LocalDate.now(this.clock.withZone(JAPAN)));
+		model.addAttribute("today", LocalDate.now(this.clock.withZone(Japan.ZONE)));
 		if (timelineErrors.hasErrors()) {
 			model.addAttribute("flashWarning", "search.filter.invalid");
 		}

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +14,7 @@ import org.openpharma.crm.imports.ImportJob;
 import org.openpharma.crm.imports.ImportKind;
 import org.openpharma.crm.imports.ImportManagement;
 import org.openpharma.crm.imports.ImportRowError;
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.system.CsvExport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +47,6 @@ class ImportController {
 
 	static final int RECENT_JOBS = 20;
 
-	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
 	private static final String LIST = "redirect:/admin/imports";
 
 	private final ImportManagement imports;
@@ -62,7 +60,7 @@ class ImportController {
 
 	@ModelAttribute
 	void common(Model model) {
-		model.addAttribute("zone", JAPAN);
+		model.addAttribute("zone", Japan.ZONE);
 	}
 
 	@GetMapping

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,7 @@ import org.openpharma.crm.inquiry.InquiryManagement;
 import org.openpharma.crm.inquiry.InquiryPriority;
 import org.openpharma.crm.inquiry.InquiryQueries;
 import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.ValidationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -38,8 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Medical inquiries", description = "Intake of medical inquiries from other systems")
 class InquiryApiController {
-
-	private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
 	private final InquiryManagement inquiries;
 
@@ -131,7 +129,7 @@ class InquiryApiController {
 		}
 		catch (DateTimeParseException ex) {
 			try {
-				return LocalDateTime.parse(value.strip()).atZone(JAPAN).toInstant();
+				return LocalDateTime.parse(value.strip()).atZone(Japan.ZONE).toInstant();
 			}
 			catch (DateTimeParseException again) {
 				violations.add(new FieldViolation(field, "inquiry." + field + ".invalid"));

@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -21,6 +20,7 @@ import org.openpharma.crm.inquiry.RegulatoryDeadline;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.system.Forms;
@@ -45,8 +45,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class InquiryController {
-
-	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
 	private final InquiryManagement inquiries;
 
@@ -107,13 +105,13 @@ class InquiryController {
 		Instant now = this.clock.instant();
 		Instant dueBefore = switch ((due != null) ? due : "") {
 			case "overdue" -> now;
-			case "today" -> LocalDate.ofInstant(now, JAPAN).plusDays(1).atStartOfDay(JAPAN).toInstant();
+			case "today" -> LocalDate.ofInstant(now, Japan.ZONE).plusDays(1).atStartOfDay(Japan.ZONE).toInstant();
 			default -> null;
 		};
 		model.addAttribute("rows", this.queries.queue(new InquiryQueries.Filter(status, priority, productId,
 				(assignee != null && assignee.length() <= 60) ? assignee : null, dueBefore), roles(user), 0, 100));
 		model.addAttribute("now", now);
-		model.addAttribute("endOfToday", LocalDate.ofInstant(now, JAPAN).plusDays(1).atStartOfDay(JAPAN).toInstant());
+		model.addAttribute("endOfToday", LocalDate.ofInstant(now, Japan.ZONE).plusDays(1).atStartOfDay(Japan.ZONE).toInstant());
 		model.addAttribute("statuses", InquiryStatus.values());
 		model.addAttribute("priorities", InquiryPriority.values());
 		model.addAttribute("products", this.reference.products());
@@ -139,7 +137,7 @@ class InquiryController {
 		model.addAttribute("products", this.reference.products());
 		model.addAttribute("now", this.clock.instant());
 		model.addAttribute("standardResponses", this.queries.standardResponses(inquiry.productId(),
-				LocalDate.ofInstant(this.clock.instant(), JAPAN)));
+				LocalDate.ofInstant(this.clock.instant(), Japan.ZONE)));
 		model.addAttribute("channels", ConsentChannel.values());
 		return "inquiry/detail";
 	}
@@ -245,7 +243,7 @@ class InquiryController {
 		model.addAttribute("sort", order);
 		model.addAttribute("sorts", InquiryQueries.HandoffSort.values());
 		model.addAttribute("now", now);
-		model.addAttribute("today", LocalDate.ofInstant(now, JAPAN));
+		model.addAttribute("today", LocalDate.ofInstant(now, Japan.ZONE));
 		return "inquiry/handoffs";
 	}
 

@@ -2,7 +2,6 @@ package org.openpharma.crm.inquiry.web;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Map;
 
 import jakarta.validation.constraints.Size;
@@ -15,6 +14,7 @@ import org.openpharma.crm.inquiry.AdverseEventFacts.Seriousness;
 import org.openpharma.crm.inquiry.AdverseEventFacts.Sex;
 import org.openpharma.crm.inquiry.InquiryDraft;
 import org.openpharma.crm.inquiry.InquiryPriority;
+import org.openpharma.crm.shared.Japan;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
@@ -27,8 +27,6 @@ public record InquiryForm(@Size(max = 80) String subject, @Size(max = 4000) Stri
 		@Size(max = 2000) String aeDescription, @DateTimeFormat(pattern = "yyyy-MM-dd") LocalDate aeOnsetDate,
 		Seriousness aeSeriousness, Expectedness aeExpectedness, Boolean aeFatal, @Size(max = 100) String aeReporter,
 		AgeBand aeAgeBand, Sex aeSex) {
-
-	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
 	/** Domain field names (ae.description …) as this form's fields. */
 	static final Map<String, String> FIELDS = Map.of("ae.suspectProductId", "aeProductId", "ae.description",
@@ -47,7 +45,7 @@ public record InquiryForm(@Size(max = 80) String subject, @Size(max = 4000) Stri
 						this.aeExpectedness, this.aeFatal, this.aeReporter, this.aeAgeBand, this.aeSex)
 				: null;
 		return new InquiryDraft(hcpId, this.subject, this.question, this.productId, this.answerChannel, this.urgency,
-				this.offLabel, (this.awareAt != null) ? this.awareAt.atZone(JAPAN).toInstant() : null, this.adverseEvent,
+				this.offLabel, (this.awareAt != null) ? this.awareAt.atZone(Japan.ZONE).toInstant() : null, this.adverseEvent,
 				facts);
 	}
 

@@ -29,6 +29,7 @@ import org.openpharma.crm.need.Urgency;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.stage.AdoptionStage;
@@ -111,12 +112,12 @@ class InteractionController {
 	String initCreationForm(@RequestParam(name = "hcpId", required = false) Long hcpId, Principal user, Model model) {
 		InteractionForm form = new InteractionForm();
 		form.setHcpId(hcpId);
-		form.setOccurredAt(LocalDateTime.now(this.clock.withZone(InteractionForm.JAPAN)).truncatedTo(ChronoUnit.MINUTES));
+		form.setOccurredAt(LocalDateTime.now(this.clock.withZone(Japan.ZONE)).truncatedTo(ChronoUnit.MINUTES));
 		form.getNeeds().add(new NeedRow());
 		form.getNeeds().add(new NeedRow());
 		form.getStages().add(new StageRow());
 		CountRow count = new CountRow();
-		count.setPeriod(YearMonth.now(this.clock.withZone(InteractionForm.JAPAN)));
+		count.setPeriod(YearMonth.now(this.clock.withZone(Japan.ZONE)));
 		form.getPatientCounts().add(count);
 		model.addAttribute("form", form);
 		return formView(model, hcpId, user);

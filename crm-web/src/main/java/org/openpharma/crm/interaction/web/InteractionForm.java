@@ -2,7 +2,6 @@ package org.openpharma.crm.interaction.web;
 
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.openpharma.crm.interaction.Channel;
 import org.openpharma.crm.interaction.InteractionFacts;
 import org.openpharma.crm.need.NeedCategory;
 import org.openpharma.crm.need.Urgency;
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.stage.AdoptionStage;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -22,8 +22,6 @@ import org.springframework.format.annotation.DateTimeFormat;
  * A mutable bean because its rows grow while the user types; rows left blank are ignored.
  */
 public class InteractionForm {
-
-	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
 	private Long hcpId;
 
@@ -69,7 +67,7 @@ public class InteractionForm {
 
 	InteractionFacts toFacts() {
 		return new InteractionFacts(this.channel,
-				(this.occurredAt != null) ? this.occurredAt.atZone(JAPAN).toInstant() : null, this.durationMinutes,
+				(this.occurredAt != null) ? this.occurredAt.atZone(Japan.ZONE).toInstant() : null, this.durationMinutes,
 				this.outcome, this.keyMessages, this.notes, new HashSet<>(nonNull(this.productIds)),
 				new HashSet<>(nonNull(this.therapeuticAreaIds)));
 	}

@@ -3,6 +3,7 @@ package org.openpharma.crm.interaction.web;
 import java.util.ArrayList;
 
 import org.openpharma.crm.interaction.Interaction;
+import org.openpharma.crm.shared.Japan;
 
 /** Builds the form from a stored interaction (for edits and corrections). */
 final class InteractionForms {
@@ -14,7 +15,7 @@ final class InteractionForms {
 		InteractionForm form = new InteractionForm();
 		form.setHcpId(interaction.getHcpId());
 		form.setChannel(interaction.getChannel());
-		form.setOccurredAt(interaction.getOccurredAt().atZone(InteractionForm.JAPAN).toLocalDateTime());
+		form.setOccurredAt(interaction.getOccurredAt().atZone(Japan.ZONE).toLocalDateTime());
 		form.setDurationMinutes(interaction.getDurationMinutes());
 		form.setOutcome(interaction.getOutcome());
 		form.setKeyMessages(interaction.getKeyMessages());
