@@ -16,6 +16,7 @@ import org.openpharma.crm.dashboard.DashboardSql.Where;
 import org.openpharma.crm.shared.Japan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Channel mix and coverage: push (company-initiated) against pull (HCP-initiated) contacts by month, stage,
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Service;
  * HCPs nobody contacted.
  */
 @Service
+@Transactional(readOnly = true)
 public class ChannelDashboardQueries {
 
 	// GROUPING(r.month, r.department_code, r.channel) has one bit per argument, the first one highest; a bit is set

@@ -12,12 +12,14 @@ import org.openpharma.crm.need.NeedStatus;
 import org.openpharma.crm.stage.AdoptionStage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The needs funnel: where HCPs stand in each area now and how they moved (rollup_stage, rollup_stage_move), the
  * open needs by age and the period's needs by outcome (rollup_need), and the HCPs at a stage.
  */
 @Service
+@Transactional(readOnly = true)
 public class NeedsDashboardQueries {
 
 	/** Age buckets of open needs, in whole months since the month they were raised. */

@@ -10,12 +10,14 @@ import java.util.Map;
 import org.openpharma.crm.dashboard.DashboardSql.Where;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The patients dashboard: eligible and treated patients HCPs reported, against the targets managers set, by month,
  * place and product (rollup_patient), and the HCPs who reported. Counts only, never a patient.
  */
 @Service
+@Transactional(readOnly = true)
 public class PatientDashboardQueries {
 
 	// GROUPING(r.period, r.prefecture_code, r.ta_id) has one bit per argument, the first one highest; a bit is set

@@ -11,12 +11,14 @@ import java.util.List;
 import org.openpharma.crm.shared.Japan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The inquiry SLA dashboard: medical inquiries and adverse-event hand-offs received in the period against their
  * due times, live from the inquiry tables (they stay small: thousands a year), and the open ones past due.
  */
 @Service
+@Transactional(readOnly = true)
 public class SlaDashboardQueries {
 
 	/** An open inquiry past its due time: no question or answer content, only what a queue shows. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openpharma.crm.TestUsers;
 import org.openpharma.crm.WebIntegrationTest;
 import org.openpharma.crm.WebTestBase;
 import org.openpharma.crm.user.Role;
@@ -42,8 +43,13 @@ class DashboardWebIntegrationTests extends WebTestBase {
 
 	long area;
 
+	@Autowired
+	TestUsers users;
+
 	@BeforeEach
 	void anArea() {
+		// The dashboards read the user's scope: national users must exist, also when this class runs alone.
+		this.users.ensureAll();
 		long n = System.nanoTime() % 1_000_000;
 		this.area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, ?, ?)"
 				+ " RETURNING id", Long.class, "DW" + n, "認可領域" + n, "Auth " + n);
