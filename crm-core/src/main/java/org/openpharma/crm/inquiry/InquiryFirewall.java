@@ -1,9 +1,10 @@
 package org.openpharma.crm.inquiry;
 
 import java.util.Collection;
-import java.util.Set;
 
 import org.openpharma.crm.shared.DomainException;
+import org.openpharma.crm.user.Capability;
+import org.openpharma.crm.user.Role;
 
 /**
  * The commercial/medical firewall and the four-eyes rule, in one place. Only medical affairs sees an
@@ -13,14 +14,12 @@ import org.openpharma.crm.shared.DomainException;
  */
 public final class InquiryFirewall {
 
-	/** Roles (without the ROLE_ prefix) that see medical content. */
-	public static final Set<String> MEDICAL_ROLES = Set.of("MEDICAL");
-
 	private InquiryFirewall() {
 	}
 
-	public static boolean seesMedicalContent(Collection<String> roles) {
-		return roles.stream().anyMatch(MEDICAL_ROLES::contains);
+	/** Who sees medical content is {@link Capability#READ_MEDICAL_CONTENT}, like every other right. */
+	public static boolean seesMedicalContent(Collection<Role> roles) {
+		return Capability.READ_MEDICAL_CONTENT.heldByAny(roles);
 	}
 
 	/** A custom answer needs a second medical person: its author may not approve it. */

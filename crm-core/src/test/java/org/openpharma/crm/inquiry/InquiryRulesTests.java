@@ -16,6 +16,7 @@ import org.openpharma.crm.inquiry.AdverseEventFacts.Seriousness;
 import org.openpharma.crm.inquiry.AdverseEventFacts.Sex;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.FieldViolation;
+import org.openpharma.crm.user.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -151,9 +152,10 @@ class InquiryRulesTests {
 
 	@Test
 	void onlyMedicalAffairsSeesMedicalContent() {
-		assertThat(InquiryFirewall.seesMedicalContent(List.of("MEDICAL"))).isTrue();
-		for (String role : List.of("MR", "MARKETING", "CALL_CENTER", "MANAGER", "ADMIN")) {
-			assertThat(InquiryFirewall.seesMedicalContent(List.of(role))).as(role).isFalse();
+		assertThat(InquiryFirewall.seesMedicalContent(List.of(Role.MEDICAL))).isTrue();
+		for (Role role : List.of(Role.MR, Role.MARKETING, Role.CALL_CENTER, Role.MANAGER, Role.ADMIN,
+				Role.PRIVACY_OFFICER)) {
+			assertThat(InquiryFirewall.seesMedicalContent(List.of(role))).as(role.name()).isFalse();
 		}
 		assertThat(InquiryFirewall.seesMedicalContent(List.of())).isFalse();
 	}

@@ -57,6 +57,19 @@ public class AuditTrail {
 				entityType, entityId, limit);
 	}
 
+	/**
+	 * Who did what and when, without the states before and after (empty maps): for pages whose readers may not
+	 * see every field of the entity, such as a need's medical content (docs/adr/0024).
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEntry> actions(String entityType, long entityId, int limit) {
+		return this.jdbc.query("SELECT id, occurred_at, actor, action FROM audit_event"
+				+ " WHERE entity_type = ? AND entity_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?",
+				(rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+						rs.getString(4), Map.of(), Map.of()),
+				entityType, entityId, limit);
+	}
+
 	private String toJson(Map<String, ?> state) {
 		return (state != null) ? this.json.writeValueAsString(state) : null;
 	}

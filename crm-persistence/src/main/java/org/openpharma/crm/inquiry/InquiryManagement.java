@@ -27,6 +27,7 @@ import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.user.Capability;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -347,10 +348,11 @@ public class InquiryManagement {
 				inquiryId, Timestamp.from(at), actor, action, detail);
 	}
 
+	/** Whether the user may work the inquiry queue ({@link Capability#WORK_INQUIRIES}), so may be assigned one. */
 	private boolean isMedicalUser(String username) {
 		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM app_user u"
-				+ " JOIN app_user_role r ON r.user_id = u.id WHERE u.username = ? AND u.enabled AND r.role = 'MEDICAL')",
-				Boolean.class, username.strip().toLowerCase(java.util.Locale.ROOT)));
+				+ " JOIN app_user_role r ON r.user_id = u.id WHERE u.username = ? AND u.enabled AND r.role = ANY (?))",
+				Boolean.class, username.strip().toLowerCase(java.util.Locale.ROOT), Capability.WORK_INQUIRIES.roleNames()));
 	}
 
 	private boolean liveHcp(long hcpId) {

@@ -10,6 +10,8 @@ import java.util.List;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.PagedSql;
 import org.openpharma.crm.shared.SearchPage;
+import org.openpharma.crm.user.Capability;
+import org.openpharma.crm.user.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -209,7 +211,7 @@ public class InquiryQueries {
 	}
 
 	/** Medical affairs' queue, soonest due first. */
-	public SearchPage<QueueRow> queue(Filter filter, Collection<String> roles, int page, int size) {
+	public SearchPage<QueueRow> queue(Filter filter, Collection<Role> roles, int page, int size) {
 		requireMedical(roles);
 		StringBuilder where = new StringBuilder(" WHERE true");
 		List<Object> args = new ArrayList<>();
@@ -246,7 +248,7 @@ public class InquiryQueries {
 	}
 
 	/** Adverse-event hand-offs not yet acknowledged by pharmacovigilance, soonest due first. */
-	public List<Handoff> openHandoffs(Collection<String> roles) {
+	public List<Handoff> openHandoffs(Collection<Role> roles) {
 		return handoffBoard(HandoffSort.DUE, 0, roles).open();
 	}
 
@@ -255,7 +257,7 @@ public class InquiryQueries {
 	 * they are ordered here; there are few open at any time), and page {@code historyPage} (from 0) of the
 	 * acknowledged ones, most recently acknowledged first.
 	 */
-	public HandoffBoard handoffBoard(HandoffSort sort, int historyPage, Collection<String> roles) {
+	public HandoffBoard handoffBoard(HandoffSort sort, int historyPage, Collection<Role> roles) {
 		requireMedical(roles);
 		List<Handoff> open = new ArrayList<>(handoffs(" WHERE a.acknowledged_at IS NULL"));
 		open.sort(sort.comparator());
@@ -268,7 +270,7 @@ public class InquiryQueries {
 	}
 
 	/** One inquiry with its question and adverse-event facts, for medical affairs only. */
-	public java.util.Optional<Detail> detail(long id, Collection<String> roles) {
+	public java.util.Optional<Detail> detail(long id, Collection<Role> roles) {
 		requireMedical(roles);
 		Handoff handoff = handoffs(" WHERE a.inquiry_id = ?", id).stream().findFirst().orElse(null);
 		return this.jdbc.query("SELECT q.id, q.hcp_id, h.name_kanji, q.subject, q.question, q.product_id,"
@@ -296,27 +298,28 @@ public class InquiryQueries {
 				productId, productId, java.sql.Date.valueOf(today), java.sql.Date.valueOf(today));
 	}
 
-	/** Active medical affairs users, whom an inquiry can be assigned to. */
+	/** Active users who work the inquiry queue ({@link Capability#WORK_INQUIRIES}), whom an inquiry can be assigned to. */
 	public List<String> medicalUsers() {
-		return this.jdbc.queryForList("SELECT u.username FROM app_user u JOIN app_user_role r ON r.user_id = u.id"
-				+ " WHERE r.role = 'MEDICAL' AND u.enabled AND NOT u.system_user ORDER BY u.username", String.class);
+		return this.jdbc.queryForList("SELECT DISTINCT u.username FROM app_user u JOIN app_user_role r ON r.user_id = u.id"
+				+ " WHERE r.role = ANY (?) AND u.enabled AND NOT u.system_user ORDER BY u.username", String.class,
+				(Object) Capability.WORK_INQUIRIES.roleNames());
 	}
 
 	/** One hand-off (open or acknowledged), for pharmacovigilance's file. */
-	public java.util.Optional<Handoff> handoff(long id, Collection<String> roles) {
+	public java.util.Optional<Handoff> handoff(long id, Collection<Role> roles) {
 		requireMedical(roles);
 		return handoffs(" WHERE a.id = ?", id).stream().findFirst();
 	}
 
 	/** The inquiry's own timeline: every step, who and when. Medical affairs only (details may be medical). */
-	public List<Step> timeline(long inquiryId, Collection<String> roles) {
+	public List<Step> timeline(long inquiryId, Collection<Role> roles) {
 		requireMedical(roles);
 		return this.jdbc.query("SELECT occurred_at, actor, action, detail FROM inquiry_event WHERE inquiry_id = ?"
 				+ " ORDER BY id", (rs, i) -> new Step(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
 						rs.getString(4)), inquiryId);
 	}
 
-	private static void requireMedical(Collection<String> roles) {
+	private static void requireMedical(Collection<Role> roles) {
 		if (!InquiryFirewall.seesMedicalContent(roles)) {
 			throw DomainException.global("inquiry.firewall");
 		}

@@ -43,10 +43,12 @@ public class TimelineQueries {
 			Instant recordedAt, int needCount, String consentBreach, String correctionReason) {
 	}
 
-	/** A need with its status. */
+	/**
+	 * A need with its status, as every role may see it: how it was met is not here, since for a need routed to
+	 * medical affairs that is medical content (NeedQueries.detail withholds it from other readers).
+	 */
 	public record NeedEntry(long id, String topic, String category, String urgency, String status, String routedTo,
-			Long therapeuticAreaId, Instant createdAt, String createdBy, String fulfilment, Boolean feedbackHelpful,
-			Integer feedbackScore) {
+			Long therapeuticAreaId, Instant createdAt, String createdBy, Boolean feedbackHelpful, Integer feedbackScore) {
 	}
 
 	/** A stage change in the history. */
@@ -101,11 +103,11 @@ public class TimelineQueries {
 
 	public List<NeedEntry> needs(long hcpId, int limit) {
 		return this.jdbc.query("SELECT id, topic, category, urgency, status, routed_to, therapeutic_area_id, created_at,"
-				+ " created_by, fulfilment, feedback_helpful, feedback_score FROM information_need WHERE hcp_id = ?"
+				+ " created_by, feedback_helpful, feedback_score FROM information_need WHERE hcp_id = ?"
 				+ " ORDER BY (status IN ('OPEN', 'TRIAGED', 'IN_PROGRESS')) DESC, created_at DESC, id DESC LIMIT ?",
 				(rs, n) -> new NeedEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getString(5), rs.getString(6), (Long) rs.getObject(7), rs.getTimestamp(8).toInstant(),
-						rs.getString(9), rs.getString(10), (Boolean) rs.getObject(11), (Integer) rs.getObject(12)),
+						rs.getString(9), (Boolean) rs.getObject(10), (Integer) rs.getObject(11)),
 				hcpId, limit);
 	}
 

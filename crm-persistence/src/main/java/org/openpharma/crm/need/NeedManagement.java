@@ -77,21 +77,34 @@ public class NeedManagement {
 	 * their territories, needs they raised, and needs routed to their department (WorkScope).
 	 */
 	private void requireInScope(InformationNeed need, String actor) {
+		requireInScope(need.getHcpId(), need.getRoutedTo(), need.getCreatedBy(), actor);
+	}
+
+	private void requireInScope(long hcpId, RoutedTo routedTo, String createdBy, String actor) {
 		WorkScope scope = this.users.scopeOf(actor);
 		if (scope.national()) {
 			return;
 		}
 		Integer prefecture = this.jdbc.query("SELECT o.prefecture_code FROM hcp h LEFT JOIN hco o ON o.id = h.primary_hco_id"
-				+ " WHERE h.id = ?", rs -> rs.next() ? (Integer) rs.getObject(1, Integer.class) : null, need.getHcpId());
-		scope.requireMayActOn(prefecture, (need.getRoutedTo() != null) ? need.getRoutedTo().name() : null,
-				need.getCreatedBy(), actor);
+				+ " WHERE h.id = ?", rs -> rs.next() ? (Integer) rs.getObject(1, Integer.class) : null, hcpId);
+		scope.requireMayActOn(prefecture, (routedTo != null) ? routedTo.name() : null, createdBy, actor);
 	}
 
 	/** Whether the user may move this need (for showing the buttons; every move checks again). */
 	@Transactional(readOnly = true)
 	public boolean mayAct(InformationNeed need, String actor) {
+		return mayAct(need.getHcpId(), need.getRoutedTo(), need.getCreatedBy(), actor);
+	}
+
+	/** Whether the user may move the need shown (for showing the buttons; every move checks again). */
+	@Transactional(readOnly = true)
+	public boolean mayAct(NeedQueries.NeedView need, String actor) {
+		return mayAct(need.hcpId(), need.routedTo(), need.createdBy(), actor);
+	}
+
+	private boolean mayAct(long hcpId, RoutedTo routedTo, String createdBy, String actor) {
 		try {
-			requireInScope(need, actor);
+			requireInScope(hcpId, routedTo, createdBy, actor);
 			return true;
 		}
 		catch (org.openpharma.crm.shared.DomainException ex) {

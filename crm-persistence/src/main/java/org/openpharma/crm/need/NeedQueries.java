@@ -5,15 +5,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.openpharma.crm.shared.PagedSql;
 import org.openpharma.crm.shared.SearchPage;
+import org.openpharma.crm.user.Capability;
+import org.openpharma.crm.user.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The needs board: needs across all HCPs, filtered and paged, oldest open first. */
+/**
+ * Read models of needs: the board (needs across all HCPs, filtered and paged, oldest open first) and one need as
+ * its reader may see it, with the commercial/medical firewall built into the SQL (docs/adr/0011, 0024).
+ */
 @Service
 @Transactional(readOnly = true)
 public class NeedQueries {
@@ -94,6 +101,42 @@ public class NeedQueries {
 						rs.getString(6), rs.getString(7), rs.getString(8), (Long) rs.getObject(9),
 						rs.getTimestamp(10).toInstant(), rs.getString(11)),
 				page, size);
+	}
+
+	/**
+	 * One need as a reader may see it. For a need routed to medical affairs, how it was met and why it was closed
+	 * unmet are medical content: the query returns them as null to a reader without
+	 * {@link Capability#READ_MEDICAL_CONTENT} and says so in {@code medicalWithheld}.
+	 */
+	public record NeedView(long id, long hcpId, String topic, NeedCategory category, Long therapeuticAreaId,
+			Urgency urgency, String details, NeedStatus status, RoutedTo routedTo, String routeReason, String fulfilment,
+			Long fulfilledByInteractionId, String closeReason, Boolean feedbackHelpful, Integer feedbackScore,
+			String createdBy, long version, boolean medicalWithheld) {
+	}
+
+	/** The need, its medical content withheld in SQL unless one of {@code readerRoles} may read it. */
+	public Optional<NeedView> detail(long id, Collection<Role> readerRoles) {
+		boolean readsMedical = Capability.READ_MEDICAL_CONTENT.heldByAny(readerRoles);
+		return this.jdbc.query("SELECT n.id, n.hcp_id, n.topic, n.category, n.therapeutic_area_id, n.urgency, n.details,"
+				+ " n.status, n.routed_to, n.route_reason,"
+				+ " CASE WHEN f.withheld THEN NULL ELSE n.fulfilment END AS fulfilment,"
+				+ " CASE WHEN f.withheld THEN NULL ELSE n.fulfilled_by_interaction_id END AS fulfilled_by_interaction_id,"
+				+ " CASE WHEN f.withheld THEN NULL ELSE n.close_reason END AS close_reason,"
+				+ " n.feedback_helpful, n.feedback_score, n.created_by, n.version, f.withheld"
+				+ " FROM information_need n"
+				+ " CROSS JOIN LATERAL (SELECT n.routed_to IS NOT DISTINCT FROM ? AND NOT ? AS withheld) f WHERE n.id = ?",
+				(rs, i) -> new NeedView(rs.getLong("id"), rs.getLong("hcp_id"), rs.getString("topic"),
+						NeedCategory.valueOf(rs.getString("category")), rs.getObject("therapeutic_area_id", Long.class),
+						Urgency.valueOf(rs.getString("urgency")), rs.getString("details"),
+						NeedStatus.valueOf(rs.getString("status")),
+						(rs.getString("routed_to") != null) ? RoutedTo.valueOf(rs.getString("routed_to")) : null,
+						rs.getString("route_reason"), rs.getString("fulfilment"),
+						rs.getObject("fulfilled_by_interaction_id", Long.class), rs.getString("close_reason"),
+						rs.getObject("feedback_helpful", Boolean.class), rs.getObject("feedback_score", Integer.class),
+						rs.getString("created_by"), rs.getLong("version"), rs.getBoolean("withheld")),
+				RoutedTo.MEDICAL.name(), readsMedical, id)
+			.stream()
+			.findFirst();
 	}
 
 }

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @PostgresTest
 class InquiryManagementIntegrationTests extends PostgresTestBase {
 
-	static final List<String> MEDICAL = List.of("MEDICAL");
+	static final List<Role> MEDICAL = List.of(Role.MEDICAL);
 
 	static final java.time.ZoneId JAPAN = java.time.ZoneId.of("Asia/Tokyo");
 
@@ -142,7 +142,8 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 			assertThat(s.subject()).isEqualTo("腎機能低下時の用量");
 			assertThat(s.toString()).doesNotContain("eGFR").doesNotContain("発疹");
 		});
-		for (String role : List.of("MR", "MARKETING", "CALL_CENTER", "MANAGER", "ADMIN")) {
+		for (Role role : List.of(Role.MR, Role.MARKETING, Role.CALL_CENTER, Role.MANAGER, Role.ADMIN,
+				Role.PRIVACY_OFFICER)) {
 			assertThatThrownBy(() -> this.queries.queue(InquiryQueries.Filter.none(), List.of(role), 0, 20))
 				.isInstanceOf(DomainException.class);
 			assertThatThrownBy(() -> this.queries.openHandoffs(List.of(role))).isInstanceOf(DomainException.class);
@@ -364,7 +365,7 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 		assertThat(InquiryQueries.HandoffSort.parse("regulatory")).isEqualTo(InquiryQueries.HandoffSort.REGULATORY);
 		assertThat(InquiryQueries.HandoffSort.parse("day-zero")).isEqualTo(InquiryQueries.HandoffSort.DAY_ZERO);
 		assertThat(InquiryQueries.HandoffSort.parse("<script>")).isEqualTo(InquiryQueries.HandoffSort.DUE);
-		assertThatThrownBy(() -> this.queries.handoffBoard(InquiryQueries.HandoffSort.DUE, 0, List.of("ADMIN")))
+		assertThatThrownBy(() -> this.queries.handoffBoard(InquiryQueries.HandoffSort.DUE, 0, List.of(Role.ADMIN)))
 			.isInstanceOf(DomainException.class);
 	}
 

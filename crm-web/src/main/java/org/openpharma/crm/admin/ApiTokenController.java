@@ -5,8 +5,9 @@ import java.security.Principal;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.user.ApiTokens;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.openpharma.crm.user.Capability;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** API tokens of system users: create (shown once), list, revoke. */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
+@Allowed(Capability.ADMINISTER)
 class ApiTokenController {
 
 	private final ApiTokens tokens;

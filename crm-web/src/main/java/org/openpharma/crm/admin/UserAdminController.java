@@ -12,20 +12,21 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 
-import org.openpharma.crm.shared.SearchPage;
-import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.reference.ReferenceData.Item;
+import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
+import org.openpharma.crm.shared.SearchPage;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.system.Forms;
 import org.openpharma.crm.user.AppUser;
+import org.openpharma.crm.user.Capability;
 import org.openpharma.crm.user.Role;
 import org.openpharma.crm.user.UserManagement;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -46,7 +47,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @Controller
 @RequestMapping("/admin/users")
-@PreAuthorize("hasRole('ADMIN')")
+@Allowed(Capability.ADMINISTER)
 class UserAdminController {
 
 	static final int PAGE_SIZE = 50;

@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
-	static final String SYSTEM = "SYSTEM";
+	static final String SYSTEM = Policy.API_TOKEN;
 
 	private final ApiTokens tokens;
 

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openpharma.crm.audit.AuditTrail;
-
 import org.openpharma.crm.user.ApiTokens;
 import org.openpharma.crm.user.UserManagement;
 import org.slf4j.Logger;
@@ -17,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -27,20 +25,33 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AnnotationTemplateExpressionDefaults;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import static org.openpharma.crm.system.Policy.requires;
+import static org.openpharma.crm.user.Capability.ADMINISTER;
+import static org.openpharma.crm.user.Capability.ANSWER_DATA_REQUESTS;
+import static org.openpharma.crm.user.Capability.EDIT_HCPS;
+import static org.openpharma.crm.user.Capability.MERGE_HCPS;
+import static org.openpharma.crm.user.Capability.READ_DASHBOARDS;
+import static org.openpharma.crm.user.Capability.READ_SLA_DASHBOARD;
+import static org.openpharma.crm.user.Capability.RECORD_CONSENT;
+import static org.openpharma.crm.user.Capability.SET_TARGETS;
+import static org.openpharma.crm.user.Capability.TAKE_INQUIRIES;
+import static org.openpharma.crm.user.Capability.WORK_INQUIRIES;
+
 /**
  * Who may see and do what. Screens use form login with CSRF; the REST API uses HTTP Basic without a
- * session. Roles are checked here per URL and again on controller methods.
+ * session. Capabilities (the one policy, docs/adr/0024) are checked here per URL and again on controller
+ * methods ({@link Allowed}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -52,11 +63,11 @@ class SecurityConfiguration {
 			+ " font-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self';"
 			+ " object-src 'none'";
 
-	/** Roles that may create and edit HCP master data. */
-	static final String[] MASTER_DATA_EDITORS = { "ADMIN", "MR", "CALL_CENTER", "MEDICAL" };
-
-	/** Roles that record consent an HCP gave in person, by phone or on paper, and send self-service links. */
-	static final String[] CONSENT_RECORDERS = { "ADMIN", "MR", "CALL_CENTER", "MEDICAL" };
+	/** Fills in the templates of {@link Allowed} (and any other annotation meta-annotated with a security expression). */
+	@Bean
+	static AnnotationTemplateExpressionDefaults annotationTemplateExpressionDefaults() {
+		return new AnnotationTemplateExpressionDefaults();
+	}
 
 	@Bean
 	@Order(1)
@@ -94,29 +105,29 @@ class SecurityConfiguration {
 			.requestMatchers("/consent/*")
 			.permitAll()
 			.requestMatchers(HttpMethod.POST, "/hcps/*/consent", "/hcps/*/consent/link")
-			.hasAnyRole(CONSENT_RECORDERS)
+			.access(requires(RECORD_CONSENT))
 			// Medical inquiries: intake by those who meet HCPs; the queue and AE hand-offs behind the firewall.
 			.requestMatchers("/hcps/*/inquiries/**")
-			.hasAnyRole("MR", "CALL_CENTER", "MEDICAL")
+			.access(requires(TAKE_INQUIRIES))
 			.requestMatchers("/inquiries", "/inquiries/**")
-			.hasRole("MEDICAL")
+			.access(requires(WORK_INQUIRIES))
 			.requestMatchers("/dashboards/targets", "/dashboards/targets/**")
-			.hasAnyRole("MANAGER", "ADMIN")
+			.access(requires(SET_TARGETS))
 			.requestMatchers("/dashboards/inquiries", "/dashboards/inquiries.csv")
-			.hasAnyRole("MANAGER", "MEDICAL", "ADMIN")
+			.access(requires(READ_SLA_DASHBOARD))
 			.requestMatchers("/dashboards", "/dashboards/**")
-			.hasAnyRole("MANAGER", "MARKETING", "MEDICAL", "ADMIN")
+			.access(requires(READ_DASHBOARDS))
 			.requestMatchers("/actuator/**", "/admin/**")
-			.hasRole("ADMIN")
+			.access(requires(ADMINISTER))
 			.requestMatchers("/hcps/*/merge", "/hcps/*/merge/**")
-			.hasRole("ADMIN")
+			.access(requires(MERGE_HCPS))
 			// Everything held about a person, medical content included: the privacy officer's job, not the admin's.
 			.requestMatchers("/hcps/*/data", "/hcps/*/data.json", "/hcps/*/erase")
-			.hasRole("PRIVACY_OFFICER")
+			.access(requires(ANSWER_DATA_REQUESTS))
 			.requestMatchers(HttpMethod.GET, "/hcps/new", "/hcps/*/edit")
-			.hasAnyRole(MASTER_DATA_EDITORS)
+			.access(requires(EDIT_HCPS))
 			.requestMatchers(HttpMethod.POST, "/hcps", "/hcps/new", "/hcps/*/edit")
-			.hasAnyRole(MASTER_DATA_EDITORS)
+			.access(requires(EDIT_HCPS))
 			.anyRequest()
 			.authenticated())
 			.formLogin(f -> f.loginPage("/login")

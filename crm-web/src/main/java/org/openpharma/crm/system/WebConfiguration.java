@@ -98,10 +98,10 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
-	/** Role checks for templates: {@code ${@can.has('ADMIN')}}. */
-	@Bean("can")
-	Permissions can() {
-		return new Permissions();
+	/** The authorisation policy, for templates: {@code ${@policy.may('EDIT_HCPS')}}, and {@link Allowed}. */
+	@Bean("policy")
+	Policy policy() {
+		return new Policy();
 	}
 
 	/** Japan-time formatting for templates: {@code ${@jst.minute(instant)}}. */

@@ -18,12 +18,13 @@ import org.openpharma.crm.hcp.HcpSummary;
 import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.system.Forms;
-import org.openpharma.crm.system.Permissions;
+import org.openpharma.crm.system.Policy;
 import org.openpharma.crm.system.PublicBaseUrl;
+import org.openpharma.crm.user.Capability;
 import org.openpharma.crm.user.UserManagement;
 import org.openpharma.crm.user.WorkScope;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -53,16 +54,16 @@ class ConsentController {
 
 	private final Clock clock;
 
-	private final Permissions permissions;
+	private final Policy policy;
 
 	private final PublicBaseUrl publicBaseUrl;
 
 	private final UserManagement users;
 
 	ConsentController(ConsentLedger ledger, ConsentBreaches breaches, ConsentLinks links, HcpSearch hcps,
-			Permissions permissions, Clock clock, PublicBaseUrl publicBaseUrl, UserManagement users) {
+			Policy policy, Clock clock, PublicBaseUrl publicBaseUrl, UserManagement users) {
 		this.users = users;
-		this.permissions = permissions;
+		this.policy = policy;
 		this.ledger = ledger;
 		this.breaches = breaches;
 		this.links = links;
@@ -78,7 +79,7 @@ class ConsentController {
 	}
 
 	@PostMapping("/hcps/{id}/consent")
-	@PreAuthorize("hasAnyRole('ADMIN', 'MR', 'CALL_CENTER', 'MEDICAL')")
+	@Allowed(Capability.RECORD_CONSENT)
 	String record(@PathVariable long id, @Valid @ModelAttribute("form") ConsentForm form, BindingResult result,
 			Principal user, Model model, RedirectAttributes redirect) {
 		if (form.source() == ConsentSource.IMPORT || form.source() == ConsentSource.WEB_LINK) {
@@ -102,7 +103,7 @@ class ConsentController {
 	}
 
 	@PostMapping("/hcps/{id}/consent/link")
-	@PreAuthorize("hasAnyRole('ADMIN', 'MR', 'CALL_CENTER', 'MEDICAL')")
+	@Allowed(Capability.RECORD_CONSENT)
 	String createLink(@PathVariable long id, Principal user, RedirectAttributes redirect) {
 		String token = this.links.create(id, user.getName());
 		// The HCP opens it from an e-mail: on the public address, never on the Host this request named.
@@ -117,7 +118,7 @@ class ConsentController {
 	 */
 	@GetMapping("/consent-breaches")
 	String breaches(Principal user, Model model) {
-		boolean territory = this.permissions.has("MANAGER");
+		boolean territory = this.policy.may(Capability.REVIEW_TEAM_BREACHES);
 		model.addAttribute("territory", territory);
 		if (territory) {
 			WorkScope scope = this.users.scopeOf(user.getName());

@@ -7,10 +7,11 @@ import org.openpharma.crm.dashboard.DashboardSource;
 import org.openpharma.crm.dashboard.NeedsDashboardQueries;
 import org.openpharma.crm.dashboard.PatientDashboardQueries;
 import org.openpharma.crm.dashboard.SlaDashboardQueries;
-import org.openpharma.crm.system.Permissions;
+import org.openpharma.crm.system.Allowed;
+import org.openpharma.crm.system.Policy;
+import org.openpharma.crm.user.Capability;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,7 +27,7 @@ import io.swagger.v3.oas.annotations.Parameter;
  * way to check a figure).
  */
 @RestController
-@PreAuthorize(DashboardController.READERS)
+@Allowed(Capability.READ_DASHBOARDS)
 class DashboardApiController {
 
 	private final DashboardFilters filters;
@@ -39,18 +40,18 @@ class DashboardApiController {
 
 	private final SlaDashboardQueries sla;
 
-	private final Permissions can;
+	private final Policy policy;
 
 	private final DashboardScope scope;
 
 	DashboardApiController(DashboardFilters filters, PatientDashboardQueries patients, NeedsDashboardQueries needs,
-			ChannelDashboardQueries channels, SlaDashboardQueries sla, Permissions can, DashboardScope scope) {
+			ChannelDashboardQueries channels, SlaDashboardQueries sla, Policy policy, DashboardScope scope) {
 		this.filters = filters;
 		this.patients = patients;
 		this.needs = needs;
 		this.channels = channels;
 		this.sla = sla;
-		this.can = can;
+		this.policy = policy;
 		this.scope = scope;
 	}
 
@@ -72,7 +73,7 @@ class DashboardApiController {
 			case "raw" -> DashboardSource.RAW;
 			default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "source is rollup or raw");
 		};
-		if (origin == DashboardSource.RAW && !this.can.has("ADMIN")) {
+		if (origin == DashboardSource.RAW && !this.policy.may(Capability.READ_RAW_DASHBOARDS)) {
 			throw new AccessDeniedException("raw figures are for administrators");
 		}
 		DashboardFilter filter = DashboardFilter.parse(from, to, ta, product, region, department,
@@ -85,7 +86,7 @@ class DashboardApiController {
 			case "needs" -> this.needs.needs(filter, origin);
 			case "channels" -> this.channels.channels(filter, origin);
 			case "inquiries" -> {
-				if (!this.can.has("MANAGER", "MEDICAL", "ADMIN")) {
+				if (!this.policy.may(Capability.READ_SLA_DASHBOARD)) {
 					throw new AccessDeniedException("the inquiry SLA is for managers and medical affairs");
 				}
 				yield this.sla.inquiries(filter);

@@ -12,8 +12,9 @@ import org.openpharma.crm.dashboard.PatientDashboardQueries;
 import org.openpharma.crm.dashboard.SlaDashboardQueries;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.stage.AdoptionStage;
+import org.openpharma.crm.system.Allowed;
+import org.openpharma.crm.user.Capability;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -29,12 +30,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * Every figure comes from the rollups; every chart has its table, which is also what the chart draws.
  */
 @Controller
-@PreAuthorize(DashboardController.READERS)
+@Allowed(Capability.READ_DASHBOARDS)
 class DashboardController {
-
-	static final String READERS = "hasAnyRole('MANAGER', 'MARKETING', 'MEDICAL', 'ADMIN')";
-
-	static final String SLA_READERS = "hasAnyRole('MANAGER', 'MEDICAL', 'ADMIN')";
 
 	private final PatientDashboardQueries patients;
 
@@ -100,7 +97,7 @@ class DashboardController {
 	}
 
 	@GetMapping("/dashboards/inquiries")
-	@PreAuthorize(SLA_READERS)
+	@Allowed(Capability.READ_SLA_DASHBOARD)
 	String inquiries(@ModelAttribute("filter") DashboardParams params, BindingResult errors, Model model,
 			HttpServletResponse response) {
 		DashboardFilter filter = filter(params, errors, response);

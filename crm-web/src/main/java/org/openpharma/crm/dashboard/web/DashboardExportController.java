@@ -9,28 +9,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.openpharma.crm.dashboard.ChannelDashboardQueries;
 import org.openpharma.crm.dashboard.ChannelDashboardQueries.ChannelDashboard;
 import org.openpharma.crm.dashboard.ChannelDashboardQueries.PushPull;
+import org.openpharma.crm.dashboard.ChannelDashboardQueries;
 import org.openpharma.crm.dashboard.DashboardFilter;
 import org.openpharma.crm.dashboard.DashboardFilters;
 import org.openpharma.crm.dashboard.DashboardSource;
-import org.openpharma.crm.dashboard.NeedsDashboardQueries;
 import org.openpharma.crm.dashboard.NeedsDashboardQueries.NeedsDashboard;
-import org.openpharma.crm.dashboard.PatientDashboardQueries;
+import org.openpharma.crm.dashboard.NeedsDashboardQueries;
 import org.openpharma.crm.dashboard.PatientDashboardQueries.PatientDashboard;
-import org.openpharma.crm.dashboard.SlaDashboardQueries;
+import org.openpharma.crm.dashboard.PatientDashboardQueries;
 import org.openpharma.crm.dashboard.SlaDashboardQueries.SlaDashboard;
-import org.openpharma.crm.reference.ReferenceData;
+import org.openpharma.crm.dashboard.SlaDashboardQueries;
 import org.openpharma.crm.reference.ReferenceData.Item;
+import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.system.CsvExport;
 import org.openpharma.crm.system.JapanTime;
-import org.openpharma.crm.system.Permissions;
+import org.openpharma.crm.system.Policy;
+import org.openpharma.crm.user.Capability;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -45,7 +46,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * the same filter as the screen. Aggregates only: the inquiry list carries no question or answer.
  */
 @Controller
-@PreAuthorize(DashboardController.READERS)
+@Allowed(Capability.READ_DASHBOARDS)
 class DashboardExportController {
 
 	/** A table: header message codes and rows of cells. */
@@ -68,13 +69,13 @@ class DashboardExportController {
 
 	private final JapanTime time;
 
-	private final Permissions can;
+	private final Policy policy;
 
 	private final DashboardScope scope;
 
 	DashboardExportController(DashboardFilters filters, PatientDashboardQueries patients, NeedsDashboardQueries needs,
 			ChannelDashboardQueries channels, SlaDashboardQueries sla, ReferenceData reference, MessageSource messages,
-			JapanTime time, Permissions can, DashboardScope scope) {
+			JapanTime time, Policy policy, DashboardScope scope) {
 		this.scope = scope;
 		this.filters = filters;
 		this.patients = patients;
@@ -84,7 +85,7 @@ class DashboardExportController {
 		this.reference = reference;
 		this.messages = messages;
 		this.time = time;
-		this.can = can;
+		this.policy = policy;
 	}
 
 	@GetMapping("/dashboards/{page}.csv")
@@ -104,7 +105,7 @@ class DashboardExportController {
 				.map(v -> v.field() + ": " + this.messages.getMessage(v.code(), v.arguments(), v.code(), locale))
 				.toList());
 		}
-		if ("inquiries".equals(page) && !this.can.has("MANAGER", "MEDICAL", "ADMIN")) {
+		if ("inquiries".equals(page) && !this.policy.may(Capability.READ_SLA_DASHBOARD)) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).body("");
 		}
 		Table data = table(page, table, filter, locale);

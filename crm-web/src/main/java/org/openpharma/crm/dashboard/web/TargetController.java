@@ -4,13 +4,14 @@ import java.security.Principal;
 
 import org.openpharma.crm.dashboard.DashboardFilter;
 import org.openpharma.crm.dashboard.DashboardFilters;
-import org.openpharma.crm.dashboard.PatientTargets;
 import org.openpharma.crm.dashboard.PatientTargets.Target;
+import org.openpharma.crm.dashboard.PatientTargets;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.system.Forms;
+import org.openpharma.crm.user.Capability;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -23,7 +24,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /** Managers and admins set treated-patient targets per area (product, region) and month. */
 @Controller
-@PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
+@Allowed(Capability.SET_TARGETS)
 class TargetController {
 
 	private final PatientTargets targets;

@@ -25,8 +25,10 @@ import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.system.Forms;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.openpharma.crm.system.Policy;
+import org.openpharma.crm.user.Capability;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -149,7 +151,7 @@ class HcpController {
 		model.addAttribute("inquiries", this.inquiries.summaries(id));
 		model.addAttribute("consentChannels", org.openpharma.crm.consent.ConsentChannel.values());
 		model.addAttribute("consentPurposes", org.openpharma.crm.consent.ConsentPurpose.values());
-		if (isAdmin(user)) {
+		if (Policy.allows(user, Capability.READ_CHANGE_HISTORY)) {
 			model.addAttribute("history", this.audit.history("HCP", id, 50));
 		}
 		return "hcp/detail";
@@ -229,7 +231,7 @@ class HcpController {
 	}
 
 	@GetMapping("/hcps/{id}/merge")
-	@PreAuthorize("hasRole('ADMIN')")
+	@Allowed(Capability.MERGE_HCPS)
 	String initMergeForm(@PathVariable long id, @RequestParam(name = "q", required = false) String q,
 			@RequestParam(name = "duplicate", required = false) Long duplicateId, Model model) {
 		Hcp survivor = this.hcps.get(id);
@@ -255,7 +257,7 @@ class HcpController {
 	}
 
 	@PostMapping("/hcps/{id}/merge")
-	@PreAuthorize("hasRole('ADMIN')")
+	@Allowed(Capability.MERGE_HCPS)
 	String processMergeForm(@PathVariable long id, @RequestParam("duplicateId") long duplicateId, Principal user,
 			RedirectAttributes redirect) {
 		try {
@@ -299,10 +301,6 @@ class HcpController {
 
 	/** One field whose stored value differs from the user's entry. */
 	record Conflict(String field, Object theirs, Object yours) {
-	}
-
-	private static boolean isAdmin(Authentication user) {
-		return user != null && user.getAuthorities().stream().anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
 	}
 
 	/** Filters and page of the 360 page's timeline, bound by name. */

@@ -15,11 +15,12 @@ import org.openpharma.crm.imports.ImportKind;
 import org.openpharma.crm.imports.ImportManagement;
 import org.openpharma.crm.imports.ImportRowError;
 import org.openpharma.crm.shared.Japan;
+import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.system.CsvExport;
+import org.openpharma.crm.user.Capability;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +38,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/imports")
-@PreAuthorize("hasRole('ADMIN')")
+@Allowed(Capability.ADMINISTER)
 class ImportController {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportController.class);

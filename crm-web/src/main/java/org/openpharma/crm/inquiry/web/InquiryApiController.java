@@ -23,8 +23,9 @@ import org.openpharma.crm.inquiry.InquiryQueries;
 import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Allowed;
+import org.openpharma.crm.user.Capability;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -53,7 +54,7 @@ class InquiryApiController {
 
 	@PostMapping("/api/v1/inquiries")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize("hasAuthority('SYSTEM') or hasAnyRole('MR', 'CALL_CENTER', 'MEDICAL')")
+	@Allowed(Capability.TAKE_INQUIRIES)
 	@SecurityRequirement(name = "apiToken")
 	@Operation(summary = "Take in a medical inquiry",
 			description = "The HCP by hcpId or registryNumber; the question verbatim and a short subject (the only"

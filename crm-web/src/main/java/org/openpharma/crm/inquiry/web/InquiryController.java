@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.validation.Valid;
 
@@ -23,11 +24,13 @@ import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.ValidationException;
+import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.system.Forms;
+import org.openpharma.crm.system.Policy;
+import org.openpharma.crm.user.Capability;
+import org.openpharma.crm.user.Role;
 import org.openpharma.crm.user.UserManagement;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -69,14 +72,14 @@ class InquiryController {
 	}
 
 	@GetMapping("/hcps/{id}/inquiries/new")
-	@PreAuthorize("hasAnyRole('MR', 'CALL_CENTER', 'MEDICAL')")
+	@Allowed(Capability.TAKE_INQUIRIES)
 	String initForm(@PathVariable long id, Model model) {
 		model.addAttribute("form", InquiryForm.empty());
 		return formView(id, model);
 	}
 
 	@PostMapping("/hcps/{id}/inquiries/new")
-	@PreAuthorize("hasAnyRole('MR', 'CALL_CENTER', 'MEDICAL')")
+	@Allowed(Capability.TAKE_INQUIRIES)
 	String take(@PathVariable long id, @Valid @ModelAttribute("form") InquiryForm form, BindingResult result,
 			Principal user, Model model, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
@@ -96,7 +99,7 @@ class InquiryController {
 	}
 
 	@GetMapping("/inquiries")
-	@PreAuthorize("hasRole('MEDICAL')")
+	@Allowed(Capability.WORK_INQUIRIES)
 	String queue(@RequestParam(name = "status", required = false) InquiryStatus status,
 			@RequestParam(name = "priority", required = false) InquiryPriority priority,
 			@RequestParam(name = "productId", required = false) Long productId,
@@ -124,9 +127,9 @@ class InquiryController {
 	}
 
 	@GetMapping("/inquiries/{id:\\d+}")
-	@PreAuthorize("hasRole('MEDICAL')")
+	@Allowed(Capability.WORK_INQUIRIES)
 	String show(@PathVariable long id, Authentication user, Model model) {
-		List<String> roles = roles(user);
+		Set<Role> roles = roles(user);
 		InquiryQueries.Detail inquiry = this.queries.detail(id, roles)
 			.orElseThrow(() -> new NotFoundException("medical inquiry", id));
 		model.addAttribute("inquiry", inquiry);
@@ -143,7 +146,7 @@ class InquiryController {
 	}
 
 	@PostMapping("/inquiries/{id:\\d+}/triage")
-	@PreAuthorize("hasRole('MEDICAL')")
+	@Allowed(Capability.WORK_INQUIRIES)
 	String triage(@PathVariable long id, @RequestParam("version") long version,
 			@RequestParam(name = "priority", required = false) InquiryPriority priority,
 			@RequestParam(name = "offLabel", defaultValue = "false") boolean offLabel,
@@ -154,7 +157,7 @@ class InquiryController {
 	}
 
 	@PostMapping("/inquiries/{id:\\d+}/assign")
-	@PreAuthorize("hasRole('MEDICAL')")
+	@Allowed(Capability.WORK_INQUIRIES)
 	String assign(@PathVariable long id, @RequestParam("version") long version,
 			@RequestParam(name = "assignee", defaultValue = "") String assignee, Principal user,
 			RedirectAttributes redirect) {
@@ -162,7 +165,7 @@ class InquiryController {
 	}
 
 	@PostMapping("/inquiries/{id:\\d+}/answer-standard")
-	@PreAuthorize("hasRole('MEDICAL')")
+	@Allowed(Capability.WORK_INQUIRIES)
 	String answerStandard(@PathVariable long id, @RequestParam("version") long version,
 			@RequestParam(name = "standardResponseId", required = false) Long responseId, Principal user,
 			RedirectAttributes redirect) {
@@ -175,7 +178,7 @@ class InquiryController {
 	}
 
 	@PostMapping("/inquiries/{id:\\d+}/answer-custom")
-	@PreAuthorize("hasRole('MEDICAL')")
+	@Allowed(Capability.WORK_INQUIRIES)
 	String answerCustom(@PathVariable long id, @RequestParam("version") long version,
 			@RequestParam(name = "answerText", defaultValue = "") String text, Principal user,
 			RedirectAttributes redirect) {
@@ -184,7 +187,7 @@ class InquiryController {
 	}
 
 	@PostMapping("/inquiries/{id:\\d+}/approve")
-	@PreAuthorize("hasRole('MEDICAL')")
+	@Allowed(Capability.WORK_INQUIRIES)
 	String approve(@PathVariable long id, @RequestParam("version") long version, Principal user,
 			RedirectAttributes redirect) {
 		return move(id, redirect, () -> this.inquiries.approveAnswer(id, version, user.getName()),
@@ -192,7 +195,7 @@ class InquiryController {
 	}
 
 	@PostMapping("/inquiries/{id:\\d+}/deliver")
-	@PreAuthorize("hasRole('MEDICAL')")
+	@Allowed(Capability.WORK_INQUIRIES)
 	String deliver(@PathVariable long id, @RequestParam("version") long version,
 			@RequestParam(name = "channel", required = false) ConsentChannel channel, Principal user,
 			RedirectAttributes redirect) {
@@ -201,7 +204,7 @@ class InquiryController {
 	}
 
 	@PostMapping("/inquiries/{id:\\d+}/close")
-	@PreAuthorize("hasRole('MEDICAL')")
+	@Allowed(Capability.WORK_INQUIRIES)
 	String close(@PathVariable long id, @RequestParam("version") long version,
 			@RequestParam(name = "helpful", required = false) Boolean helpful,
 			@RequestParam(name = "score", required = false) Integer score, Principal user, RedirectAttributes redirect) {
@@ -234,7 +237,7 @@ class InquiryController {
 	 * rule that set it; acknowledged ones stay below as history, a page at a time.
 	 */
 	@GetMapping("/inquiries/handoffs")
-	@PreAuthorize("hasRole('MEDICAL')")
+	@Allowed(Capability.WORK_INQUIRIES)
 	String handoffs(@RequestParam(name = "sort", required = false) String sort,
 			@RequestParam(name = "page", required = false) String page, Authentication user, Model model) {
 		InquiryQueries.HandoffSort order = InquiryQueries.HandoffSort.parse(sort);
@@ -261,7 +264,7 @@ class InquiryController {
 	 * no patient identity, since none is ever stored.
 	 */
 	@GetMapping(path = "/inquiries/handoffs/{id:\\d+}.json", produces = org.springframework.http.MediaType.APPLICATION_JSON_VALUE)
-	@PreAuthorize("hasRole('MEDICAL')")
+	@Allowed(Capability.WORK_INQUIRIES)
 	@org.springframework.web.bind.annotation.ResponseBody
 	org.springframework.http.ResponseEntity<java.util.Map<String, Object>> handoffFile(@PathVariable long id,
 			Authentication user) {
@@ -304,7 +307,7 @@ class InquiryController {
 	}
 
 	@PostMapping("/inquiries/handoffs/{id}/acknowledge")
-	@PreAuthorize("hasRole('MEDICAL')")
+	@Allowed(Capability.WORK_INQUIRIES)
 	String acknowledge(@PathVariable long id, @RequestParam(name = "pvReference", defaultValue = "") String reference,
 			Principal user, RedirectAttributes redirect) {
 		try {
@@ -339,9 +342,8 @@ class InquiryController {
 		};
 	}
 
-	private static List<String> roles(Authentication user) {
-		return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-			.map(a -> a.startsWith("ROLE_") ? a.substring(5) : a).toList();
+	private static Set<Role> roles(Authentication user) {
+		return Policy.roles(user);
 	}
 
 }

@@ -13,14 +13,14 @@ import jakarta.validation.Valid;
 import org.openpharma.crm.hcp.HcpSearch;
 import org.openpharma.crm.hcp.HcpSearchCriteria;
 import org.openpharma.crm.hcp.HcpSummary;
-import org.openpharma.crm.interaction.MyHcpsQueries;
 import org.openpharma.crm.interaction.Channel;
 import org.openpharma.crm.interaction.Interaction;
-import org.openpharma.crm.interaction.InteractionCapture;
 import org.openpharma.crm.interaction.InteractionCapture.NeedDraft;
 import org.openpharma.crm.interaction.InteractionCapture.PolicyDraft;
 import org.openpharma.crm.interaction.InteractionCapture.StageDraft;
+import org.openpharma.crm.interaction.InteractionCapture;
 import org.openpharma.crm.interaction.InteractionManagement;
+import org.openpharma.crm.interaction.MyHcpsQueries;
 import org.openpharma.crm.interaction.web.InteractionForm.CountRow;
 import org.openpharma.crm.interaction.web.InteractionForm.NeedRow;
 import org.openpharma.crm.interaction.web.InteractionForm.StageRow;
@@ -34,11 +34,12 @@ import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.stage.AdoptionStage;
 import org.openpharma.crm.stage.PatientCountFacts;
+import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.system.Forms;
+import org.openpharma.crm.user.Capability;
 import org.openpharma.crm.user.UserManagement;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -56,7 +57,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the author's edit within 24 hours; a correction afterwards.
  */
 @Controller
-@PreAuthorize("hasAnyRole('MR', 'MARKETING', 'MEDICAL', 'CALL_CENTER')")
+@Allowed(Capability.LOG_INTERACTIONS)
 class InteractionController {
 
 	/** Rows a form may grow to; a forged index beyond it is refused by the binder. */

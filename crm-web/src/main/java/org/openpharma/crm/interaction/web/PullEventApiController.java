@@ -7,11 +7,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.openpharma.crm.interaction.PullEventIngest;
 import org.openpharma.crm.interaction.PullEventIngest.PullEvent;
+import org.openpharma.crm.interaction.PullEventIngest;
+import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.system.ApiParams;
+import org.openpharma.crm.user.Capability;
 import org.openpharma.crm.user.UserManagement;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,7 +33,7 @@ class PullEventApiController {
 	}
 
 	@PostMapping("/api/v1/interactions/events")
-	@PreAuthorize("hasAuthority('SYSTEM')")
+	@Allowed(Capability.SEND_PULL_EVENTS)
 	@SecurityRequirement(name = "apiToken")
 	@Operation(summary = "Record a batch of pull-channel events",
 			description = "Up to 1,000 events per call, authenticated with a system user's API token"

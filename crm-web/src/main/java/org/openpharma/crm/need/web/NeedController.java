@@ -7,19 +7,21 @@ import java.util.Map;
 
 import org.openpharma.crm.audit.AuditTrail;
 import org.openpharma.crm.hcp.HcpSearch;
-import org.openpharma.crm.need.InformationNeed;
 import org.openpharma.crm.need.NeedCategory;
 import org.openpharma.crm.need.NeedManagement;
 import org.openpharma.crm.need.NeedQueries;
-import org.openpharma.crm.user.UserManagement;
-import org.openpharma.crm.user.WorkScope;
 import org.openpharma.crm.need.NeedStatus;
 import org.openpharma.crm.need.RoutedTo;
 import org.openpharma.crm.need.Urgency;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
+import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.openpharma.crm.system.Allowed;
+import org.openpharma.crm.system.Policy;
+import org.openpharma.crm.user.Capability;
+import org.openpharma.crm.user.UserManagement;
+import org.openpharma.crm.user.WorkScope;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,8 +37,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 /** The needs board and the moves of one need: triage, start, fulfil, HCP confirmation, close unmet. */
 @Controller
 class NeedController {
-
-	static final String ACTORS = "hasAnyRole('MR', 'MARKETING', 'MEDICAL', 'CALL_CENTER', 'MANAGER')";
 
 	private final NeedQueries queries;
 
@@ -100,18 +100,18 @@ class NeedController {
 
 	@GetMapping("/needs/{id}")
 	String show(@PathVariable long id, Model model, Authentication user) {
-		InformationNeed need = this.needs.get(id);
+		// The firewall is in the query: a need routed to medical comes without its medical content for other readers.
+		NeedQueries.NeedView need = this.queries.detail(id, Policy.roles(user))
+			.orElseThrow(() -> new NotFoundException("need", id));
 		model.addAttribute("need", need);
 		model.addAttribute("mayAct", this.needs.mayAct(need, user.getName()));
-		model.addAttribute("hcp", this.hcps.summary(need.getHcpId()).orElse(null));
-		// The firewall: how a need routed to medical was met may be medical content, read by medical affairs only.
-		model.addAttribute("showFulfilment", need.getRoutedTo() != RoutedTo.MEDICAL || isMedical(user));
-		model.addAttribute("history", this.audit.history("NEED", id, 20));
+		model.addAttribute("hcp", this.hcps.summary(need.hcpId()).orElse(null));
+		model.addAttribute("history", this.audit.actions("NEED", id, 20));
 		return "need/detail";
 	}
 
 	@PostMapping("/needs/{id}/triage")
-	@PreAuthorize(ACTORS)
+	@Allowed(Capability.MOVE_NEEDS)
 	String triage(@PathVariable long id, @RequestParam long version,
 			@RequestParam(name = "routedTo", required = false) RoutedTo routedTo,
 			@RequestParam(name = "reason", defaultValue = "") String reason, Principal user, RedirectAttributes redirect) {
@@ -120,13 +120,13 @@ class NeedController {
 	}
 
 	@PostMapping("/needs/{id}/start")
-	@PreAuthorize(ACTORS)
+	@Allowed(Capability.MOVE_NEEDS)
 	String start(@PathVariable long id, @RequestParam long version, Principal user, RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.needs.start(id, version, user.getName()), "need.started");
 	}
 
 	@PostMapping("/needs/{id}/fulfil")
-	@PreAuthorize(ACTORS)
+	@Allowed(Capability.MOVE_NEEDS)
 	String fulfil(@PathVariable long id, @RequestParam long version,
 			@RequestParam(name = "fulfilment", defaultValue = "") String fulfilment,
 			@RequestParam(name = "interactionId", required = false) Long interactionId, Principal user,
@@ -137,7 +137,7 @@ class NeedController {
 	}
 
 	@PostMapping("/needs/{id}/confirm")
-	@PreAuthorize(ACTORS)
+	@Allowed(Capability.MOVE_NEEDS)
 	String confirm(@PathVariable long id, @RequestParam long version, @RequestParam boolean helpful,
 			@RequestParam int score, Principal user, RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.needs.confirm(id, version, helpful, score, user.getName()),
@@ -145,7 +145,7 @@ class NeedController {
 	}
 
 	@PostMapping("/needs/{id}/close")
-	@PreAuthorize(ACTORS)
+	@Allowed(Capability.MOVE_NEEDS)
 	String close(@PathVariable long id, @RequestParam long version,
 			@RequestParam(name = "reason", defaultValue = "") String reason, Principal user, RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.needs.closeUnmet(id, version, limit(reason, 500), user.getName()),
@@ -169,10 +169,6 @@ class NeedController {
 
 	private static String limit(String text, int max) {
 		return (text.length() > max) ? text.substring(0, max) : text;
-	}
-
-	private static boolean isMedical(Authentication user) {
-		return user.getAuthorities().stream().map(a -> a.getAuthority()).anyMatch("ROLE_MEDICAL"::equals);
 	}
 
 	/** Board filters bound by name. */

@@ -7,14 +7,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.openpharma.crm.privacy.DataRights;
-import org.springframework.security.access.prepost.PreAuthorize;
+import org.openpharma.crm.system.Allowed;
+import org.openpharma.crm.user.Capability;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The HCP's data export for machines (the privacy officer's answer to an access request; audited). */
 @RestController
-@PreAuthorize("hasRole('PRIVACY_OFFICER')")
+@Allowed(Capability.ANSWER_DATA_REQUESTS)
 @Tag(name = "Data rights", description = "Everything held about one HCP")
 class DataRightsApiController {
 

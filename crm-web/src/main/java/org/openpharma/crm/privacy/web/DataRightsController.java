@@ -6,10 +6,11 @@ import java.util.Map;
 
 import org.openpharma.crm.privacy.DataRights;
 import org.openpharma.crm.shared.DomainException;
+import org.openpharma.crm.system.Allowed;
+import org.openpharma.crm.user.Capability;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * as a readable page and as JSON, and erasure with a report of what was removed, anonymised and kept.
  */
 @Controller
-@PreAuthorize("hasRole('PRIVACY_OFFICER')")
+@Allowed(Capability.ANSWER_DATA_REQUESTS)
 class DataRightsController {
 
 	private final DataRights rights;

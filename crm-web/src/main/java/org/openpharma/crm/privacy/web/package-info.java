@@ -3,7 +3,7 @@
  * A nested application module of {@code privacy}: screens may combine the features they show
  * (docs/adr/0020).
  */
-@ApplicationModule(displayName = "privacy screens", allowedDependencies = { "privacy", "shared" })
+@ApplicationModule(displayName = "privacy screens", allowedDependencies = { "privacy", "shared", "system", "user" })
 package org.openpharma.crm.privacy.web;
 
 import org.springframework.modulith.ApplicationModule;

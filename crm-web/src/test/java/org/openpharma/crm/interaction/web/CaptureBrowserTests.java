@@ -164,10 +164,16 @@ class CaptureBrowserTests extends BrowserTestBase {
 		type(By.id("fulfilment"), "標準回答書を送付");
 		click(By.id("fulfil-button"));
 		waitForText(By.id("need-status"), "対応済み");
-		// The MR is commercial: how a medical-routed need was met stays with medical.
-		assertThat(this.driver.findElement(By.id("need-fulfilment")).getText()).doesNotContain("標準回答書");
+		// The MR is commercial: how a medical-routed need was met stays with medical (the query withholds it).
+		assertThat(this.driver.findElement(By.id("need-fulfilment")).getText()).doesNotContain("標準回答書")
+			.contains("メディカルのみ");
 		click(By.id("confirm-button"));
 		waitForText(By.id("need-status"), "医師確認済み");
+		// Medical affairs reads it on the same page.
+		String needPage = this.driver.getCurrentUrl();
+		loginAs(Role.MEDICAL);
+		this.driver.get(needPage);
+		waitForText(By.id("need-fulfilment"), "標準回答書を送付");
 	}
 
 	@Test

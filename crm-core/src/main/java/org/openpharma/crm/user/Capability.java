@@ -1,0 +1,135 @@
+package org.openpharma.crm.user;
+
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+import static org.openpharma.crm.user.Role.ADMIN;
+import static org.openpharma.crm.user.Role.CALL_CENTER;
+import static org.openpharma.crm.user.Role.MANAGER;
+import static org.openpharma.crm.user.Role.MARKETING;
+import static org.openpharma.crm.user.Role.MEDICAL;
+import static org.openpharma.crm.user.Role.MR;
+import static org.openpharma.crm.user.Role.PRIVACY_OFFICER;
+
+/**
+ * What a user may do, and which roles may do it: the one authorisation policy (docs/adr/0024). The URL rules,
+ * {@code @Allowed} on controllers, the templates and the queries that filter by role all read it; adding a role
+ * or moving a right is an edit here and in the table "Who may do what" of docs/operations.md, which a test
+ * compares with this enum. Where a user may act (their territories) is {@link WorkScope}'s business, not this.
+ * Reading HCPs, institutions, timelines and consent needs no capability: every signed-in user reads them.
+ */
+public enum Capability {
+
+	/** Create and edit HCP master data. */
+	EDIT_HCPS(MR, MEDICAL, CALL_CENTER, ADMIN),
+
+	/** Merge a duplicate HCP into another. */
+	MERGE_HCPS(ADMIN),
+
+	/** Users, API tokens, imports, settings and the operational endpoints (metrics). */
+	ADMINISTER(ADMIN),
+
+	/** An HCP's change history (the audit trail) on its page. */
+	READ_CHANGE_HISTORY(ADMIN),
+
+	/** Log interactions; correct one as its author, or as a colleague of the author's department with a reason. */
+	LOG_INTERACTIONS(MR, MARKETING, MEDICAL, CALL_CENTER),
+
+	/** The worklist of their territories' HCPs ("My HCPs") in the menu. */
+	WORK_TERRITORY_LIST(MR),
+
+	/** Record consent an HCP gave in person, by phone or on paper, and create self-service links. */
+	RECORD_CONSENT(MR, MEDICAL, CALL_CENTER, ADMIN),
+
+	/** Review the contacts without consent of their territories (everyone else sees those they recorded). */
+	REVIEW_TEAM_BREACHES(MANAGER),
+
+	/** Take in a medical inquiry from an HCP; other systems may too, with an API token. */
+	TAKE_INQUIRIES(true, MR, MEDICAL, CALL_CENTER),
+
+	/**
+	 * Medical content: inquiry questions, answers and adverse-event facts, and how a need routed to medical
+	 * affairs was met or why it was closed (the commercial/medical firewall, docs/adr/0011).
+	 */
+	READ_MEDICAL_CONTENT(MEDICAL),
+
+	/** Medical affairs' inquiry queue: triage, assign, answer, approve, deliver; adverse-event hand-offs. */
+	WORK_INQUIRIES(MEDICAL),
+
+	/** Move a need: triage, start, fulfil, confirm, close (within their WorkScope). */
+	MOVE_NEEDS(MR, MARKETING, MEDICAL, CALL_CENTER, MANAGER),
+
+	/** The dashboards (patients, needs, channels) and their exports. */
+	READ_DASHBOARDS(MARKETING, MEDICAL, MANAGER, ADMIN),
+
+	/** The inquiry SLA dashboard. */
+	READ_SLA_DASHBOARD(MEDICAL, MANAGER, ADMIN),
+
+	/** Dashboards recomputed from raw rows ({@code ?source=raw}), to check the rollups. */
+	READ_RAW_DASHBOARDS(ADMIN),
+
+	/** Set monthly treated-patient targets. */
+	SET_TARGETS(MANAGER, ADMIN),
+
+	/** Answer an HCP's access and erasure requests: everything held about them, medical content included (audited). */
+	ANSWER_DATA_REQUESTS(PRIVACY_OFFICER),
+
+	/** Send HCPs' own actions (pull events) from other systems: API tokens only. */
+	SEND_PULL_EVENTS(true);
+
+	private final EnumSet<Role> roles;
+
+	private final boolean apiTokens;
+
+	Capability(Role... roles) {
+		this(false, roles);
+	}
+
+	/** {@code apiTokens}: a call with an API token (another system) holds it too, whatever its user's roles. */
+	Capability(boolean apiTokens, Role... roles) {
+		this.apiTokens = apiTokens;
+		this.roles = (roles.length == 0) ? EnumSet.noneOf(Role.class) : EnumSet.of(roles[0], roles);
+	}
+
+	/** The roles that hold this capability. */
+	public Set<Role> roles() {
+		return EnumSet.copyOf(this.roles);
+	}
+
+	/** Whether a call made with an API token holds it (besides its user's roles). */
+	public boolean apiTokens() {
+		return this.apiTokens;
+	}
+
+	public boolean heldBy(Role role) {
+		return role != null && this.roles.contains(role);
+	}
+
+	/** Whether a user with these roles may do this. */
+	public boolean heldByAny(Collection<Role> roles) {
+		for (Role role : roles) {
+			if (this.roles.contains(role)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The role names, for SQL ({@code r.role = ANY (?)}) and the URL rules. */
+	public String[] roleNames() {
+		return this.roles.stream().map(Enum::name).toArray(String[]::new);
+	}
+
+	/** Everything a user with these roles may do. */
+	public static Set<Capability> of(Collection<Role> roles) {
+		Set<Capability> held = EnumSet.noneOf(Capability.class);
+		for (Capability capability : values()) {
+			if (capability.heldByAny(roles)) {
+				held.add(capability);
+			}
+		}
+		return held;
+	}
+
+}
