@@ -26,16 +26,7 @@ REUSE=0
 BUILD=0
 SECONDS_PER_RUN=20
 CONNECTIONS=16
-while [ $# -gt 0 ]; do
-	case "$1" in
-		--reuse) REUSE=1 ;;
-		--build) BUILD=1 ;;
-		--seconds) SECONDS_PER_RUN=$2; shift ;;
-		--connections) CONNECTIONS=$2; shift ;;
-		*) echo "unknown option $1" >&2; exit 2 ;;
-	esac
-	shift
-done
+parse_run_options "$@"
 bench_setup
 ensure_jar
 load_data

@@ -13,6 +13,21 @@ JAVA_OPTS=${JAVA_OPTS:-}
 # the dashboard rollups from 10 million interactions) takes longer than a plain start.
 START_TIMEOUT=${CRM_BENCH_START_TIMEOUT:-180}
 
+# The options the load scripts share: --reuse, --build, --seconds N, --connections N. The caller sets the defaults
+# (REUSE, BUILD, SECONDS_PER_RUN, CONNECTIONS) first and passes "$@".
+parse_run_options() {
+	while [ $# -gt 0 ]; do
+		case "$1" in
+			--reuse) REUSE=1 ;;
+			--build) BUILD=1 ;;
+			--seconds) SECONDS_PER_RUN=$2; shift ;;
+			--connections) CONNECTIONS=$2; shift ;;
+			*) echo "unknown option $1" >&2; exit 2 ;;
+		esac
+		shift
+	done
+}
+
 # Checks the settings and prepares bench/results; sets STAMP and RESULTS.
 bench_setup() {
 	if ! [[ "$DB" =~ ^[a-z_][a-z0-9_]*$ ]]; then

@@ -22,16 +22,7 @@ REUSE=0
 BUILD=0
 SECONDS_PER_RUN=20
 CONNECTIONS=2
-while [ $# -gt 0 ]; do
-	case "$1" in
-		--reuse) REUSE=1 ;;
-		--build) BUILD=1 ;;
-		--seconds) SECONDS_PER_RUN=$2; shift ;;
-		--connections) CONNECTIONS=$2; shift ;;
-		*) echo "unknown option $1" >&2; exit 2 ;;
-	esac
-	shift
-done
+parse_run_options "$@"
 if ! (exec 3<>/dev/tcp/127.0.0.1/5672) 2>/dev/null; then
 	echo "RabbitMQ does not answer on 127.0.0.1:5672 (rabbitmq-server -detached)" >&2
 	exit 1
