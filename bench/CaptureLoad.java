@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * Prints one Markdown table row: mode, connections, requests, errors, throughput, p50/p95/p99/max ms.
+ * With {@code --probe CMD --probe-out FILE} it runs the shell command CMD when the measured window starts and
+ * once every request has finished, and writes its output to FILE as the lines {@code start ...} and
+ * {@code end ...} (bench/page-cpu-bench.sh samples CPU ticks that way, without counting sign-in or warm-up).
  */
 public class CaptureLoad {
 
@@ -64,6 +67,7 @@ public class CaptureLoad {
 		long measureFrom = start + warmup.toNanos();
 		long end = measureFrom + measured.toNanos();
 		CountDownLatch done = new CountDownLatch(connections);
+		String probe = opt.get("probe");
 		for (Worker worker : workers) {
 			Thread thread = new Thread(() -> {
 				try {
@@ -75,7 +79,15 @@ public class CaptureLoad {
 			}, "load-" + worker.index);
 			thread.start();
 		}
+		String probeStart = null;
+		if (probe != null) {
+			Thread.sleep(Math.max(0, (measureFrom - System.nanoTime()) / 1_000_000));
+			probeStart = probe(probe);
+		}
 		done.await();
+		if (probe != null) {
+			Files.writeString(Path.of(opt.get("probe-out")), "start " + probeStart + "\nend " + probe(probe) + "\n");
+		}
 		long[] all = workers.stream().flatMapToLong(w -> Arrays.stream(w.latencies, 0, w.count)).sorted().toArray();
 		long errors = workers.stream().mapToLong(w -> w.errors).sum();
 		long items = workers.stream().mapToLong(w -> w.items).sum();
@@ -88,6 +100,16 @@ public class CaptureLoad {
 			System.err.println("last error: " + workers.get(0).lastError);
 		}
 		System.exit(errors > all.length / 100 ? 1 : 0);
+	}
+
+	/** Runs a shell command and returns its output on one line. */
+	static String probe(String command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+		String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+		if (process.waitFor() != 0) {
+			throw new IllegalStateException("probe failed: " + out);
+		}
+		return out.replaceAll("\\s+", " ");
 	}
 
 	static double ms(long[] sorted, double p) {

@@ -20,6 +20,13 @@ public class JapanTime {
 
 	private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(Japan.ZONE);
 
+	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
+
+	/** A month as "2026-11" ({@code #temporals.format} would parse its pattern again for every row). */
+	public String month(java.time.temporal.TemporalAccessor date) {
+		return (date != null) ? MONTH.format(date) : "";
+	}
+
 	public String date(Instant instant) {
 		return (instant != null) ? DATE.format(instant) : "";
 	}

@@ -10,15 +10,12 @@ import java.util.Objects;
 
 import jakarta.validation.Valid;
 
-import org.openpharma.crm.audit.AuditTrail;
-import org.openpharma.crm.consent.ConsentLedger;
 import org.openpharma.crm.hcp.Hcp;
 import org.openpharma.crm.hcp.HcpManagement;
 import org.openpharma.crm.hcp.HcpProfileQueries;
 import org.openpharma.crm.hcp.HcpSearch;
 import org.openpharma.crm.hcp.HcpSearchCriteria;
 import org.openpharma.crm.hcp.HcpStatus;
-import org.openpharma.crm.inquiry.InquiryQueries;
 import org.openpharma.crm.interaction.TimelineQueries;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
@@ -27,8 +24,10 @@ import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.system.Forms;
+import org.openpharma.crm.system.JapanTime;
 import org.openpharma.crm.system.Policy;
 import org.openpharma.crm.user.Capability;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,35 +56,25 @@ class HcpController {
 
 	private final ReferenceData reference;
 
-	private final AuditTrail audit;
-
-	private final TimelineQueries timelines;
+	private final HcpPageQueries pages;
 
 	private final Clock clock;
 
-	private final ConsentLedger consents;
+	private final MessageSource messages;
 
-	private final InquiryQueries inquiries;
-
-	private final org.openpharma.crm.user.UserManagement users;
+	private final JapanTime time;
 
 	HcpController(HcpManagement hcps, HcpSearch search, HcpProfileQueries profiles, ReferenceData reference,
-			AuditTrail audit, TimelineQueries timelines, Clock clock, ConsentLedger consents, InquiryQueries inquiries,
-			org.openpharma.crm.user.UserManagement users) {
-		this.users = users;
-		this.consents = consents;
-		this.inquiries = inquiries;
+			HcpPageQueries pages, Clock clock, MessageSource messages, JapanTime time) {
+		this.messages = messages;
+		this.time = time;
 		this.hcps = hcps;
 		this.search = search;
 		this.profiles = profiles;
 		this.reference = reference;
-		this.audit = audit;
-		this.timelines = timelines;
+		this.pages = pages;
 		this.clock = clock;
 	}
-
-	/** Needs shown on the HCP page; "all needs" opens the board filtered to the HCP. */
-	static final int NEEDS_SHOWN = 10;
 
 	@ModelAttribute
 	void referenceData(Model model) {
@@ -112,47 +101,49 @@ class HcpController {
 	String show(@PathVariable long id, @ModelAttribute("timeline") TimelineParams timeline,
 			BindingResult timelineErrors, Model model, Authentication user, java.util.Locale locale,
 			RedirectAttributes redirect) {
-		Hcp hcp = this.hcps.get(id);
+		HcpPageQueries.HcpPage page = this.pages.load(id, timeline.toFilter(), timeline.safePage(), user.getName(),
+				Policy.allows(user, Capability.READ_CHANGE_HISTORY));
+		Hcp hcp = page.hcp();
 		if (hcp.getStatus() == HcpStatus.MERGED) {
 			redirect.addFlashAttribute("flashWarning", "hcp.merged.redirect");
 			redirect.addFlashAttribute("flashArgs", new Object[] { hcp.getNameKanji() });
 			return "redirect:/hcps/" + hcp.getMergedIntoId();
 		}
 		model.addAttribute("hcp", hcp);
-		model.addAttribute("primaryHco", this.profiles.institution(hcp.getPrimaryHcoId()).orElse(null));
-		model.addAttribute("affiliations", this.profiles.affiliations(id));
-		model.addAttribute("territories", this.profiles.territories(id));
-		model.addAttribute("merged", this.profiles.mergedInto(id));
+		model.addAttribute("primaryHco", page.primaryHco());
+		model.addAttribute("affiliations", page.affiliations());
+		model.addAttribute("territories", page.territories());
+		model.addAttribute("merged", page.merged());
 		model.addAttribute("today", LocalDate.now(this.clock.withZone(Japan.ZONE)));
 		if (timelineErrors.hasErrors()) {
 			model.addAttribute("flashWarning", "search.filter.invalid");
 		}
-		model.addAttribute("interactions", this.timelines.interactions(id, timeline.toFilter(), timeline.safePage(), 20));
+		model.addAttribute("interactions", page.interactions());
 		model.addAttribute("timelineBase", timeline.toUrl("/hcps/" + id));
-		// Open needs first; the board lists all of them (heavy HCPs have hundreds).
-		model.addAttribute("needs", this.timelines.needs(id, NEEDS_SHOWN));
-		model.addAttribute("needsShown", NEEDS_SHOWN);
-		model.addAttribute("stages", this.timelines.stages(id, 100));
-		model.addAttribute("policies", this.timelines.policyNotes(id, 10));
-		model.addAttribute("counts", this.timelines.patientCounts(id, 24));
-		List<ReferenceData.Item> areas = this.reference.therapeuticAreas();
+		model.addAttribute("needs", page.needs());
+		model.addAttribute("needsShown", HcpPageQueries.NEEDS_SHOWN);
+		model.addAttribute("stages", page.stages());
+		model.addAttribute("policies", page.policies());
+		model.addAttribute("counts", page.counts());
 		java.util.Map<String, String> areaNames = new java.util.HashMap<>();
-		areas.forEach(a -> areaNames.put(a.code(), a.name(locale)));
+		page.areas().forEach(a -> areaNames.put(a.code(), a.name(locale)));
 		model.addAttribute("areaNames", areaNames);
-		model.addAttribute("areas", areas);
+		model.addAttribute("areas", page.areas());
 		model.addAttribute("departments", this.reference.departments());
 		model.addAttribute("channels", org.openpharma.crm.interaction.Channel.values());
-		model.addAttribute("now", this.clock.instant());
-		model.addAttribute("editWindow", org.openpharma.crm.interaction.InteractionRules.EDIT_WINDOW);
-		// A colleague of the author's department may correct a contact too (with a reason): show them the way.
-		model.addAttribute("myDepartment", this.users.departmentOf(user.getName()).orElse(""));
-		model.addAttribute("consent", this.consents.matrix(id));
-		// Every role may know that inquiries exist; the summaries hold no medical content (docs/adr/0011).
-		model.addAttribute("inquiries", this.inquiries.summaries(id));
-		model.addAttribute("consentChannels", org.openpharma.crm.consent.ConsentChannel.values());
+		model.addAttribute("timelineArea", (timeline.getTa() != null) ? timeline.getTa().toString() : null);
+		HcpPageRows rows = new HcpPageRows(this.messages, locale, this.reference, this.time);
+		// The author edits an entry within the edit window and corrects an older one; a colleague of the author's
+		// department may correct a contact too (with a reason): show them the way.
+		model.addAttribute("timelineRows", rows.timeline(page.interactions().items(), user.getName(), Policy.allows(user, Capability.LOG_INTERACTIONS),
+				page.myDepartment(),
+				this.clock.instant().minus(org.openpharma.crm.interaction.InteractionRules.EDIT_WINDOW)));
+		model.addAttribute("consent", page.consent());
+		model.addAttribute("consentRows", rows.consent(page.consent()));
+		model.addAttribute("inquiries", page.inquiries());
 		model.addAttribute("consentPurposes", org.openpharma.crm.consent.ConsentPurpose.values());
-		if (Policy.allows(user, Capability.READ_CHANGE_HISTORY)) {
-			model.addAttribute("history", this.audit.history("HCP", id, 50));
+		if (page.history() != null) {
+			model.addAttribute("history", page.history());
 		}
 		return "hcp/detail";
 	}

@@ -41,7 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(HcpController.class)
-@Import({ org.openpharma.crm.system.SecurityConfigurationAccess.class, HcpControllerTests.FixedClock.class })
+@Import({ org.openpharma.crm.system.SecurityConfigurationAccess.class, HcpControllerTests.FixedClock.class, HcpPageQueries.class })
 @WithMockUser(username = "mr", roles = "MR")
 class HcpControllerTests {
 
