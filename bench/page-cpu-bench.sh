@@ -148,28 +148,33 @@ load() {
 }
 for name in "${NAMES[@]}"; do
 	echo "== Warm-up of $name: $WARMUP s on each page"
-	load "$name" "$HEAVY_ID" --warmup 0 --seconds "$WARMUP" >/dev/null
-	load "$name" "$TYPICAL" --warmup 0 --seconds "$WARMUP" >/dev/null
+	load "$name" "$HEAVY_ID" --warmup 0 --seconds "$WARMUP" >/dev/null || echo "   (warm-up of $name on HCP $HEAVY_ID had errors)"
+	load "$name" "$TYPICAL" --warmup 0 --seconds "$WARMUP" >/dev/null || echo "   (warm-up of $name on HCP $TYPICAL had errors)"
 done
 
-OUT="$RESULTS/page-cpu-$STAMP$([ -n "$LABEL" ] && echo "-$LABEL").md"
+OUT="$RESULTS/page-cpu-$STAMP${LABEL:+-$LABEL}.md"
 RUNS=$(mktemp)
 {
-	echo "# CPU per HCP page, $(date -u '+%Y-%m-%d %H:%M UTC')$([ -n "$LABEL" ] && echo " ($LABEL)")"
+	echo "# CPU per HCP page, $(date -u '+%Y-%m-%d %H:%M UTC')${LABEL:+ ($LABEL)}"
 	echo
 	for name in "${NAMES[@]}"; do
 		echo "- $name: ${JARS[$name]}; launch to healthy ($STARTS starts):${STARTED[$name]} s; RSS of the idle JVM after start: ${IDLE_RSS[$name]} MB"
 	done
 	echo "- Data set: $SCALE scale in $DB; rows hcp / interaction / information_need: $COUNTS; $LOAD_INFO"
 	echo "- PostgreSQL $(psql_db -At -c 'SHOW server_version'); $("$JAVA" -version 2>&1 | head -n 1); JAVA_OPTS $JAVA_OPTS; $(nproc) cores; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-	echo "- GET /hcps/{id} signed in as manager from $CONNECTIONS sessions; $WARMUP s of warm-up per jar and page, then $ROUNDS rounds of 5 s not counted and $SECONDS_PER_RUN s measured per jar and page$([ -n "$BASELINE" ] && echo ", the jars alternating"); CPU from /proc ticks (CLK_TCK $HZ) of the JVM and of the database's backends"
+	echo "- GET /hcps/{id} signed in as manager from $CONNECTIONS sessions; $WARMUP s of warm-up per jar and page, then $ROUNDS rounds of 5 s not counted and $SECONDS_PER_RUN s measured per jar and page${BASELINE:+, the jars alternating}; CPU from /proc ticks (CLK_TCK $HZ) of the JVM and of the database's backends"
 } >"$OUT"
 
 # One measured run; appends "jar page requests errors p50 p95 jvm_ticks pg_ticks xacts rss_kB hwm_kB" to $RUNS.
 run_page() {
 	local name=$1 page=$2 hcp=$3 row requests errors p50 p95
-	row=$(load "$name" "$hcp" --warmup 5 --seconds "$SECONDS_PER_RUN" --probe "$PROBE ${PIDS[$name]}" --probe-out "$PROBE_OUT")
+	# More than 1 % errors makes CaptureLoad exit with 1; the row (errors column) still says how many.
+	row=$(load "$name" "$hcp" --warmup 5 --seconds "$SECONDS_PER_RUN" --probe "$PROBE ${PIDS[$name]}" --probe-out "$PROBE_OUT") || true
 	echo "   $name $page: $row"
+	if [ -z "$row" ]; then
+		echo "The load generator failed; see above" >&2
+		exit 1
+	fi
 	IFS='|' read -r _ _ _ requests errors _ p50 p95 _ <<<"$row"
 	read -r _ j0 p0 x0 _ _ < <(grep '^start' "$PROBE_OUT")
 	read -r _ j1 p1 x1 rss hwm < <(grep '^end' "$PROBE_OUT")
