@@ -34,6 +34,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -100,12 +101,8 @@ class ReadReplicaIntegrationTests extends WebTestBase {
 	MeterRegistry meters;
 
 	@BeforeEach
-	void replicaChecked() throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (!this.availability.readable() && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		assertThat(this.availability.readable()).as("the stand-in passed its check").isTrue();
+	void replicaChecked() {
+		await("the stand-in passed its check").atMost(Duration.ofSeconds(10)).until(this.availability::readable);
 		this.users.ensureAll();
 		this.jdbc.update("INSERT INTO hcp (id, name_kanji, name_kana) VALUES (?, '主系 一郎', 'シュケイ イチロウ')"
 				+ " ON CONFLICT (id) DO NOTHING", PRIMARY_ONLY_HCP);

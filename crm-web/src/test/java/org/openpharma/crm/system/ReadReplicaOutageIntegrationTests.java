@@ -13,6 +13,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -43,10 +44,7 @@ class ReadReplicaOutageIntegrationTests extends WebTestBase {
 
 	@Test
 	void readOnlyScreensReadThePrimaryAndReadinessStaysUp() throws Exception {
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.availability.last() == null && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.availability.last() != null);
 		assertThat(this.availability.readable()).isFalse();
 		assertThat(this.availability.last().problem()).startsWith("unreachable");
 

@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.junit.jupiter.api.AfterEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openpharma.crm.CrmApplication;
 import org.openpharma.crm.TestUsers;
@@ -270,12 +271,8 @@ class TwoNodesIntegrationTests {
 		}
 	}
 
-	private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + PATIENCE.toNanos();
-		while (!condition.getAsBoolean()) {
-			assertThat(System.nanoTime()).as("waited %s for: %s", PATIENCE, what).isLessThan(deadline);
-			Thread.sleep(20);
-		}
+	private static void await(String what, BooleanSupplier condition) {
+		Awaitility.await(what).atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
 	}
 
 	/**
