@@ -131,7 +131,7 @@ public class ImportManagement {
 						Map.of("status", ImportStatus.FAILED.name(), "failure", "import.failure.interrupted"));
 			}
 		});
-		deleteStaleUploads(Instant.now().minus(STALE_UPLOAD));
+		deleteStaleUploads(this.clock.instant().minus(STALE_UPLOAD));
 	}
 
 	static void deleteStaleUploads(Instant before) {

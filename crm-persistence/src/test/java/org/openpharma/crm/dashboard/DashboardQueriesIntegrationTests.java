@@ -1,5 +1,8 @@
 package org.openpharma.crm.dashboard;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -14,6 +17,7 @@ import org.openpharma.crm.PostgresTest;
 import org.openpharma.crm.PostgresTestBase;
 import org.openpharma.crm.UniqueNames;
 import org.openpharma.crm.dashboard.ChannelDashboardQueries.ChannelDashboard;
+import org.openpharma.crm.dashboard.ChannelDashboardQueries.Coverage;
 import org.openpharma.crm.dashboard.ChannelDashboardQueries.PushPull;
 import org.openpharma.crm.dashboard.NeedsDashboardQueries.NeedsDashboard;
 import org.openpharma.crm.dashboard.PatientDashboardQueries.PatientDashboard;
@@ -42,9 +46,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Each dashboard's figures on real PostgreSQL: from the rollups, equal to the raw recomputation. */
+/**
+ * Each dashboard's figures on real PostgreSQL: from the rollups, equal to the raw recomputation. Each test has its
+ * own area, product, institution and HCP, so a filter by area or product sees only its rows; a figure of a whole
+ * region also holds other test classes' rows, and there the test asserts exactly what its own rows added.
+ */
 @PostgresTest
 class DashboardQueriesIntegrationTests extends PostgresTestBase {
+
+	static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+	static final int TOKYO = 13;
 
 	@Autowired
 	DashboardFilters filters;
@@ -79,13 +91,18 @@ class DashboardQueriesIntegrationTests extends PostgresTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Clock clock;
+
 	long area;
 
 	long product;
 
+	long hco;
+
 	Hcp hcp;
 
-	YearMonth month = YearMonth.now(ZoneId.of("Asia/Tokyo"));
+	YearMonth month;
 
 	DashboardFilter filter;
 
@@ -94,26 +111,44 @@ class DashboardQueriesIntegrationTests extends PostgresTestBase {
 		if (this.users.findByUsername("mr-dash").isEmpty()) {
 			this.users.create("mr-dash", "MR", "dash-password-1", "SALES", EnumSet.of(Role.MR), Set.of(), "test");
 		}
+		Instant now = this.clock.instant();
+		this.month = YearMonth.from(now.atZone(JAPAN));
 		long n = System.nanoTime() % 1_000_000;
 		this.area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, '集計', 'Dash')"
 				+ " RETURNING id", Long.class, "DQ" + n);
 		this.product = this.jdbc.queryForObject("INSERT INTO product (code, name_ja, name_en, therapeutic_area_id)"
 				+ " VALUES (?, '集計錠', 'Dashol', ?) RETURNING id", Long.class, "DP" + n, this.area);
-		Long hco = this.jdbc.queryForObject("INSERT INTO hco (name, name_kana, hco_type, prefecture_code)"
-				+ " VALUES ('集計病院', 'シュウケイビョウイン', 'HOSPITAL', 13) RETURNING id", Long.class);
-		UniqueNames.Name name = UniqueNames.next();
-		this.hcp = this.hcps.create(new HcpDetails(name.kanji() + " 四郎", name.kana() + " シロウ", null, null, null, null,
-				null, hco), "test");
-		ConsentFixtures.grantEverything(this.consents, this.hcp.getId(), Instant.now());
+		this.hco = this.jdbc.queryForObject("INSERT INTO hco (name, name_kana, hco_type, prefecture_code)"
+				+ " VALUES ('集計病院', 'シュウケイビョウイン', 'HOSPITAL', ?) RETURNING id", Long.class, TOKYO);
+		this.hcp = hcpInTokyo();
 		this.interactions.log(new InteractionCapture(this.hcp.getId(),
-				new InteractionFacts(Channel.VISIT, Instant.now().minusSeconds(3600), 10, null, "key", null,
+				new InteractionFacts(Channel.VISIT, now.minusSeconds(3600), 10, null, "key", null,
 						Set.of(this.product), Set.of(this.area)),
 				List.of(new NeedDraft("用量", NeedCategory.DOSING, this.area, this.product, null, null)),
 				List.of(new StageDraft(this.area, AdoptionStage.INTERESTED, null)), null,
 				List.of(new PatientCountFacts(this.area, null, this.month, 40, 12))), "mr-dash");
-		this.jdbc.update("INSERT INTO interaction (hcp_id, channel, occurred_at, author, department_code, recorded_at,"
-				+ " updated_at) VALUES (?, 'WEB_CONTENT', now(), 'web', 'MARKETING', now(), now())", this.hcp.getId());
+		webVisit(this.hcp, now);
 		this.filter = new DashboardFilter(this.month.minusMonths(2), this.month, this.area, null, "KANTO", null);
+	}
+
+	/** A new HCP of the test's institution in Tokyo, who agreed to every contact. */
+	private Hcp hcpInTokyo() {
+		UniqueNames.Name name = UniqueNames.next();
+		Hcp hcp = this.hcps.create(new HcpDetails(name.kanji() + " 四郎", name.kana() + " シロウ", null, null, null, null,
+				null, this.hco), "test");
+		ConsentFixtures.grantEverything(this.consents, hcp.getId(), this.clock.instant());
+		return hcp;
+	}
+
+	/** A pull contact without area or product, written as the web feed does (no service in between). */
+	private void webVisit(Hcp hcp, Instant at) {
+		this.jdbc.update("INSERT INTO interaction (hcp_id, channel, occurred_at, author, department_code, recorded_at,"
+				+ " updated_at) VALUES (?, 'WEB_CONTENT', ?, 'web', 'MARKETING', ?, ?)", hcp.getId(), Timestamp.from(at),
+				Timestamp.from(at), Timestamp.from(at));
+	}
+
+	private static Coverage tokyo(ChannelDashboard channels) {
+		return channels.coverage().stream().filter(c -> c.prefectureCode() == TOKYO).findFirst().orElseThrow();
 	}
 
 	@Test
@@ -125,7 +160,7 @@ class DashboardQueriesIntegrationTests extends PostgresTestBase {
 		assertThat(patients).isEqualTo(this.patientDashboard.patients(this.filter, DashboardSource.RAW));
 		// A second report of the month corrects the first instead of adding to it.
 		this.interactions.log(new InteractionCapture(this.hcp.getId(),
-				new InteractionFacts(Channel.PHONE_IN, Instant.now(), null, null, null, null, Set.of(), Set.of()), List.of(),
+				new InteractionFacts(Channel.PHONE_IN, this.clock.instant(), null, null, null, null, Set.of(), Set.of()), List.of(),
 				List.of(), null, List.of(new PatientCountFacts(this.area, null, this.month, 50, 20))), "mr-dash");
 		assertThat(this.patientDashboard.patients(this.filter, DashboardSource.ROLLUP).treated()).isEqualTo(20);
 		assertThat(this.patientDashboard.patients(this.filter, DashboardSource.RAW).treated()).isEqualTo(20);
@@ -181,25 +216,36 @@ class DashboardQueriesIntegrationTests extends PostgresTestBase {
 		assertThat(channels.push()).isEqualTo(1);
 		assertThat(channels.pull()).isZero();
 		assertThat(channels.stages()).extracting(PushPull::push).containsExactly(1L);
+		// Without an area the figures are the region's, other test classes' contacts included: read them before
+		// another HCP of ours in Tokyo gets a web visit (pull) and a phone call (push), then assert exactly what
+		// these added.
 		DashboardFilter everything = new DashboardFilter(this.month.minusMonths(2), this.month, null, null, "KANTO", null);
+		ChannelDashboard before = this.channelDashboard.channels(everything, DashboardSource.ROLLUP);
+		Coverage tokyoBefore = tokyo(before);
+		Hcp another = hcpInTokyo();
+		Instant now = this.clock.instant();
+		webVisit(another, now.minusSeconds(120));
+		this.interactions.log(new InteractionCapture(another.getId(),
+				new InteractionFacts(Channel.PHONE_OUT, now.minusSeconds(60), 5, null, null, null, Set.of(), Set.of()),
+				List.of(), List.of(), null, List.of()), "mr-dash");
 		ChannelDashboard all = this.channelDashboard.channels(everything, DashboardSource.ROLLUP);
-		assertThat(all.pull()).isGreaterThanOrEqualTo(1);
+		assertThat(all.pull()).isEqualTo(before.pull() + 1);
+		assertThat(all.push()).isEqualTo(before.push() + 1);
+		// Coverage counts outbound contacts only: the new HCP is one more HCP, contacted in the last 30 days.
+		assertThat(tokyo(all)).isEqualTo(new Coverage(TOKYO, tokyoBefore.hcps() + 1, tokyoBefore.contacted30() + 1,
+				tokyoBefore.contacted90() + 1));
 		// Stages belong to one area: without an area there is no mix by stage.
 		assertThat(all.stages()).isEmpty();
 		assertThat(all.departments()).isEqualTo(this.channelDashboard.channels(everything, DashboardSource.RAW).departments());
 		assertThat(all.months()).isEqualTo(this.channelDashboard.channels(everything, DashboardSource.RAW).months());
 		assertThat(all.coverage()).isEqualTo(this.channelDashboard.channels(everything, DashboardSource.RAW).coverage());
-		assertThat(all.coverage()).anySatisfy(c -> {
-			assertThat(c.prefectureCode()).isEqualTo(13);
-			assertThat(c.contacted30()).isPositive();
-		});
 		ChannelDashboard byProduct = this.channelDashboard.channels(
 				new DashboardFilter(this.month, this.month, null, this.product, null, "SALES"), DashboardSource.ROLLUP);
 		assertThat(byProduct.push()).isEqualTo(1);
 		assertThat(byProduct.departments()).extracting(PushPull::label).containsExactly("SALES");
-		assertThat(this.channelDashboard.uncoveredHcps(everything, 90, 13)).extracting(DrillHcp::id)
-			.doesNotContain(this.hcp.getId());
-		assertThat(this.patientDashboard.reportingHcps(this.filter, 13)).extracting(DrillHcp::id).containsExactly(this.hcp.getId());
+		assertThat(this.channelDashboard.uncoveredHcps(everything, 90, TOKYO)).extracting(DrillHcp::id)
+			.doesNotContain(this.hcp.getId(), another.getId());
+		assertThat(this.patientDashboard.reportingHcps(this.filter, TOKYO)).extracting(DrillHcp::id).containsExactly(this.hcp.getId());
 	}
 
 	@Test
@@ -216,14 +262,19 @@ class DashboardQueriesIntegrationTests extends PostgresTestBase {
 	@Test
 	void theSlaCountsInquiriesReceivedInThePeriodAndListsTheOverdueOnes() {
 		long product = this.product;
+		// The dashboard's clock decides what is overdue: the rows are dated by it, not by the database's now().
+		Instant now = this.clock.instant();
 		long overdue = this.jdbc.queryForObject("INSERT INTO medical_inquiry (hcp_id, subject, question, product_id,"
 				+ " answer_channel, urgency, priority, status, received_at, received_by, received_via, due_at, updated_at)"
-				+ " VALUES (?, '用量', '腎機能低下時の用量は', ?, 'EMAIL', 'NORMAL', 'NORMAL', 'RECEIVED', now() - interval '3 days',"
-				+ " 'mr-dash', 'SALES', now() - interval '1 hour', now()) RETURNING id", Long.class, this.hcp.getId(), product);
+				+ " VALUES (?, '用量', '腎機能低下時の用量は', ?, 'EMAIL', 'NORMAL', 'NORMAL', 'RECEIVED', ?,"
+				+ " 'mr-dash', 'SALES', ?, ?) RETURNING id", Long.class, this.hcp.getId(), product,
+				Timestamp.from(now.minus(Duration.ofDays(3))), Timestamp.from(now.minus(Duration.ofHours(1))),
+				Timestamp.from(now));
 		this.jdbc.update("INSERT INTO medical_inquiry (hcp_id, subject, question, product_id, answer_channel, urgency,"
 				+ " priority, status, received_at, received_by, received_via, due_at, updated_at) VALUES (?, '併用', '併用は',"
-				+ " ?, 'EMAIL', 'NORMAL', 'NORMAL', 'RECEIVED', now(), 'mr-dash', 'SALES', now() + interval '2 days', now())",
-				this.hcp.getId(), product);
+				+ " ?, 'EMAIL', 'NORMAL', 'NORMAL', 'RECEIVED', ?, 'mr-dash', 'SALES', ?, ?)",
+				this.hcp.getId(), product, Timestamp.from(now), Timestamp.from(now.plus(Duration.ofDays(2))),
+				Timestamp.from(now));
 		SlaDashboard sla = this.slaDashboard.inquiries(this.filter);
 		assertThat(sla.received()).isEqualTo(2);
 		assertThat(sla.open()).isEqualTo(2);

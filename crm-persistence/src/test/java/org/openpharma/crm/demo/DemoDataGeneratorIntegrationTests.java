@@ -1,6 +1,9 @@
 package org.openpharma.crm.demo;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openpharma.crm.PostgresTest;
 import org.openpharma.crm.PostgresTestBase;
+import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.testsupport.TestDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The generator against real PostgreSQL. Other tests share this run's database and add HCPs of their
  * own, so each generation goes into a fresh schema of its own, migrated by Flyway like the real one: the
  * idempotence check (hcp empty) and the determinism check (two schemas, one seed) need that isolation.
+ * With one seed and a fixed clock the data is the same on every run, so the figures are asserted exactly:
+ * a change to the generator that changes them changes every demo installation, and should say so here.
  */
 @PostgresTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -34,8 +40,10 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 	@Autowired
 	PasswordEncoder passwords;
 
-	@Autowired
-	Clock clock;
+	/** The demo's "now": fixed, so that the seeded figures are the same whatever day the tests run. */
+	static final Clock NOW = Clock.fixed(Instant.parse("2026-11-25T03:00:00Z"), ZoneOffset.UTC);
+
+	static final java.sql.Date TODAY = java.sql.Date.valueOf(LocalDate.ofInstant(NOW.instant(), Japan.ZONE));
 
 	@Autowired
 	DemoDataGenerator springBean;
@@ -81,8 +89,7 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 		JdbcTemplate jdbc = this.first.jdbc;
 		assertThat(count(jdbc, "SELECT count(*) FROM hcp")).isEqualTo(2000);
 		assertThat(count(jdbc, "SELECT count(*) FROM hco")).isEqualTo(1050);
-		assertThat(count(jdbc, "SELECT count(*) FROM affiliation")).isEqualTo(report.affiliations())
-			.isGreaterThan(2000);
+		assertThat(count(jdbc, "SELECT count(*) FROM affiliation")).isEqualTo(report.affiliations()).isEqualTo(2800);
 		// Nobody without their primary affiliation, and no primary HCO that is a pharmacy.
 		assertThat(count(jdbc, "SELECT count(*) FROM hcp h WHERE NOT EXISTS (SELECT 1 FROM affiliation a"
 				+ " WHERE a.hcp_id = h.id AND a.hco_id = h.primary_hco_id)"))
@@ -100,7 +107,7 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 		assertThat(count(jdbc, "SELECT count(*) FROM hcp WHERE name_romaji !~ '^[A-Z][a-z]+ [A-Z][a-z]+$'")).isZero();
 		assertThat(count(jdbc, "SELECT count(*) FROM hco WHERE name_kana !~ '^[ァ-ヶー ]+$'")).isZero();
 		assertThat(count(jdbc, "SELECT count(*) FROM hcp WHERE kana_key LIKE '% %' OR search_text IS NULL")).isZero();
-		assertThat(count(jdbc, "SELECT count(*) FROM hcp WHERE kanji_key LIKE '佐藤%'")).isGreaterThan(20);
+		assertThat(count(jdbc, "SELECT count(*) FROM hcp WHERE kanji_key LIKE '佐藤%'")).isEqualTo(91);
 	}
 
 	@Test
@@ -108,11 +115,13 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 		JdbcTemplate jdbc = this.first.jdbc;
 		assertThat(count(jdbc, "SELECT count(DISTINCT prefecture_code) FROM hco")).isEqualTo(47);
 		assertThat(count(jdbc, "SELECT count(DISTINCT prefecture_code) FROM territory_prefecture")).isEqualTo(47);
-		// Population weighting: Tokyo has more institutions than Tottori.
-		assertThat(count(jdbc, "SELECT count(*) FROM hco WHERE prefecture_code = 13"))
-			.isGreaterThan(5 * count(jdbc, "SELECT count(*) FROM hco WHERE prefecture_code = 31"));
+		// Population weighting: Tokyo has far more institutions than Tottori.
+		long tottori = count(jdbc, "SELECT count(*) FROM hco WHERE prefecture_code = 31");
+		assertThat(tottori).isEqualTo(3);
+		assertThat(count(jdbc, "SELECT count(*) FROM hco WHERE prefecture_code = 13")).isEqualTo(104)
+			.isGreaterThan(5 * tottori);
 		assertThat(count(jdbc, "SELECT count(*) FROM therapeutic_area")).isEqualTo(6);
-		assertThat(count(jdbc, "SELECT count(*) FROM product")).isGreaterThanOrEqualTo(12);
+		assertThat(count(jdbc, "SELECT count(*) FROM product")).isEqualTo(this.firstReport.products()).isEqualTo(15);
 		assertThat(this.firstReport.territories()).isEqualTo(12);
 	}
 
@@ -120,8 +129,7 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 	void registryNumbersAndInstitutionCodesAreUnique() {
 		JdbcTemplate jdbc = this.first.jdbc;
 		long present = count(jdbc, "SELECT count(registry_number) FROM hcp");
-		assertThat(present).isBetween(1850L, 1960L)
-			.isEqualTo(count(jdbc, "SELECT count(DISTINCT registry_number) FROM hcp"));
+		assertThat(present).isEqualTo(1908).isEqualTo(count(jdbc, "SELECT count(DISTINCT registry_number) FROM hcp"));
 		assertThat(count(jdbc, "SELECT count(DISTINCT institution_code) FROM hco")).isEqualTo(1050);
 	}
 
@@ -148,20 +156,19 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 	void threeYearsOfActivityComeWithTheDemo() {
 		JdbcTemplate jdbc = this.first.jdbc;
 		GenerationReport.Activity activity = this.firstReport.activity();
-		assertThat(activity.interactions()).isBetween(18_000L, 21_000L);
+		assertThat(activity.interactions()).isEqualTo(19_960);
 		assertThat(count(jdbc, "SELECT count(*) FROM interaction")).isEqualTo(activity.interactions());
 		assertThat(count(jdbc, "SELECT count(*) FROM interaction_therapeutic_area")).isEqualTo(activity.interactions());
-		assertThat(count(jdbc, "SELECT count(*) FROM information_need")).isEqualTo(activity.needs()).isBetween(3_000L,
-				5_000L);
-		assertThat(count(jdbc, "SELECT count(*) FROM hcp_stage")).isEqualTo(activity.stages()).isPositive();
+		assertThat(count(jdbc, "SELECT count(*) FROM information_need")).isEqualTo(activity.needs()).isEqualTo(3_937);
+		assertThat(count(jdbc, "SELECT count(*) FROM hcp_stage")).isEqualTo(activity.stages()).isEqualTo(2_097);
 		assertThat(count(jdbc, "SELECT count(*) FROM stage_change")).isEqualTo(activity.stageChanges());
-		assertThat(count(jdbc, "SELECT count(*) FROM patient_count")).isEqualTo(activity.patientCounts()).isPositive();
+		assertThat(count(jdbc, "SELECT count(*) FROM patient_count")).isEqualTo(activity.patientCounts()).isEqualTo(1_339);
 		assertThat(count(jdbc, "SELECT count(*) FROM treatment_policy_note")).isEqualTo(activity.policyNotes());
 		// Skew: some key opinion leaders have hundreds of contacts, many HCPs none.
 		assertThat(count(jdbc, "SELECT max(n) FROM (SELECT count(*) AS n FROM interaction GROUP BY hcp_id) c"))
-			.isGreaterThan(200);
+			.isEqualTo(800);
 		assertThat(count(jdbc, "SELECT count(*) FROM hcp h WHERE NOT EXISTS (SELECT 1 FROM interaction i"
-				+ " WHERE i.hcp_id = h.id)")).isGreaterThan(100);
+				+ " WHERE i.hcp_id = h.id)")).isEqualTo(321);
 		// Every department, and each territory's own MR for its HCPs.
 		assertThat(jdbc.queryForList("SELECT DISTINCT department_code FROM interaction", String.class))
 			.containsExactlyInAnyOrder("SALES", "MARKETING", "MEDICAL", "CALL_CENTER");
@@ -170,27 +177,28 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 				+ " AND (o.prefecture_code = 13) <> (i.author = 'mr01')")).isZero();
 		// Rows added later by the application do not collide with the ids COPY wrote.
 		assertThat(count(jdbc, "SELECT last_value FROM interaction_id_seq"))
-			.isGreaterThanOrEqualTo(count(jdbc, "SELECT max(id) FROM interaction"));
-		// Standard responses: two valid per product and an expired one.
-		assertThat(count(jdbc, "SELECT count(*) FROM standard_response WHERE valid_to >= CURRENT_DATE"))
+			.isEqualTo(count(jdbc, "SELECT max(id) FROM interaction"));
+		// Standard responses: two valid per product and an expired one, on the generator's day (not the database's).
+		assertThat(count(jdbc, "SELECT count(*) FROM standard_response WHERE valid_to >= ?", TODAY))
 			.isEqualTo(2 * count(jdbc, "SELECT count(*) FROM product"));
-		assertThat(count(jdbc, "SELECT count(*) FROM standard_response WHERE valid_to < CURRENT_DATE")).isPositive();
+		assertThat(count(jdbc, "SELECT count(*) FROM standard_response WHERE valid_to < ?", TODAY))
+			.isEqualTo(count(jdbc, "SELECT count(*) FROM product"));
 		// The dashboards: rollups rebuilt after the bulk load (equal to their source views), demo targets for the
 		// last year, inquiries answered on time, late and still open for the SLA.
 		assertThat(count(jdbc, "SELECT sum(n) FROM rollup_interaction WHERE ta_id = 0 AND product_id = 0"))
 			.isEqualTo(count(jdbc, "SELECT count(*) FROM rollup_interaction_source WHERE ta_id = 0 AND product_id = 0"));
 		assertThat(count(jdbc, "SELECT sum(treated) FROM rollup_patient"))
-			.isEqualTo(count(jdbc, "SELECT sum(treated) FROM rollup_patient_source")).isPositive();
-		assertThat(count(jdbc, "SELECT count(*) FROM patient_target")).isPositive();
+			.isEqualTo(count(jdbc, "SELECT sum(treated) FROM rollup_patient_source")).isEqualTo(50_256);
+		assertThat(count(jdbc, "SELECT count(*) FROM patient_target")).isEqualTo(78);
 		assertThat(count(jdbc, "SELECT count(*) FROM medical_inquiry WHERE status = 'CLOSED' AND delivered_at > due_at"))
-			.isPositive();
-		assertThat(count(jdbc, "SELECT count(*) FROM medical_inquiry WHERE status = 'ASSIGNED'")).isPositive();
+			.isEqualTo(2);
+		assertThat(count(jdbc, "SELECT count(*) FROM medical_inquiry WHERE status = 'ASSIGNED'")).isEqualTo(2);
 		// Consent: most HCPs agreed on paper, some since withdrew promotional e-mail, a tenth never agreed.
-		assertThat(count(jdbc, "SELECT count(*) FROM consent_record")).isEqualTo(activity.consents()).isGreaterThan(10_000);
+		assertThat(count(jdbc, "SELECT count(*) FROM consent_record")).isEqualTo(activity.consents()).isEqualTo(12_767);
 		assertThat(count(jdbc, "SELECT count(DISTINCT hcp_id) FROM consent_record WHERE state = 'WITHDRAWN'"))
-			.isGreaterThan(100);
+			.isEqualTo(167);
 		assertThat(count(jdbc, "SELECT count(*) FROM hcp h WHERE NOT EXISTS (SELECT 1 FROM consent_record c"
-				+ " WHERE c.hcp_id = h.id)")).isBetween(150L, 250L);
+				+ " WHERE c.hcp_id = h.id)")).isEqualTo(200);
 		String digest = "SELECT md5(string_agg(concat_ws('|', id, hcp_id, channel, author, key_messages), ','"
 				+ " ORDER BY id)) FROM interaction";
 		assertThat(jdbc.queryForObject(digest, String.class))
@@ -211,6 +219,7 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 			assertThat(this.passwords.matches("demo-password-2026", (String) user.get("password_hash"))).isTrue();
 			assertThat(this.passwords.matches("wrong-password-2026", (String) user.get("password_hash"))).isFalse();
 		});
+		// A floor, not a count: the demo password must pass the password policy's minimum length.
 		assertThat(DemoDataGenerator.demoPassword()).isEqualTo("demo-password-2026").hasSizeGreaterThanOrEqualTo(12);
 		assertThat(count(jdbc, "SELECT count(*) FROM app_user_territory ut JOIN app_user u ON u.id = ut.user_id"
 				+ " JOIN territory_prefecture tp ON tp.territory_id = ut.territory_id"
@@ -218,7 +227,7 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 			.isEqualTo(1);
 		assertThat(count(jdbc, "SELECT count(*) FROM app_user_territory ut JOIN app_user u ON u.id = ut.user_id"
 				+ " WHERE u.username = 'manager'"))
-			.isGreaterThanOrEqualTo(2);
+			.isEqualTo(3);
 		assertThat(jdbc.queryForObject("SELECT department_code FROM app_user WHERE username = 'callcenter'",
 				String.class))
 			.isEqualTo("CALL_CENTER");
@@ -246,11 +255,11 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 
 	private DemoDataGenerator generator(Schema schema) {
 		return new DemoDataGenerator(schema.dataSource, new DataSourceTransactionManager(schema.dataSource),
-				this.passwords, this.clock);
+				this.passwords, NOW);
 	}
 
-	private static long count(JdbcTemplate jdbc, String sql) {
-		Long count = jdbc.queryForObject(sql, Long.class);
+	private static long count(JdbcTemplate jdbc, String sql, Object... args) {
+		Long count = jdbc.queryForObject(sql, Long.class, args);
 		return (count != null) ? count : 0;
 	}
 

@@ -25,6 +25,7 @@ class DemoNamesTests {
 			.of(DemoNames.familyNames(), DemoNames.MALE_NAMES, DemoNames.FEMALE_NAMES)
 			.flatMap(List::stream)
 			.toList();
+		// Floors, not counts: enough names for two thousand demo physicians to look varied.
 		assertThat(DemoNames.familyNames()).hasSizeGreaterThanOrEqualTo(150);
 		assertThat(DemoNames.MALE_NAMES.size() + DemoNames.FEMALE_NAMES.size()).isGreaterThanOrEqualTo(100);
 		assertThat(all).allSatisfy(part -> {
@@ -66,7 +67,7 @@ class DemoNamesTests {
 		for (int i = 0; i < 200_000; i++) {
 			counts.merge(DemoNames.family(random).kanji(), 1, Integer::sum);
 		}
-		// 佐藤 (187) against 松村 (13): about fourteen times as common.
+		// 佐藤 (187) against 松村 (13): about fourteen times as common; a ratio of the weights, not a count.
 		assertThat(counts.get("佐藤")).isGreaterThan(counts.get("松村") * 8);
 		assertThat(counts.keySet()).hasSize(DemoNames.familyNames().stream().map(Part::kanji).distinct().toList().size());
 	}

@@ -121,10 +121,12 @@ class ImportCsvParsingTests {
 	void deletesUploadsAKilledProcessLeftBehindOnceTheyAreOld() throws IOException {
 		Path stale = Files.createTempFile("crm-import-", ".csv");
 		Path fresh = Files.createTempFile("crm-import-", ".csv");
+		// The wall clock, not a test clock: the file system stamps the fresh upload with the real time.
+		java.time.Instant now = java.time.Instant.now();
 		try {
-			Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(java.time.Instant.now()
-				.minus(java.time.Duration.ofDays(2))));
-			ImportManagement.deleteStaleUploads(java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+			Files.setLastModifiedTime(stale,
+					java.nio.file.attribute.FileTime.from(now.minus(java.time.Duration.ofDays(2))));
+			ImportManagement.deleteStaleUploads(now.minus(java.time.Duration.ofDays(1)));
 			assertThat(stale).doesNotExist();
 			assertThat(fresh).exists();
 		}

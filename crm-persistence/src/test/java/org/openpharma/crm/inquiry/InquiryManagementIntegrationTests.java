@@ -1,5 +1,6 @@
 package org.openpharma.crm.inquiry;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -65,6 +66,9 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Clock clock;
+
 	Hcp hcp;
 
 	long product;
@@ -78,7 +82,7 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 		UniqueNames.Name name = UniqueNames.next();
 		this.hcp = this.hcps.create(new HcpDetails(name.kanji() + " 四郎", name.kana() + " シロウ", null, null, null, null,
 				null, null), "test");
-		ConsentFixtures.grantEverything(this.consents, this.hcp.getId(), Instant.now());
+		ConsentFixtures.grantEverything(this.consents, this.hcp.getId(), this.clock.instant());
 		String code = "IQ" + Math.abs(name.romaji().hashCode());
 		Long area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, '領域', 'Area')"
 				+ " RETURNING id", Long.class, code);
@@ -89,7 +93,7 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 	private InquiryDraft draft(boolean adverseEvent, ConsentChannel channel) {
 		return new InquiryDraft(this.hcp.getId(), "腎機能低下時の用量", "eGFR 25 の患者への用量は？", this.product, channel,
 				InquiryPriority.NORMAL, false, null, adverseEvent,
-				adverseEvent ? new AdverseEventFacts(this.product, "初回投与2日後に発疹", LocalDate.now().minusDays(3),
+				adverseEvent ? new AdverseEventFacts(this.product, "初回投与2日後に発疹", today().minusDays(3),
 						Seriousness.NON_SERIOUS, Expectedness.EXPECTED, false, "主治医", AgeBand.SIXTIES, Sex.FEMALE)
 						: null);
 	}
@@ -101,12 +105,23 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 		Hcp someone = this.hcps.create(new HcpDetails(name.kanji() + " 六郎", name.kana() + " ロクロウ", null, null, null,
 				null, null, null), "test");
 		this.jdbc.update("UPDATE hcp SET country = ? WHERE id = ?", country, someone.getId());
-		ConsentFixtures.grantEverything(this.consents, someone.getId(), Instant.now());
+		ConsentFixtures.grantEverything(this.consents, someone.getId(), this.clock.instant());
 		return this.inquiries.take(new InquiryDraft(someone.getId(), "副作用の報告", "投与後の経過について", this.product,
 				ConsentChannel.EMAIL, InquiryPriority.NORMAL, false, awareAt, true,
-				new AdverseEventFacts(this.product, "投与後に肝機能障害", LocalDate.now(JAPAN).minusDays(60), seriousness,
+				new AdverseEventFacts(this.product, "投与後に肝機能障害", today().minusDays(60), seriousness,
 						expectedness, fatal, "主治医", AgeBand.SEVENTIES, Sex.MALE)),
 				"mr01", InquiryManagement.Via.SALES);
+	}
+
+	/** Today in Japan by the application's clock. */
+	private LocalDate today() {
+		return LocalDate.ofInstant(this.clock.instant(), JAPAN);
+	}
+
+	/** The queue's rows of this test's product (the test's own inquiries; the queue holds every class's). */
+	private List<InquiryQueries.QueueRow> queue(InquiryStatus status, InquiryPriority priority, String assignee) {
+		return this.queries.queue(new InquiryQueries.Filter(status, priority, this.product, assignee, null), MEDICAL, 0, 500)
+			.items();
 	}
 
 	private InquiryQueries.Handoff handoffOf(long inquiryId) {
@@ -121,8 +136,8 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 	void anInquiryWithAnAdverseEventIsTakenInWithItsHandoffAndClocks() {
 		long id = this.inquiries.take(draft(true, ConsentChannel.EMAIL), "mr01", InquiryManagement.Via.SALES);
 
-		var row = this.queries.queue(InquiryQueries.Filter.none(), MEDICAL, 0, 500).items().stream()
-			.filter(r -> r.id() == id).findFirst().orElseThrow();
+		var row = queue(null, null, null).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+		assertThat(queue(null, null, null)).extracting(InquiryQueries.QueueRow::id).containsExactly(id);
 		assertThat(row.status()).isEqualTo("RECEIVED");
 		assertThat(row.adverseEvent()).isTrue();
 		assertThat(row.dueAt()).isAfter(row.receivedAt());
@@ -181,13 +196,12 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 	@Test
 	void triageSetsTheClockAndStatusMovesOnlyOneStepWithTheCurrentVersion() {
 		long id = this.inquiries.take(draft(false, ConsentChannel.PHONE), "callcenter", InquiryManagement.Via.CALL_CENTER);
-		var before = this.queries.queue(InquiryQueries.Filter.none(), MEDICAL, 0, 500).items().stream()
-			.filter(r -> r.id() == id).findFirst().orElseThrow();
+		var before = queue(null, null, null).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
 		assertThatThrownBy(() -> this.inquiries.assign(id, version(id), "msl-one", "msl-one"))
 			.as("a forged jump past triage").isInstanceOf(DomainException.class);
 		this.inquiries.triage(id, version(id), InquiryPriority.URGENT, true, NeedCategory.DOSING, "msl-one");
-		var after = this.queries.queue(new InquiryQueries.Filter(InquiryStatus.TRIAGED, InquiryPriority.URGENT, null, null,
-				null), MEDICAL, 0, 500).items().stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+		var after = queue(InquiryStatus.TRIAGED, InquiryPriority.URGENT, null).stream().filter(r -> r.id() == id)
+			.findFirst().orElseThrow();
 		assertThat(after.dueAt()).isBefore(before.dueAt());
 		assertThat(after.offLabel()).isTrue();
 		assertThatThrownBy(() -> this.inquiries.assign(id, version(id) - 1, "msl-one", "msl-one"))
@@ -195,8 +209,8 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 		assertThatThrownBy(() -> this.inquiries.assign(id, version(id), "mr01", "msl-one"))
 			.isInstanceOf(ValidationException.class);
 		this.inquiries.assign(id, version(id), "MSL-ONE", "msl-one");
-		assertThat(this.queries.queue(new InquiryQueries.Filter(null, null, null, "msl-one", null), MEDICAL, 0, 500).items())
-			.extracting(InquiryQueries.QueueRow::id).contains(id);
+		assertThat(queue(null, null, "msl-one")).extracting(InquiryQueries.QueueRow::id).containsExactly(id);
+		assertThat(queue(null, null, "msl-two")).isEmpty();
 		assertThat(this.queries.timeline(id, MEDICAL)).extracting(InquiryQueries.Step::action)
 			.containsExactly("RECEIVED", "TRIAGED", "ASSIGNED");
 	}
@@ -218,11 +232,11 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 	@Test
 	void aStandardResponseAnswersAtOnceAndTheInquiryIsDeliveredAndClosedWithFeedback() {
 		long id = assigned();
-		LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+		LocalDate today = today();
 		long expired = standardResponse(today.minusYears(2), today.minusDays(1));
 		long valid = standardResponse(today.minusDays(10), today.plusYears(1));
 		assertThat(this.queries.standardResponses(this.product, today)).extracting(InquiryQueries.StandardResponse::id)
-			.contains(valid).doesNotContain(expired);
+			.containsExactly(valid);
 		assertThatThrownBy(() -> this.inquiries.answerWithStandard(id, version(id), expired, "msl-one"))
 			.isInstanceOf(ValidationException.class);
 		this.inquiries.answerWithStandard(id, version(id), valid, "msl-one");
@@ -283,13 +297,15 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 
 	@Test
 	void dayZeroIsWhenTheEmployeeLearnedOfItAndBothClocksRunFromIt() {
-		Instant learned = Instant.now().minus(java.time.Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		Instant learned = this.clock.instant().minus(java.time.Duration.ofDays(2))
+			.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
 		long id = adverseEvent("JP", learned, Seriousness.SERIOUS, Expectedness.UNEXPECTED, false);
 		InquiryQueries.Handoff handoff = handoffOf(id);
 		assertThat(handoff.awareAt()).isEqualTo(learned);
 		assertThat(handoff.createdAt()).isAfter(learned);
 		assertThat(handoff.dueAt()).as("the internal deadline, from day 0").isEqualTo(this.sla.adverseEventDue(learned));
-		assertThat(handoff.overdue(Instant.now())).isEqualTo(this.sla.adverseEventDue(learned).isBefore(Instant.now()));
+		Instant now = this.clock.instant();
+		assertThat(handoff.overdue(now)).isEqualTo(this.sla.adverseEventDue(learned).isBefore(now));
 		assertThat(handoff.regulatory().rule().code()).isEqualTo("JP-SERIOUS-UNEXPECTED");
 		assertThat(handoff.regulatory().dueDate()).isEqualTo(LocalDate.ofInstant(learned, JAPAN).plusDays(15));
 		assertThat(handoff.hcpCountry()).isEqualTo("JP");
@@ -297,11 +313,11 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 		assertThat(handoff.hcpName()).endsWith("六郎");
 		assertThat(this.queries.detail(id, MEDICAL).orElseThrow().awareAt()).isEqualTo(learned);
 		// Not said: when it was received. Never in the future.
-		long now = this.inquiries.take(draft(true, ConsentChannel.EMAIL), "mr01", InquiryManagement.Via.SALES);
-		InquiryQueries.Detail received = this.queries.detail(now, MEDICAL).orElseThrow();
+		long unsaid = this.inquiries.take(draft(true, ConsentChannel.EMAIL), "mr01", InquiryManagement.Via.SALES);
+		InquiryQueries.Detail received = this.queries.detail(unsaid, MEDICAL).orElseThrow();
 		assertThat(received.awareAt()).isEqualTo(received.receivedAt());
 		InquiryDraft future = new InquiryDraft(this.hcp.getId(), "s", "q", this.product, ConsentChannel.EMAIL,
-				InquiryPriority.NORMAL, false, Instant.now().plus(java.time.Duration.ofHours(2)), false, null);
+				InquiryPriority.NORMAL, false, now.plus(java.time.Duration.ofHours(2)), false, null);
 		assertThatThrownBy(() -> this.inquiries.take(future, "mr01", InquiryManagement.Via.SALES))
 			.isInstanceOf(ValidationException.class)
 			.extracting(ex -> ((ValidationException) ex).getViolations().get(0).field())
@@ -313,12 +329,12 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 		assertThatThrownBy(() -> this.jdbc.update("UPDATE adverse_event_handoff SET fatal = true, seriousness = 'NON_SERIOUS'"
 				+ " WHERE inquiry_id = ?", id)).isInstanceOf(org.springframework.dao.DataAccessException.class);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_constraint WHERE conrelid = 'adverse_event_handoff'::regclass"
-				+ " AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%fatal%'", Integer.class)).isPositive();
+				+ " AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%fatal%'", Integer.class)).isEqualTo(1);
 	}
 
 	@Test
 	void theRegulatorsDeadlineFollowsTheHcpsCountryAndTheCaseAndTheListSortsByWhatIsDueFirst() {
-		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+		Instant now = this.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
 		// Day 0 a week apart each, so that one business day later keeps them apart whatever today is.
 		long japanExpected = adverseEvent("JP", now.minus(java.time.Duration.ofDays(21)), Seriousness.SERIOUS,
 				Expectedness.EXPECTED, false);

@@ -174,7 +174,9 @@ class InteractionManagementIntegrationTests extends PostgresTestBase {
 		}
 		List<Map<String, Object>> history = this.jdbc.queryForList("SELECT from_stage, to_stage FROM stage_change"
 				+ " WHERE hcp_id = ? ORDER BY id", this.hcp.getId());
-		assertThat(history).isNotEmpty();
+		// Not exact: the order the calls queue up in decides how many repeat the stage just reached (no move); three
+		// stages come twice, so 5 to 8 moves.
+		assertThat(history).hasSizeBetween(5, stages.length);
 		assertThat(history.get(0).get("from_stage")).isNull();
 		for (int i = 1; i < history.size(); i++) {
 			assertThat(history.get(i).get("from_stage")).isEqualTo(history.get(i - 1).get("to_stage"));

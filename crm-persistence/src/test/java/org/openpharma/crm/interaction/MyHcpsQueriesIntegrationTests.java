@@ -43,6 +43,9 @@ class MyHcpsQueriesIntegrationTests extends PostgresTestBase {
 	@Autowired
 	org.openpharma.crm.consent.ConsentLedger consents;
 
+	@Autowired
+	java.time.Clock clock;
+
 	@Test
 	void territoryHcpsComeWithMostOpenNeedsFirstThenLongestWithoutContact() {
 		long n = System.nanoTime() % 1_000_000;
@@ -58,16 +61,18 @@ class MyHcpsQueriesIntegrationTests extends PostgresTestBase {
 		Hcp neverContacted = hcp(hco);
 		Hcp contactedYesterday = hcp(hco);
 		Hcp elsewhere = hcp(null);
-		Instant now = Instant.now();
+		Instant now = this.clock.instant();
 		log(withNeeds, now.minus(Duration.ofDays(1)), mr, 2);
 		log(contactedLongAgo, now.minus(Duration.ofDays(200)), mr, 0);
 		log(contactedYesterday, now.minus(Duration.ofDays(1)), mr, 0);
 
 		List<Long> ids = this.queries.forUser(mr, 0, 500).items().stream().map(MyHcpsQueries.MyHcp::id).toList();
 
-		assertThat(ids).doesNotContain(elsewhere.getId());
-		assertThat(ids).containsSubsequence(withNeeds.getId(), neverContacted.getId(), contactedLongAgo.getId(),
-				contactedYesterday.getId());
+		// Other test classes may have HCPs in Okinawa too: the order is asserted among this test's own HCPs.
+		List<Long> ours = List.of(withNeeds.getId(), contactedLongAgo.getId(), neverContacted.getId(),
+				contactedYesterday.getId(), elsewhere.getId());
+		assertThat(ids).filteredOn(ours::contains).containsExactly(withNeeds.getId(), neverContacted.getId(),
+				contactedLongAgo.getId(), contactedYesterday.getId());
 		assertThat(this.queries.forUser(mr, 0, 500).items().stream().filter(h -> h.id() == withNeeds.getId()).findFirst()
 			.orElseThrow().openNeeds()).isEqualTo(2);
 		assertThat(this.queries.recentHcpIds(mr, 10)).containsExactlyInAnyOrder(withNeeds.getId(),
@@ -81,7 +86,7 @@ class MyHcpsQueriesIntegrationTests extends PostgresTestBase {
 		UniqueNames.Name name = UniqueNames.next();
 		Hcp hcp = this.hcps.create(new HcpDetails(name.kanji() + " 花子", name.kana() + " ハナコ", null, null, null, null, null,
 				hcoId), "test");
-		org.openpharma.crm.ConsentFixtures.grantEverything(this.consents, hcp.getId(), java.time.Instant.now());
+		org.openpharma.crm.ConsentFixtures.grantEverything(this.consents, hcp.getId(), this.clock.instant());
 		return hcp;
 	}
 

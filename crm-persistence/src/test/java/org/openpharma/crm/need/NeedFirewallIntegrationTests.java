@@ -1,6 +1,6 @@
 package org.openpharma.crm.need;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -49,6 +49,9 @@ class NeedFirewallIntegrationTests extends PostgresTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Clock clock;
+
 	long hcpId;
 
 	/** A call center agent: works needs nationwide. */
@@ -65,16 +68,17 @@ class NeedFirewallIntegrationTests extends PostgresTestBase {
 		UniqueNames.Name name = UniqueNames.next();
 		this.hcpId = this.hcps.create(new HcpDetails(name.kanji() + " 次郎", name.kana() + " ジロウ", null, null, null, null,
 				null, null), "test").getId();
+		java.sql.Timestamp now = java.sql.Timestamp.from(this.clock.instant());
 		this.interactionId = this.jdbc.queryForObject("INSERT INTO interaction (hcp_id, channel, occurred_at, author,"
-				+ " department_code, recorded_at, updated_at, purpose) VALUES (?, 'VISIT', now(), ?, 'CALL_CENTER', now(), now(),"
+				+ " department_code, recorded_at, updated_at, purpose) VALUES (?, 'VISIT', ?, ?, 'CALL_CENTER', ?, ?,"
 				+ " 'PROMOTIONAL')"
-				+ " RETURNING id", Long.class, this.hcpId, this.agent);
+				+ " RETURNING id", Long.class, this.hcpId, now, this.agent, now, now);
 	}
 
 	/** A need routed to {@code department} and fulfilled, or closed unmet, by national users. */
 	private long need(RoutedTo department, boolean fulfilled) {
 		InformationNeed need = this.repository.saveAndFlush(InformationNeed.raise(this.hcpId, null, "renal dosing",
-				NeedCategory.DOSING, null, null, Urgency.HIGH, "eGFR 25", "mr07", Instant.now()));
+				NeedCategory.DOSING, null, null, Urgency.HIGH, "eGFR 25", "mr07", this.clock.instant()));
 		need = this.needs.triage(need.getId(), need.getVersion(), department, "routed", this.agent);
 		if (fulfilled) {
 			need = this.needs.start(need.getId(), need.getVersion(), this.agent);
@@ -125,7 +129,7 @@ class NeedFirewallIntegrationTests extends PostgresTestBase {
 	@Test
 	void anUntriagedNeedWithholdsNothingAndAnUnknownOneIsEmpty() {
 		long open = this.repository.saveAndFlush(InformationNeed.raise(this.hcpId, null, "leaflet", NeedCategory.DOSING,
-				null, null, null, null, "mr07", Instant.now())).getId();
+				null, null, null, null, "mr07", this.clock.instant())).getId();
 		NeedQueries.NeedView view = this.queries.detail(open, Set.of(Role.MR)).orElseThrow();
 		assertThat(view.routedTo()).isNull();
 		assertThat(view.medicalWithheld()).isFalse();

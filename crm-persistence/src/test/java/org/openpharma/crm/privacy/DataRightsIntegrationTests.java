@@ -1,5 +1,6 @@
 package org.openpharma.crm.privacy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -33,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 @PostgresTest
 class DataRightsIntegrationTests extends PostgresTestBase {
@@ -58,6 +60,9 @@ class DataRightsIntegrationTests extends PostgresTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Clock clock;
+
 	private Hcp hcpWithHistory() {
 		if (this.users.findByUsername("mr-rights").isEmpty()) {
 			this.users.create("mr-rights", "MR", "rights-password-1", "SALES", EnumSet.of(Role.MR), Set.of(), "test");
@@ -65,12 +70,13 @@ class DataRightsIntegrationTests extends PostgresTestBase {
 		UniqueNames.Name name = UniqueNames.next();
 		Hcp hcp = this.hcps.create(new HcpDetails(name.kanji() + " 三郎", name.kana() + " サブロウ", null, null, null,
 				"saburo@example.jp", null, null), "test");
-		ConsentFixtures.grantEverything(this.consents, hcp.getId(), Instant.now());
+		Instant now = this.clock.instant();
+		ConsentFixtures.grantEverything(this.consents, hcp.getId(), now);
 		Long area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, '領域', 'Area')"
 				+ " RETURNING id", Long.class, "DR" + Math.abs(name.romaji().hashCode()));
-		YearMonth month = YearMonth.now(ZoneId.of("Asia/Tokyo"));
+		YearMonth month = YearMonth.from(now.atZone(ZoneId.of("Asia/Tokyo")));
 		this.interactions.log(new InteractionCapture(hcp.getId(),
-				new InteractionFacts(Channel.VISIT, Instant.now().minusSeconds(600), 10, "interested", "private remark",
+				new InteractionFacts(Channel.VISIT, now.minusSeconds(600), 10, "interested", "private remark",
 						"talked about his family", null, Set.of(area)),
 				List.of(new NeedDraft("家族の治療について", NeedCategory.OTHER, area, null, null, "details")),
 				List.of(new org.openpharma.crm.interaction.InteractionCapture.StageDraft(area,
@@ -101,9 +107,11 @@ class DataRightsIntegrationTests extends PostgresTestBase {
 		DataRights.ErasureReport report = this.rights.erase(hcp.getId(), "admin");
 
 		assertThat(report.removed()).extracting(DataRights.Line::category, DataRights.Line::rows)
-			.contains(org.assertj.core.groups.Tuple.tuple("policyNotes", 1), org.assertj.core.groups.Tuple.tuple("consentLinks", 1));
+			.containsExactly(tuple("policyNotes", 1), tuple("affiliations", 0), tuple("consentLinks", 1));
 		assertThat(report.kept()).extracting(DataRights.Line::category, DataRights.Line::reason)
-			.contains(org.assertj.core.groups.Tuple.tuple("consent", "privacy.reason.consentProof"));
+			.containsExactly(tuple("consent", "privacy.reason.consentProof"),
+					tuple("patientCounts", "privacy.reason.aggregates"), tuple("medicalInquiries", "privacy.reason.law"),
+					tuple("auditTrail", "privacy.reason.accountability"));
 		var export = this.rights.export(hcp.getId(), "privacy-test", "test");
 		var profile = export.get("profile").get(0);
 		assertThat(profile.get("name_kanji")).isEqualTo(DataRights.ERASED_NAME);
@@ -151,9 +159,10 @@ class DataRightsIntegrationTests extends PostgresTestBase {
 				+ " || ' ' || coalesce(a.after_state::text, '') AS payload, a.actor, a.action, a.occurred_at FROM audit_event a"
 				+ " WHERE a.id = ANY (?) ORDER BY a.id", (Object) before.stream().map(r -> r.get("id")).toArray(Long[]::new));
 		assertThat(after).hasSameSizeAs(before);
-		for (String personal : List.of("talked about his family", "private remark", "interested", "家族の治療について",
+		List<String> personalTexts = List.of("talked about his family", "private remark", "interested", "家族の治療について",
 				"his daughter is a patient", "prefers the older drug", hcp.getNameKanji(), hcp.getNameKana(),
-				"saburo@example.jp")) {
+				"saburo@example.jp");
+		for (String personal : personalTexts) {
 			assertThat(after).extracting(r -> (String) r.get("payload")).as(personal)
 				.noneSatisfy(p -> assertThat(p).contains(personal));
 		}
@@ -167,11 +176,14 @@ class DataRightsIntegrationTests extends PostgresTestBase {
 				changed++;
 			}
 		}
-		assertThat(changed).isPositive();
+		// Exactly the payloads that held personal text were rewritten, no other.
+		long personal = before.stream().map(r -> (String) r.get("payload"))
+			.filter(p -> personalTexts.stream().anyMatch(p::contains)).count();
+		assertThat((long) changed).isEqualTo(personal).isNotZero();
 		assertThat(report.anonymised()).extracting(DataRights.Line::category, DataRights.Line::rows)
-			.contains(org.assertj.core.groups.Tuple.tuple("auditPayloads", changed));
+			.contains(tuple("auditPayloads", changed));
 		assertThat(report.kept()).extracting(DataRights.Line::category, DataRights.Line::rows)
-			.contains(org.assertj.core.groups.Tuple.tuple("auditTrail", before.size()));
+			.contains(tuple("auditTrail", before.size()));
 	}
 
 }

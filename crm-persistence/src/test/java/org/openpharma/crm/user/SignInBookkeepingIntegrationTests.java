@@ -61,6 +61,7 @@ class SignInBookkeepingIntegrationTests extends PostgresTestBase {
 		Map<String, Long> actions = auditActions(user.getId());
 		assertThat(actions).containsEntry("LOGIN", 1L);
 		assertThat(actions).containsEntry("LOGIN_FAILED", THREADS - 1L);
+		// Not exact: the success resets the count, and how many failures land after it is up to the threads.
 		assertThat(failedAttempts(user.getId())).isBetween(0, THREADS - 1);
 	}
 

@@ -55,6 +55,9 @@ class AuthorizationIntegrationTests extends WebTestBase {
 	@Autowired
 	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+	@Autowired
+	java.time.Clock clock;
+
 	Hcp hcp;
 
 	@BeforeEach
@@ -254,9 +257,9 @@ class AuthorizationIntegrationTests extends WebTestBase {
 			.andExpect(jsonPath("$.components.securitySchemes.apiToken.scheme").value("bearer"));
 	}
 
-	/** A form date-time in Japan, {@code hours} from now. */
-	private static String jst(long hours) {
-		return java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Tokyo")).plusHours(hours)
+	/** A form date-time in Japan, {@code hours} from the application's now. */
+	private String jst(long hours) {
+		return java.time.LocalDateTime.now(this.clock.withZone(java.time.ZoneId.of("Asia/Tokyo"))).plusHours(hours)
 			.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
 	}
 
@@ -264,7 +267,7 @@ class AuthorizationIntegrationTests extends WebTestBase {
 			org.openpharma.crm.consent.ConsentPurpose purpose, org.openpharma.crm.consent.ConsentState state) {
 		this.consents.record(this.hcp.getId(), new org.openpharma.crm.consent.ConsentEntry(channel, purpose, state,
 				org.openpharma.crm.consent.ConsentSource.PAPER, "form", "setup",
-				java.time.Instant.now().minus(java.time.Duration.ofDays(1)), null), "setup");
+				this.clock.instant().minus(java.time.Duration.ofDays(1)), null), "setup");
 	}
 
 	/**
@@ -346,7 +349,7 @@ class AuthorizationIntegrationTests extends WebTestBase {
 		}
 		var original = this.interactions.log(new org.openpharma.crm.interaction.InteractionCapture(this.hcp.getId(),
 				new org.openpharma.crm.interaction.InteractionFacts(org.openpharma.crm.interaction.Channel.VISIT,
-						java.time.Instant.now().minus(java.time.Duration.ofHours(2)), 20, null, "study design", null,
+						this.clock.instant().minus(java.time.Duration.ofHours(2)), 20, null, "study design", null,
 						null, null),
 				List.of(), List.of(), null, List.of()), "msl-author");
 		var as = user(this.users.ensure(role)).roles(role.name());

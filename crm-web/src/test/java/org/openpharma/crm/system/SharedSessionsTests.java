@@ -44,6 +44,7 @@ class SharedSessionsTests {
 
 	@Test
 	void expiresByTheStoredLastAccessTime() {
+		// The wall clock: Spring Session's MapSession.isExpired() compares with Instant.now() itself.
 		MapSession idle = stored();
 		idle.setLastAccessedTime(Instant.now().minus(Duration.ofHours(8)).minusSeconds(1));
 		assertThat(new SharedSessions.ThrottledSession(idle).isExpired()).isTrue();

@@ -1,6 +1,6 @@
 package org.openpharma.crm.inquiry.web;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +45,9 @@ class InquiryApiIntegrationTests extends WebTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	Clock clock;
+
 	String token;
 
 	Hcp hcp;
@@ -60,7 +63,7 @@ class InquiryApiIntegrationTests extends WebTestBase {
 		this.registry = "IQ" + n;
 		this.hcp = this.hcps.create(new HcpDetails("照会 太郎", "ショウカイ タロウ", null, this.registry, null, null, null,
 				null), "setup");
-		WebConsentFixtures.grantEverything(this.consents, this.hcp.getId(), Instant.now());
+		WebConsentFixtures.grantEverything(this.consents, this.hcp.getId(), this.clock.instant());
 		Long area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, 'A', 'A')"
 				+ " RETURNING id", Long.class, "IA" + n);
 		this.product = this.jdbc.queryForObject("INSERT INTO product (code, name_ja, name_en, therapeutic_area_id)"
@@ -74,7 +77,7 @@ class InquiryApiIntegrationTests extends WebTestBase {
 
 	@Test
 	void aSystemTakesInAnInquiryWithAnAdverseEventAndGetsNoContentBack() throws Exception {
-		java.time.OffsetDateTime learned = Instant.now().minus(java.time.Duration.ofDays(2))
+		java.time.OffsetDateTime learned = this.clock.instant().minus(java.time.Duration.ofDays(2))
 			.atZone(java.time.ZoneId.of("Asia/Tokyo")).toOffsetDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
 		java.time.LocalDate dayZero = learned.toLocalDate();
 		String ae = ",\"awareAt\":\"" + learned + "\",\"adverseEvent\":{\"suspectProductId\":" + this.product
@@ -134,7 +137,7 @@ class InquiryApiIntegrationTests extends WebTestBase {
 			.andExpect(jsonPath("$.errors[0].field").value("awareAt"));
 		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
 				.contentType(MediaType.APPLICATION_JSON)
-				.content(body(",\"awareAt\":\"" + Instant.now().plus(java.time.Duration.ofHours(3)) + "\"")))
+				.content(body(",\"awareAt\":\"" + this.clock.instant().plus(java.time.Duration.ofHours(3)) + "\"")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("awareAt"));
 		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)

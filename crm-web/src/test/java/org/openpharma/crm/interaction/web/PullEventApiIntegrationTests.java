@@ -64,6 +64,9 @@ class PullEventApiIntegrationTests extends WebTestBase {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	java.time.Clock clock;
+
 	@LocalServerPort
 	int port;
 
@@ -92,7 +95,7 @@ class PullEventApiIntegrationTests extends WebTestBase {
 
 	@Test
 	void storesGoodEventsReportsBadOnesAndIgnoresRepeats() throws Exception {
-		Instant now = Instant.now().minusSeconds(60);
+		Instant now = this.clock.instant().minusSeconds(60);
 		String body = "{\"events\":[" + event("1", "\"hcpId\":" + this.hcp.getId(), "WEBINAR", now) + ","
 				+ event("2", "\"registryNumber\":\"" + this.registry + "\"", "WEB_CONTENT", now) + ","
 				+ event("3", "\"hcpId\":999999999", "WEBINAR", now) + ","
@@ -120,7 +123,7 @@ class PullEventApiIntegrationTests extends WebTestBase {
 
 	@Test
 	void refusesWrongTokensPeopleAndOversizedBatches() throws Exception {
-		String one = "{\"events\":[" + event("x", "\"hcpId\":" + this.hcp.getId(), "WEBINAR", Instant.now()) + "]}";
+		String one = "{\"events\":[" + event("x", "\"hcpId\":" + this.hcp.getId(), "WEBINAR", this.clock.instant()) + "]}";
 		this.mvc.perform(post("/api/v1/interactions/events").header("Authorization", "Bearer not-a-real-token-at-all")
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(one)).andExpect(status().isUnauthorized());
@@ -130,7 +133,7 @@ class PullEventApiIntegrationTests extends WebTestBase {
 			.content(one)).andExpect(status().isForbidden());
 		StringBuilder big = new StringBuilder("{\"events\":[");
 		for (int i = 0; i < 1001; i++) {
-			big.append(i > 0 ? "," : "").append(event("b" + i, "\"hcpId\":" + this.hcp.getId(), "WEBINAR", Instant.now()));
+			big.append(i > 0 ? "," : "").append(event("b" + i, "\"hcpId\":" + this.hcp.getId(), "WEBINAR", this.clock.instant()));
 		}
 		this.mvc.perform(post("/api/v1/interactions/events").header("Authorization", "Bearer " + this.token)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -144,7 +147,7 @@ class PullEventApiIntegrationTests extends WebTestBase {
 
 	@Test
 	void aRevokedTokenStopsWorkingAtOnce() throws Exception {
-		String one = "{\"events\":[" + event("r", "\"hcpId\":" + this.hcp.getId(), "WEBINAR", Instant.now()) + "]}";
+		String one = "{\"events\":[" + event("r", "\"hcpId\":" + this.hcp.getId(), "WEBINAR", this.clock.instant()) + "]}";
 		String token = this.tokens.create("revoke-me-" + System.nanoTime() % 100000, "temp", "MARKETING", "admin");
 		long tempId = this.tokens.all().stream().filter(t -> t.name().equals("temp")).findFirst().orElseThrow().id();
 		this.tokens.revoke(tempId, "admin");
@@ -162,7 +165,7 @@ class PullEventApiIntegrationTests extends WebTestBase {
 	void overlappingBatchesSentAtTheSameTimeNeitherDeadlockNorStoreAnythingTwice() throws Exception {
 		int ids = 200;
 		int threads = 8;
-		Instant at = Instant.now().minusSeconds(120);
+		Instant at = this.clock.instant().minusSeconds(120);
 		List<String> events = new ArrayList<>();
 		for (int i = 0; i < ids; i++) {
 			events.add(event("c" + i, "\"hcpId\":" + this.hcp.getId(), (i % 2 == 0) ? "WEB_CONTENT" : "WEBINAR", at));
@@ -209,7 +212,7 @@ class PullEventApiIntegrationTests extends WebTestBase {
 	/** A NUL character cannot be stored in PostgreSQL text: that item is reported, the others are stored. */
 	@Test
 	void anEventWithTextTheDatabaseCannotStoreIsReportedAndTheOthersAreStored() throws Exception {
-		Instant now = Instant.now().minusSeconds(60);
+		Instant now = this.clock.instant().minusSeconds(60);
 		String ref = "\"hcpId\":" + this.hcp.getId();
 		String body = "{\"events\":[" + event("n1", ref, "WEBINAR", now) + ","
 				+ event("n2", ref, "WEBINAR", now).replace("Guideline 2026 webinar", "Guideline\\u00002026") + ","
@@ -241,7 +244,7 @@ class PullEventApiIntegrationTests extends WebTestBase {
 	@Test
 	void aFractionalHcpIdIsRefusedNotCutToAnInteger() throws Exception {
 		String body = "{\"events\":[" + event("f1", "\"hcpId\":" + this.hcp.getId() + ".5", "WEBINAR",
-				Instant.now().minusSeconds(60)) + "]}";
+				this.clock.instant().minusSeconds(60)) + "]}";
 		this.mvc.perform(post("/api/v1/interactions/events").header("Authorization", "Bearer " + this.token)
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(body))
