@@ -144,6 +144,7 @@ class InteractionControllerTests {
 			.contains("value=\"2026-13\"")
 			.contains("value=\"12\"")
 			.contains("value=\"2026-11-25T09:30\"")
+			.contains("id=\"patientCounts0.period-error\"")
 			.contains("正しい値を入力してください");
 		verify(this.interactions, never()).log(any(), anyString());
 	}
