@@ -45,14 +45,7 @@ class TargetController {
 		this.support.choices(model, locale);
 		DashboardFilter filter = this.support.filter(params, errors, response);
 		if (!model.containsAttribute("target")) {
-			TargetForm form = new TargetForm();
-			form.setPeriod(this.filters.currentMonth().toString());
-			if (filter != null) {
-				form.setTherapeuticAreaId(filter.therapeuticAreaId());
-				form.setProductId(filter.productId());
-				form.setRegionCode(filter.regionCode());
-			}
-			model.addAttribute("target", form);
+			model.addAttribute("target", TargetForm.forFilter(this.filters.currentMonth(), filter));
 		}
 		return page(filter, model);
 	}
@@ -69,18 +62,20 @@ class TargetController {
 	@PostMapping("/dashboards/targets")
 	String set(@ModelAttribute("target") TargetForm form, BindingResult result, Principal user, Model model,
 			RedirectAttributes redirect, HttpServletResponse response, java.util.Locale locale) {
-		if (!result.hasErrors()) {
+		// A number that did not bind stays on screen with its error.
+		BindingResult errors = Forms.show(model, "target", form, result, null);
+		if (!errors.hasErrors()) {
 			try {
-				Target saved = this.targets.set(form.toDraft(), form.getVersion(), user.getName());
+				Target saved = this.targets.set(form.toDraft(), form.version(), user.getName());
 				redirect.addFlashAttribute("flash", "target.saved");
 				redirect.addFlashAttribute("flashArgs", new Object[] { saved.period().toString(), saved.treatedTarget() });
 				return "redirect:/dashboards/targets?from=" + saved.period() + "&to=" + saved.period();
 			}
 			catch (ValidationException ex) {
-				Forms.reject(result, ex);
+				Forms.reject(errors, ex);
 			}
 			catch (StaleVersionException ex) {
-				result.reject("target.stale");
+				errors.reject("target.stale");
 				response.setStatus(HttpStatus.CONFLICT.value());
 			}
 		}

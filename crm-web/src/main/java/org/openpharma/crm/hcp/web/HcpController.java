@@ -16,6 +16,7 @@ import org.openpharma.crm.hcp.HcpProfileQueries;
 import org.openpharma.crm.hcp.HcpSearch;
 import org.openpharma.crm.hcp.HcpSearchCriteria;
 import org.openpharma.crm.hcp.HcpStatus;
+import org.openpharma.crm.interaction.Channel;
 import org.openpharma.crm.interaction.TimelineQueries;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
@@ -28,6 +29,9 @@ import org.openpharma.crm.system.JapanTime;
 import org.openpharma.crm.system.Policy;
 import org.openpharma.crm.user.Capability;
 import org.springframework.context.MessageSource;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.format.support.FormattingConversionService;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,8 +68,12 @@ class HcpController {
 
 	private final JapanTime time;
 
+	private final ConversionService conversion;
+
 	HcpController(HcpManagement hcps, HcpSearch search, HcpProfileQueries profiles, ReferenceData reference,
-			HcpPageQueries pages, Clock clock, MessageSource messages, JapanTime time) {
+			HcpPageQueries pages, Clock clock, MessageSource messages, JapanTime time,
+			FormattingConversionService mvcConversionService) {
+		this.conversion = mvcConversionService;
 		this.messages = messages;
 		this.time = time;
 		this.hcps = hcps;
@@ -88,6 +96,7 @@ class HcpController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		if (paramErrors.hasErrors()) {
 			// A tampered filter (e.g. prefecture=abc) is dropped with a note instead of failing the page.
+			Forms.show(model, "criteria", params, paramErrors, this.conversion);
 			model.addAttribute("flashWarning", "search.filter.invalid");
 		}
 		HcpSearchCriteria criteria = params.toCriteria();
@@ -116,6 +125,7 @@ class HcpController {
 		model.addAttribute("merged", page.merged());
 		model.addAttribute("today", LocalDate.now(this.clock.withZone(Japan.ZONE)));
 		if (timelineErrors.hasErrors()) {
+			Forms.show(model, "timeline", timeline, timelineErrors, this.conversion);
 			model.addAttribute("flashWarning", "search.filter.invalid");
 		}
 		model.addAttribute("interactions", page.interactions());
@@ -131,7 +141,7 @@ class HcpController {
 		model.addAttribute("areas", page.areas());
 		model.addAttribute("departments", this.reference.departments());
 		model.addAttribute("channels", org.openpharma.crm.interaction.Channel.values());
-		model.addAttribute("timelineArea", (timeline.getTa() != null) ? timeline.getTa().toString() : null);
+		model.addAttribute("timelineArea", (timeline.ta() != null) ? timeline.ta().toString() : null);
 		HcpPageRows rows = new HcpPageRows(this.messages, locale, this.reference, this.time);
 		// The author edits an entry within the edit window and corrects an older one; a colleague of the author's
 		// department may correct a contact too (with a reason): show them the way.
@@ -294,22 +304,17 @@ class HcpController {
 	record Conflict(String field, Object theirs, Object yours) {
 	}
 
-	/** Filters and page of the 360 page's timeline, bound by name. */
-	static final class TimelineParams {
+	/**
+	 * Filters and page of the 360 page's timeline, bound by name; {@code department} is used only when it looks
+	 * like a department code.
+	 */
+	record TimelineParams(String department, Channel channel, Long ta,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Integer tpage) {
 
-		private String department;
-
-		private org.openpharma.crm.interaction.Channel channel;
-
-		private Long ta;
-
-		@org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
-		private LocalDate from;
-
-		@org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
-		private LocalDate to;
-
-		private int tpage;
+		TimelineParams {
+			tpage = (tpage != null) ? tpage : 0;
+		}
 
 		TimelineQueries.Filter toFilter() {
 			String dept = (this.department != null && this.department.matches("[A-Z_]{1,20}")) ? this.department : null;
@@ -341,72 +346,31 @@ class HcpController {
 			return b.encode().build().toUriString();
 		}
 
-		public String getDepartment() {
-			return this.department;
-		}
-
-		public void setDepartment(String department) {
-			this.department = department;
-		}
-
-		public org.openpharma.crm.interaction.Channel getChannel() {
-			return this.channel;
-		}
-
-		public void setChannel(org.openpharma.crm.interaction.Channel channel) {
-			this.channel = channel;
-		}
-
-		public Long getTa() {
-			return this.ta;
-		}
-
-		public void setTa(Long ta) {
-			this.ta = ta;
-		}
-
-		public LocalDate getFrom() {
-			return this.from;
-		}
-
-		public void setFrom(LocalDate from) {
-			this.from = from;
-		}
-
-		public LocalDate getTo() {
-			return this.to;
-		}
-
-		public void setTo(LocalDate to) {
-			this.to = to;
-		}
-
-		public int getTpage() {
-			return this.tpage;
-		}
-
-		public void setTpage(int tpage) {
-			this.tpage = tpage;
-		}
-
 	}
 
-	/** Query parameters of the HCP list, bound by name. */
-	static final class SearchParams {
+	/**
+	 * Query parameters of the HCP list, bound by name: texts cut to 100 characters, a prefecture outside 1..47
+	 * dropped, and the defaults (by kana, ascending, first page) for what was not sent.
+	 */
+	record SearchParams(String q, String institution, String specialty, Integer prefecture, String sort, String dir,
+			Integer page) {
 
-		private String q = "";
+		SearchParams {
+			q = limit(q);
+			institution = limit(institution);
+			specialty = (specialty != null) ? specialty : "";
+			prefecture = (prefecture != null && prefecture >= 1 && prefecture <= 47) ? prefecture : null;
+			sort = (sort != null) ? sort : "kana";
+			dir = (dir != null) ? dir : "asc";
+			page = (page != null) ? page : 0;
+		}
 
-		private String institution = "";
-
-		private String specialty = "";
-
-		private Integer prefecture;
-
-		private String sort = "kana";
-
-		private String dir = "asc";
-
-		private int page;
+		private static String limit(String text) {
+			if (text == null) {
+				return "";
+			}
+			return (text.length() > 100) ? text.substring(0, 100) : text;
+		}
 
 		HcpSearchCriteria toCriteria() {
 			return new HcpSearchCriteria(this.q, this.institution, this.specialty, this.prefecture, this.sort,
@@ -435,63 +399,6 @@ class HcpController {
 			b.queryParam("sort", c.sort());
 			b.queryParam("dir", c.descending() ? "desc" : "asc");
 			return b.encode().build().toUriString();
-		}
-
-		public String getQ() {
-			return this.q;
-		}
-
-		public void setQ(String q) {
-			this.q = (q != null && q.length() > 100) ? q.substring(0, 100) : q;
-		}
-
-		public String getInstitution() {
-			return this.institution;
-		}
-
-		public void setInstitution(String institution) {
-			this.institution = (institution != null && institution.length() > 100) ? institution.substring(0, 100)
-					: institution;
-		}
-
-		public String getSpecialty() {
-			return this.specialty;
-		}
-
-		public void setSpecialty(String specialty) {
-			this.specialty = specialty;
-		}
-
-		public Integer getPrefecture() {
-			return this.prefecture;
-		}
-
-		public void setPrefecture(Integer prefecture) {
-			this.prefecture = (prefecture != null && prefecture >= 1 && prefecture <= 47) ? prefecture : null;
-		}
-
-		public String getSort() {
-			return this.sort;
-		}
-
-		public void setSort(String sort) {
-			this.sort = sort;
-		}
-
-		public String getDir() {
-			return this.dir;
-		}
-
-		public void setDir(String dir) {
-			this.dir = dir;
-		}
-
-		public int getPage() {
-			return this.page;
-		}
-
-		public void setPage(int page) {
-			this.page = page;
 		}
 
 	}

@@ -2,10 +2,6 @@ package org.openpharma.crm.interaction.web;
 
 import java.security.Principal;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -15,30 +11,23 @@ import org.openpharma.crm.hcp.HcpSearchCriteria;
 import org.openpharma.crm.hcp.HcpSummary;
 import org.openpharma.crm.interaction.Channel;
 import org.openpharma.crm.interaction.Interaction;
-import org.openpharma.crm.interaction.InteractionCapture.NeedDraft;
-import org.openpharma.crm.interaction.InteractionCapture.PolicyDraft;
-import org.openpharma.crm.interaction.InteractionCapture.StageDraft;
-import org.openpharma.crm.interaction.InteractionCapture;
 import org.openpharma.crm.interaction.InteractionManagement;
 import org.openpharma.crm.interaction.MyHcpsQueries;
-import org.openpharma.crm.interaction.web.InteractionForm.CountRow;
-import org.openpharma.crm.interaction.web.InteractionForm.NeedRow;
-import org.openpharma.crm.interaction.web.InteractionForm.StageRow;
 import org.openpharma.crm.need.NeedCategory;
 import org.openpharma.crm.need.Urgency;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
-import org.openpharma.crm.shared.FieldViolation;
-import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.stage.AdoptionStage;
-import org.openpharma.crm.stage.PatientCountFacts;
 import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.system.Forms;
 import org.openpharma.crm.user.Capability;
 import org.openpharma.crm.user.UserManagement;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.format.support.FormattingConversionService;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,6 +39,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -59,9 +49,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @Allowed(Capability.LOG_INTERACTIONS)
 class InteractionController {
-
-	/** Rows a form may grow to; a forged index beyond it is refused by the binder. */
-	static final int MAX_ROWS = 10;
 
 	private final InteractionManagement interactions;
 
@@ -75,19 +62,36 @@ class InteractionController {
 
 	private final UserManagement users;
 
+	private final ConversionService conversion;
+
 	InteractionController(InteractionManagement interactions, HcpSearch search, MyHcpsQueries myHcps,
-			ReferenceData reference, UserManagement users, Clock clock) {
+			ReferenceData reference, UserManagement users, Clock clock, FormattingConversionService mvcConversionService) {
 		this.users = users;
 		this.interactions = interactions;
 		this.search = search;
 		this.myHcps = myHcps;
 		this.reference = reference;
 		this.clock = clock;
+		this.conversion = mvcConversionService;
 	}
 
+	/**
+	 * Constructor binding sizes a list by its highest index, so a forged index beyond the rows a form may grow
+	 * to is refused (400) before binding.
+	 */
 	@InitBinder("form")
-	void limitRows(WebDataBinder binder) {
-		binder.setAutoGrowCollectionLimit(MAX_ROWS);
+	void limitRows(WebDataBinder binder, WebRequest request) {
+		binder.setAutoGrowCollectionLimit(InteractionForm.MAX_ROWS);
+		request.getParameterNames().forEachRemaining(name -> {
+			if (!InteractionForm.withinRowLimit(name)) {
+				throw new InvalidPropertyException(InteractionForm.class, name, "beyond the rows a form may grow to");
+			}
+		});
+	}
+
+	/** The form in the model with its errors, also when it changed or binding failed on a value. */
+	private BindingResult show(Model model, InteractionForm form, BindingResult result) {
+		return Forms.show(model, "form", form, result, this.conversion);
 	}
 
 	/** The form page with its choices and the HCP it is for: only when the form is shown, not on a successful save. */
@@ -111,16 +115,7 @@ class InteractionController {
 
 	@GetMapping("/interactions/new")
 	String initCreationForm(@RequestParam(name = "hcpId", required = false) Long hcpId, Principal user, Model model) {
-		InteractionForm form = new InteractionForm();
-		form.setHcpId(hcpId);
-		form.setOccurredAt(LocalDateTime.now(this.clock.withZone(Japan.ZONE)).truncatedTo(ChronoUnit.MINUTES));
-		form.getNeeds().add(new NeedRow());
-		form.getNeeds().add(new NeedRow());
-		form.getStages().add(new StageRow());
-		CountRow count = new CountRow();
-		count.setPeriod(YearMonth.now(this.clock.withZone(Japan.ZONE)));
-		form.getPatientCounts().add(count);
-		model.addAttribute("form", form);
+		model.addAttribute("form", InteractionForm.start(hcpId, this.clock));
 		return formView(model, hcpId, user);
 	}
 
@@ -129,21 +124,21 @@ class InteractionController {
 			@RequestParam(name = "add", required = false) String add, Principal user, Model model,
 			RedirectAttributes redirect) {
 		if (add != null) {
-			addRow(form, add);
-			return formView(model, form.getHcpId(), user);
+			show(model, form.withRow(add), result);
+			return formView(model, form.hcpId(), user);
 		}
 		if (result.hasErrors()) {
-			return formView(model, form.getHcpId(), user);
+			show(model, form, result);
+			return formView(model, form.hcpId(), user);
 		}
-		Rows rows = new Rows(form);
 		try {
-			Interaction interaction = this.interactions.log(rows.capture(form), user.getName());
+			Interaction interaction = this.interactions.log(form.toCapture(), user.getName());
 			flashSaved(redirect, interaction, "interaction.logged");
 			return "redirect:/hcps/" + interaction.getHcpId();
 		}
 		catch (ValidationException ex) {
-			Forms.reject(result, rows.toFormPaths(ex));
-			return formView(model, form.getHcpId(), user);
+			Forms.reject(result, form.toFormPaths(ex));
+			return formView(model, form.hcpId(), user);
 		}
 	}
 
@@ -154,7 +149,7 @@ class InteractionController {
 			redirect.addFlashAttribute("flashWarning", "interaction.edit.windowClosed");
 			return "redirect:/interactions/" + id + "/correct";
 		}
-		model.addAttribute("form", InteractionForms.of(interaction));
+		model.addAttribute("form", InteractionForm.of(interaction));
 		model.addAttribute("interactionId", id);
 		return formView(model, interaction.getHcpId(), user);
 	}
@@ -164,14 +159,15 @@ class InteractionController {
 			BindingResult result, Principal user, Model model, RedirectAttributes redirect) {
 		Interaction interaction = this.interactions.get(id);
 		model.addAttribute("interactionId", id);
-		if (form.getVersion() == null) {
+		if (form.version() == null) {
 			result.reject("form.tampered");
 		}
 		if (result.hasErrors()) {
+			show(model, form, result);
 			return formView(model, interaction.getHcpId(), user);
 		}
 		try {
-			flashSaved(redirect, this.interactions.edit(id, form.getVersion(), form.toFacts(), user.getName()),
+			flashSaved(redirect, this.interactions.edit(id, form.version(), form.toFacts(), user.getName()),
 					"interaction.updated");
 			return "redirect:/hcps/" + interaction.getHcpId();
 		}
@@ -192,9 +188,7 @@ class InteractionController {
 	String initCorrectionForm(@PathVariable long id, Principal user, Model model) {
 		Interaction original = this.interactions.get(id);
 		requireCorrectable(id, user);
-		InteractionForm form = InteractionForms.of(original);
-		form.setVersion(null);
-		model.addAttribute("form", form);
+		model.addAttribute("form", InteractionForm.of(original).withVersion(null));
 		model.addAttribute("correctsId", id);
 		return formView(model, original.getHcpId(), user);
 	}
@@ -205,25 +199,26 @@ class InteractionController {
 		Interaction original = this.interactions.get(id);
 		requireCorrectable(id, user);
 		model.addAttribute("correctsId", id);
-		form.setHcpId(original.getHcpId());
-		if (result.hasErrors()) {
+		// The HCP of a correction is the original's, whatever was submitted.
+		InteractionForm correction = form.withHcpId(original.getHcpId());
+		BindingResult errors = show(model, correction, result);
+		if (errors.hasErrors()) {
 			return formView(model, original.getHcpId(), user);
 		}
-		Rows rows = new Rows(form);
 		try {
-			flashSaved(redirect, this.interactions.correct(id, rows.capture(form), form.getCorrectionReason(),
+			flashSaved(redirect, this.interactions.correct(id, correction.toCapture(), correction.correctionReason(),
 					user.getName()), "interaction.corrected");
 			return "redirect:/hcps/" + original.getHcpId();
 		}
 		catch (ValidationException ex) {
-			Forms.reject(result, rows.toFormPaths(ex));
+			Forms.reject(errors, correction.toFormPaths(ex));
 		}
 		catch (DomainException ex) {
 			if (ex.getField() != null) {
-				result.rejectValue(ex.getField(), ex.getCode(), ex.getArguments(), ex.getCode());
+				errors.rejectValue(ex.getField(), ex.getCode(), ex.getArguments(), ex.getCode());
 			}
 			else {
-				result.reject(ex.getCode(), ex.getArguments(), ex.getCode());
+				errors.reject(ex.getCode(), ex.getArguments(), ex.getCode());
 			}
 		}
 		return formView(model, original.getHcpId(), user);
@@ -277,102 +272,6 @@ class InteractionController {
 		if (hcpId != null) {
 			this.search.summary(hcpId).ifPresent(hcp -> model.addAttribute("hcp", hcp));
 		}
-	}
-
-	private static void addRow(InteractionForm form, String which) {
-		switch (which) {
-			case "need" -> {
-				if (form.getNeeds().size() < MAX_ROWS) {
-					form.getNeeds().add(new NeedRow());
-				}
-			}
-			case "stage" -> {
-				if (form.getStages().size() < MAX_ROWS) {
-					form.getStages().add(new StageRow());
-				}
-			}
-			case "count" -> {
-				if (form.getPatientCounts().size() < MAX_ROWS) {
-					CountRow row = new CountRow();
-					form.getPatientCounts().add(row);
-				}
-			}
-			default -> {
-			}
-		}
-	}
-
-	/**
-	 * The non-blank rows of a form, remembering each row's index in the form so that a violation
-	 * about "needs[0]" of the capture lands on the form's row that produced it.
-	 */
-	private static final class Rows {
-
-		private final List<Integer> needIndex = new ArrayList<>();
-
-		private final List<Integer> stageIndex = new ArrayList<>();
-
-		private final List<Integer> countIndex = new ArrayList<>();
-
-		Rows(InteractionForm form) {
-			for (int i = 0; i < form.getNeeds().size(); i++) {
-				if (form.getNeeds().get(i) != null && !form.getNeeds().get(i).isBlank()) {
-					this.needIndex.add(i);
-				}
-			}
-			for (int i = 0; i < form.getStages().size(); i++) {
-				if (form.getStages().get(i) != null && !form.getStages().get(i).isBlank()) {
-					this.stageIndex.add(i);
-				}
-			}
-			for (int i = 0; i < form.getPatientCounts().size(); i++) {
-				if (form.getPatientCounts().get(i) != null && !form.getPatientCounts().get(i).isBlank()) {
-					this.countIndex.add(i);
-				}
-			}
-		}
-
-		InteractionCapture capture(InteractionForm form) {
-			List<NeedDraft> needs = this.needIndex.stream().map(i -> form.getNeeds().get(i))
-				.map(n -> new NeedDraft(n.getTopic(), n.getCategory(), n.getTherapeuticAreaId(), n.getProductId(),
-						n.getUrgency(), n.getDetails()))
-				.toList();
-			List<StageDraft> stages = this.stageIndex.stream().map(i -> form.getStages().get(i))
-				.map(s -> new StageDraft(s.getTherapeuticAreaId(), s.getStage(), s.getReason()))
-				.toList();
-			List<PatientCountFacts> counts = this.countIndex.stream().map(i -> form.getPatientCounts().get(i))
-				.map(c -> new PatientCountFacts(c.getTherapeuticAreaId(), c.getProductId(), c.getPeriod(),
-						c.getEligiblePatients(), c.getTreatedPatients()))
-				.toList();
-			PolicyDraft policy = (form.getPolicyNote() != null && !form.getPolicyNote().isBlank())
-					? new PolicyDraft(form.getPolicyAreaId(), form.getPolicyNote()) : null;
-			return new InteractionCapture(form.getHcpId(), form.toFacts(), needs, stages, policy, counts);
-		}
-
-		ValidationException toFormPaths(ValidationException ex) {
-			List<FieldViolation> mapped = ex.getViolations().stream().map(v -> new FieldViolation(map(v.field()),
-					v.code(), v.arguments())).toList();
-			return new ValidationException(mapped);
-		}
-
-		private String map(String field) {
-			if (field == null) {
-				return null;
-			}
-			field = remap(field, "needs[", this.needIndex);
-			field = remap(field, "stages[", this.stageIndex);
-			return remap(field, "patientCounts[", this.countIndex);
-		}
-
-		private static String remap(String field, String prefix, List<Integer> index) {
-			if (!field.startsWith(prefix)) {
-				return field;
-			}
-			int end = field.indexOf(']');
-			int i = Integer.parseInt(field.substring(prefix.length(), end));
-			return prefix + index.get(i) + field.substring(end);
-		}
-
 	}
 
 }

@@ -1,378 +1,257 @@
 package org.openpharma.crm.interaction.web;
 
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
 import org.openpharma.crm.interaction.Channel;
+import org.openpharma.crm.interaction.Interaction;
+import org.openpharma.crm.interaction.InteractionCapture;
+import org.openpharma.crm.interaction.InteractionCapture.NeedDraft;
+import org.openpharma.crm.interaction.InteractionCapture.PolicyDraft;
+import org.openpharma.crm.interaction.InteractionCapture.StageDraft;
 import org.openpharma.crm.interaction.InteractionFacts;
 import org.openpharma.crm.need.NeedCategory;
 import org.openpharma.crm.need.Urgency;
+import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.Japan;
+import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.stage.AdoptionStage;
+import org.openpharma.crm.stage.PatientCountFacts;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The "log interaction" form: the contact plus any number of needs, stage changes and patient counts.
- * A mutable bean because its rows grow while the user types; rows left blank are ignored.
+ * The "log interaction" form: the contact plus any number of needs, stage changes and patient counts, bound
+ * by constructor ({@code needs[0].topic}). Rows left blank are ignored; a row the user adds is a new form.
+ *
+ * @param correctionReason why a colleague of the author's department corrects the record (corrections only)
+ * @param version the version of the interaction the user edits (edits only)
  */
-public class InteractionForm {
+public record InteractionForm(Long hcpId, Channel channel, @Size(max = 500) String correctionReason,
+		@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime occurredAt, Integer durationMinutes,
+		List<Long> productIds, List<Long> therapeuticAreaIds, @Size(max = 200) String outcome,
+		@Size(max = 4000) String keyMessages, @Size(max = 4000) String notes, @Valid List<NeedRow> needs,
+		@Valid List<StageRow> stages, Long policyAreaId, @Size(max = 2000) String policyNote,
+		@Valid List<CountRow> patientCounts, Long version) {
 
-	private Long hcpId;
+	/** Rows a form may grow to; a forged index beyond it is refused before binding. */
+	static final int MAX_ROWS = 10;
 
-	private Channel channel = Channel.VISIT;
+	private static final Pattern ROW_INDEX = Pattern.compile("^(?:needs|stages|patientCounts)\\[([^\\]]*)\\]");
 
-	/** Why a colleague of the author's department corrects the record (corrections only). */
-	@Size(max = 500)
-	private String correctionReason;
+	public InteractionForm {
+		channel = (channel != null) ? channel : Channel.VISIT;
+		productIds = ids(productIds);
+		therapeuticAreaIds = ids(therapeuticAreaIds);
+		needs = rows(needs, NeedRow::blank);
+		stages = rows(stages, StageRow::blank);
+		patientCounts = rows(patientCounts, CountRow::blank);
+	}
 
-	@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm")
-	private LocalDateTime occurredAt;
+	/** A new contact now (Japan time): two need rows, a stage row and a count row for this month. */
+	static InteractionForm start(Long hcpId, Clock clock) {
+		Clock japan = clock.withZone(Japan.ZONE);
+		return new InteractionForm(hcpId, Channel.VISIT, null,
+				LocalDateTime.now(japan).truncatedTo(ChronoUnit.MINUTES), null, null, null, null, null, null,
+				List.of(NeedRow.blank(), NeedRow.blank()), List.of(StageRow.blank()), null, null,
+				List.of(CountRow.blank().withPeriod(YearMonth.now(japan))), null);
+	}
 
-	private Integer durationMinutes;
+	/** The contact as stored, for the author's edit or (without its version) a correction; no rows. */
+	static InteractionForm of(Interaction interaction) {
+		return new InteractionForm(interaction.getHcpId(), interaction.getChannel(), null,
+				interaction.getOccurredAt().atZone(Japan.ZONE).toLocalDateTime(), interaction.getDurationMinutes(),
+				new ArrayList<>(interaction.getProductIds()), new ArrayList<>(interaction.getTherapeuticAreaIds()),
+				interaction.getOutcome(), interaction.getKeyMessages(), interaction.getNotes(), null, null, null, null,
+				null, interaction.getVersion());
+	}
 
-	private List<Long> productIds = new ArrayList<>();
+	InteractionForm withHcpId(Long newHcpId) {
+		return new InteractionForm(newHcpId, this.channel, this.correctionReason, this.occurredAt,
+				this.durationMinutes, this.productIds, this.therapeuticAreaIds, this.outcome, this.keyMessages,
+				this.notes, this.needs, this.stages, this.policyAreaId, this.policyNote, this.patientCounts,
+				this.version);
+	}
 
-	private List<Long> therapeuticAreaIds = new ArrayList<>();
+	InteractionForm withVersion(Long newVersion) {
+		return new InteractionForm(this.hcpId, this.channel, this.correctionReason, this.occurredAt,
+				this.durationMinutes, this.productIds, this.therapeuticAreaIds, this.outcome, this.keyMessages,
+				this.notes, this.needs, this.stages, this.policyAreaId, this.policyNote, this.patientCounts,
+				newVersion);
+	}
 
-	@Size(max = 200)
-	private String outcome;
+	/** This form with one more blank row of a kind ("need", "stage" or "count"), up to {@link #MAX_ROWS}. */
+	InteractionForm withRow(String kind) {
+		List<NeedRow> newNeeds = "need".equals(kind) ? plus(this.needs, NeedRow.blank()) : this.needs;
+		List<StageRow> newStages = "stage".equals(kind) ? plus(this.stages, StageRow.blank()) : this.stages;
+		List<CountRow> newCounts = "count".equals(kind) ? plus(this.patientCounts, CountRow.blank())
+				: this.patientCounts;
+		return new InteractionForm(this.hcpId, this.channel, this.correctionReason, this.occurredAt,
+				this.durationMinutes, this.productIds, this.therapeuticAreaIds, this.outcome, this.keyMessages,
+				this.notes, newNeeds, newStages, this.policyAreaId, this.policyNote, newCounts, this.version);
+	}
 
-	@Size(max = 4000)
-	private String keyMessages;
-
-	@Size(max = 4000)
-	private String notes;
-
-	@Valid
-	private List<NeedRow> needs = new ArrayList<>();
-
-	@Valid
-	private List<StageRow> stages = new ArrayList<>();
-
-	private Long policyAreaId;
-
-	@Size(max = 2000)
-	private String policyNote;
-
-	@Valid
-	private List<CountRow> patientCounts = new ArrayList<>();
-
-	private Long version;
+	/** Whether a request parameter names a row within {@link #MAX_ROWS} (other parameters always are). */
+	static boolean withinRowLimit(String parameter) {
+		Matcher row = ROW_INDEX.matcher(parameter);
+		if (!row.find()) {
+			return true;
+		}
+		String index = row.group(1);
+		return index.matches("\\d{1,2}") && Integer.parseInt(index) < MAX_ROWS;
+	}
 
 	InteractionFacts toFacts() {
 		return new InteractionFacts(this.channel,
 				(this.occurredAt != null) ? this.occurredAt.atZone(Japan.ZONE).toInstant() : null, this.durationMinutes,
-				this.outcome, this.keyMessages, this.notes, new HashSet<>(nonNull(this.productIds)),
-				new HashSet<>(nonNull(this.therapeuticAreaIds)));
+				this.outcome, this.keyMessages, this.notes, new HashSet<>(this.productIds),
+				new HashSet<>(this.therapeuticAreaIds));
 	}
 
-	private static List<Long> nonNull(List<Long> ids) {
-		return (ids != null) ? ids.stream().filter(java.util.Objects::nonNull).toList() : List.of();
+	/** What the user entered, without the rows left blank. */
+	InteractionCapture toCapture() {
+		List<NeedDraft> needDrafts = filled(this.needs).stream()
+			.map(this.needs::get)
+			.map(n -> new NeedDraft(n.topic(), n.category(), n.therapeuticAreaId(), n.productId(), n.urgency(),
+					n.details()))
+			.toList();
+		List<StageDraft> stageDrafts = filled(this.stages).stream()
+			.map(this.stages::get)
+			.map(s -> new StageDraft(s.therapeuticAreaId(), s.stage(), s.reason()))
+			.toList();
+		List<PatientCountFacts> counts = filled(this.patientCounts).stream()
+			.map(this.patientCounts::get)
+			.map(c -> new PatientCountFacts(c.therapeuticAreaId(), c.productId(), c.period(), c.eligiblePatients(),
+					c.treatedPatients()))
+			.toList();
+		PolicyDraft policy = (this.policyNote != null && !this.policyNote.isBlank())
+				? new PolicyDraft(this.policyAreaId, this.policyNote) : null;
+		return new InteractionCapture(this.hcpId, toFacts(), needDrafts, stageDrafts, policy, counts);
+	}
+
+	/**
+	 * The violations of a {@link #toCapture() capture} on this form's rows: "needs[0]" of the capture is the
+	 * first need row that was not blank.
+	 */
+	ValidationException toFormPaths(ValidationException ex) {
+		List<Integer> needIndex = filled(this.needs);
+		List<Integer> stageIndex = filled(this.stages);
+		List<Integer> countIndex = filled(this.patientCounts);
+		return new ValidationException(ex.getViolations().stream().map(v -> {
+			String field = v.field();
+			if (field != null) {
+				field = remap(field, "needs[", needIndex);
+				field = remap(field, "stages[", stageIndex);
+				field = remap(field, "patientCounts[", countIndex);
+			}
+			return new FieldViolation(field, v.code(), v.arguments());
+		}).toList());
+	}
+
+	private static String remap(String field, String prefix, List<Integer> index) {
+		if (!field.startsWith(prefix)) {
+			return field;
+		}
+		int end = field.indexOf(']');
+		int i = Integer.parseInt(field.substring(prefix.length(), end));
+		return prefix + index.get(i) + field.substring(end);
+	}
+
+	/** The indexes of the rows that are not blank. */
+	private static List<Integer> filled(List<? extends Row> rows) {
+		return IntStream.range(0, rows.size()).filter(i -> !rows.get(i).isBlank()).boxed().toList();
+	}
+
+	private static List<Long> ids(List<Long> ids) {
+		return (ids != null) ? ids.stream().filter(Objects::nonNull).toList() : List.of();
+	}
+
+	/** The rows as bound: a gap in the indexes ("needs[0]", "needs[2]") is a blank row, as the user saw it. */
+	private static <R> List<R> rows(List<R> rows, Supplier<R> blank) {
+		return (rows != null) ? rows.stream().map(r -> (r != null) ? r : blank.get()).toList() : List.of();
+	}
+
+	private static <R> List<R> plus(List<R> rows, R row) {
+		if (rows.size() >= MAX_ROWS) {
+			return rows;
+		}
+		List<R> more = new ArrayList<>(rows);
+		more.add(row);
+		return List.copyOf(more);
+	}
+
+	/** A row of the form that may be left blank. */
+	interface Row {
+
+		boolean isBlank();
+
 	}
 
 	/** One information need row. */
-	public static class NeedRow {
+	public record NeedRow(@Size(max = 200) String topic, NeedCategory category, Long therapeuticAreaId,
+			Long productId, Urgency urgency, @Size(max = 2000) String details) implements Row {
 
-		@Size(max = 200)
-		private String topic;
+		public NeedRow {
+			urgency = (urgency != null) ? urgency : Urgency.NORMAL;
+		}
 
-		private NeedCategory category;
+		static NeedRow blank() {
+			return new NeedRow(null, null, null, null, Urgency.NORMAL, null);
+		}
 
-		private Long therapeuticAreaId;
-
-		private Long productId;
-
-		private Urgency urgency = Urgency.NORMAL;
-
-		@Size(max = 2000)
-		private String details;
-
-		boolean isBlank() {
+		@Override
+		public boolean isBlank() {
 			return (this.topic == null || this.topic.isBlank()) && (this.details == null || this.details.isBlank());
-		}
-
-		public String getTopic() {
-			return this.topic;
-		}
-
-		public void setTopic(String topic) {
-			this.topic = topic;
-		}
-
-		public NeedCategory getCategory() {
-			return this.category;
-		}
-
-		public void setCategory(NeedCategory category) {
-			this.category = category;
-		}
-
-		public Long getTherapeuticAreaId() {
-			return this.therapeuticAreaId;
-		}
-
-		public void setTherapeuticAreaId(Long therapeuticAreaId) {
-			this.therapeuticAreaId = therapeuticAreaId;
-		}
-
-		public Long getProductId() {
-			return this.productId;
-		}
-
-		public void setProductId(Long productId) {
-			this.productId = productId;
-		}
-
-		public Urgency getUrgency() {
-			return this.urgency;
-		}
-
-		public void setUrgency(Urgency urgency) {
-			this.urgency = urgency;
-		}
-
-		public String getDetails() {
-			return this.details;
-		}
-
-		public void setDetails(String details) {
-			this.details = details;
 		}
 
 	}
 
 	/** One adoption stage row. */
-	public static class StageRow {
+	public record StageRow(Long therapeuticAreaId, AdoptionStage stage, @Size(max = 500) String reason)
+			implements Row {
 
-		private Long therapeuticAreaId;
+		static StageRow blank() {
+			return new StageRow(null, null, null);
+		}
 
-		private AdoptionStage stage;
-
-		@Size(max = 500)
-		private String reason;
-
-		boolean isBlank() {
+		@Override
+		public boolean isBlank() {
 			return this.stage == null && this.therapeuticAreaId == null;
-		}
-
-		public Long getTherapeuticAreaId() {
-			return this.therapeuticAreaId;
-		}
-
-		public void setTherapeuticAreaId(Long therapeuticAreaId) {
-			this.therapeuticAreaId = therapeuticAreaId;
-		}
-
-		public AdoptionStage getStage() {
-			return this.stage;
-		}
-
-		public void setStage(AdoptionStage stage) {
-			this.stage = stage;
-		}
-
-		public String getReason() {
-			return this.reason;
-		}
-
-		public void setReason(String reason) {
-			this.reason = reason;
 		}
 
 	}
 
 	/** One patient count row: numbers only. */
-	public static class CountRow {
+	public record CountRow(Long therapeuticAreaId, Long productId,
+			@DateTimeFormat(pattern = "yyyy-MM") YearMonth period, Integer eligiblePatients, Integer treatedPatients)
+			implements Row {
 
-		private Long therapeuticAreaId;
+		static CountRow blank() {
+			return new CountRow(null, null, null, null, null);
+		}
 
-		private Long productId;
+		CountRow withPeriod(YearMonth newPeriod) {
+			return new CountRow(this.therapeuticAreaId, this.productId, newPeriod, this.eligiblePatients,
+					this.treatedPatients);
+		}
 
-		@DateTimeFormat(pattern = "yyyy-MM")
-		private YearMonth period;
-
-		private Integer eligiblePatients;
-
-		private Integer treatedPatients;
-
-		boolean isBlank() {
+		@Override
+		public boolean isBlank() {
 			return this.eligiblePatients == null && this.treatedPatients == null;
 		}
 
-		public Long getTherapeuticAreaId() {
-			return this.therapeuticAreaId;
-		}
-
-		public void setTherapeuticAreaId(Long therapeuticAreaId) {
-			this.therapeuticAreaId = therapeuticAreaId;
-		}
-
-		public Long getProductId() {
-			return this.productId;
-		}
-
-		public void setProductId(Long productId) {
-			this.productId = productId;
-		}
-
-		public YearMonth getPeriod() {
-			return this.period;
-		}
-
-		public void setPeriod(YearMonth period) {
-			this.period = period;
-		}
-
-		public Integer getEligiblePatients() {
-			return this.eligiblePatients;
-		}
-
-		public void setEligiblePatients(Integer eligiblePatients) {
-			this.eligiblePatients = eligiblePatients;
-		}
-
-		public Integer getTreatedPatients() {
-			return this.treatedPatients;
-		}
-
-		public void setTreatedPatients(Integer treatedPatients) {
-			this.treatedPatients = treatedPatients;
-		}
-
-	}
-
-	public Long getHcpId() {
-		return this.hcpId;
-	}
-
-	public void setHcpId(Long hcpId) {
-		this.hcpId = hcpId;
-	}
-
-	public String getCorrectionReason() {
-		return this.correctionReason;
-	}
-
-	public void setCorrectionReason(String correctionReason) {
-		this.correctionReason = correctionReason;
-	}
-
-	public Channel getChannel() {
-		return this.channel;
-	}
-
-	public void setChannel(Channel channel) {
-		this.channel = channel;
-	}
-
-	public LocalDateTime getOccurredAt() {
-		return this.occurredAt;
-	}
-
-	public void setOccurredAt(LocalDateTime occurredAt) {
-		this.occurredAt = occurredAt;
-	}
-
-	public Integer getDurationMinutes() {
-		return this.durationMinutes;
-	}
-
-	public void setDurationMinutes(Integer durationMinutes) {
-		this.durationMinutes = durationMinutes;
-	}
-
-	public List<Long> getProductIds() {
-		return this.productIds;
-	}
-
-	public void setProductIds(List<Long> productIds) {
-		this.productIds = productIds;
-	}
-
-	public List<Long> getTherapeuticAreaIds() {
-		return this.therapeuticAreaIds;
-	}
-
-	public void setTherapeuticAreaIds(List<Long> therapeuticAreaIds) {
-		this.therapeuticAreaIds = therapeuticAreaIds;
-	}
-
-	public String getOutcome() {
-		return this.outcome;
-	}
-
-	public void setOutcome(String outcome) {
-		this.outcome = outcome;
-	}
-
-	public String getKeyMessages() {
-		return this.keyMessages;
-	}
-
-	public void setKeyMessages(String keyMessages) {
-		this.keyMessages = keyMessages;
-	}
-
-	public String getNotes() {
-		return this.notes;
-	}
-
-	public void setNotes(String notes) {
-		this.notes = notes;
-	}
-
-	public List<NeedRow> getNeeds() {
-		return this.needs;
-	}
-
-	public void setNeeds(List<NeedRow> needs) {
-		this.needs = needs;
-	}
-
-	public List<StageRow> getStages() {
-		return this.stages;
-	}
-
-	public void setStages(List<StageRow> stages) {
-		this.stages = stages;
-	}
-
-	public Long getPolicyAreaId() {
-		return this.policyAreaId;
-	}
-
-	public void setPolicyAreaId(Long policyAreaId) {
-		this.policyAreaId = policyAreaId;
-	}
-
-	public String getPolicyNote() {
-		return this.policyNote;
-	}
-
-	public void setPolicyNote(String policyNote) {
-		this.policyNote = policyNote;
-	}
-
-	public List<CountRow> getPatientCounts() {
-		return this.patientCounts;
-	}
-
-	public void setPatientCounts(List<CountRow> patientCounts) {
-		this.patientCounts = patientCounts;
-	}
-
-	public Long getVersion() {
-		return this.version;
-	}
-
-	public void setVersion(Long version) {
-		this.version = version;
 	}
 
 }

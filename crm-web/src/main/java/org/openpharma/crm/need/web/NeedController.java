@@ -18,10 +18,13 @@ import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.StaleVersionException;
 import org.openpharma.crm.system.Allowed;
+import org.openpharma.crm.system.Forms;
 import org.openpharma.crm.system.Policy;
 import org.openpharma.crm.user.Capability;
 import org.openpharma.crm.user.UserManagement;
 import org.openpharma.crm.user.WorkScope;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.format.support.FormattingConversionService;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,8 +53,11 @@ class NeedController {
 
 	private final UserManagement users;
 
+	private final ConversionService conversion;
+
 	NeedController(NeedQueries queries, NeedManagement needs, HcpSearch hcps, ReferenceData reference,
-			AuditTrail audit, UserManagement users) {
+			AuditTrail audit, UserManagement users, FormattingConversionService mvcConversionService) {
+		this.conversion = mvcConversionService;
 		this.users = users;
 		this.queries = queries;
 		this.needs = needs;
@@ -83,18 +89,20 @@ class NeedController {
 			model.addAttribute("flashWarning", "search.filter.invalid");
 		}
 		WorkScope scope = this.users.scopeOf(user.getName());
-		boolean territory = !scope.national() && !"all".equals(params.getScope());
-		params.setScope(scope.national() ? null : (territory ? "mine" : "all"));
-		NeedQueries.Filter filter = params.toFilter();
+		boolean territory = !scope.national() && !"all".equals(params.scope());
+		BoardParams shown = params.withScope(scope.national() ? null : (territory ? "mine" : "all"));
+		// The form shows the scope in force, with any value that did not bind.
+		Forms.show(model, "filter", shown, errors, this.conversion);
+		NeedQueries.Filter filter = shown.toFilter();
 		if (territory) {
 			filter = new NeedQueries.Filter(filter.status(), filter.therapeuticAreaId(), filter.category(),
 					filter.urgency(), filter.routedTo(), filter.minAgeDays(), filter.hcpId(), scope.prefectures());
 		}
 		model.addAttribute("territorial", !scope.national());
-		model.addAttribute("results", this.queries.board(filter, params.safePage(), 25));
-		model.addAttribute("base", params.toUrl());
-		model.addAttribute("scopeMine", params.withScope("mine"));
-		model.addAttribute("scopeAll", params.withScope("all"));
+		model.addAttribute("results", this.queries.board(filter, shown.safePage(), 25));
+		model.addAttribute("base", shown.toUrl());
+		model.addAttribute("scopeMine", shown.withScope("mine").toUrl());
+		model.addAttribute("scopeAll", shown.withScope("all").toUrl());
 		return "need/board";
 	}
 
@@ -171,43 +179,21 @@ class NeedController {
 		return (text.length() > max) ? text.substring(0, max) : text;
 	}
 
-	/** Board filters bound by name. */
-	static final class BoardParams {
+	/**
+	 * Board filters bound by name; {@code scope} is "mine" (the user's territories), "all" or nothing, and only
+	 * territorial users choose.
+	 */
+	record BoardParams(NeedStatus status, Long ta, NeedCategory category, Urgency urgency, RoutedTo routedTo,
+			Integer age, Long hcp, Integer page, String scope) {
 
-		private NeedStatus status;
-
-		private Long ta;
-
-		private NeedCategory category;
-
-		private Urgency urgency;
-
-		private RoutedTo routedTo;
-
-		private Integer age;
-
-		private Long hcp;
-
-		private int page;
-
-		/** "mine" (the user's territories) or "all"; only territorial users choose. */
-		private String scope;
-
-		public String getScope() {
-			return this.scope;
+		BoardParams {
+			page = (page != null) ? page : 0;
+			scope = ("mine".equals(scope) || "all".equals(scope)) ? scope : null;
 		}
 
-		public void setScope(String scope) {
-			this.scope = ("mine".equals(scope) || "all".equals(scope)) ? scope : null;
-		}
-
-		/** This board's URL with another scope. */
-		String withScope(String other) {
-			String current = this.scope;
-			this.scope = other;
-			String url = toUrl();
-			this.scope = current;
-			return url;
+		BoardParams withScope(String other) {
+			return new BoardParams(this.status, this.ta, this.category, this.urgency, this.routedTo, this.age, this.hcp,
+					this.page, other);
 		}
 
 		NeedQueries.Filter toFilter() {
@@ -248,70 +234,6 @@ class NeedController {
 				b.queryParam("scope", this.scope);
 			}
 			return b.encode().build().toUriString();
-		}
-
-		public NeedStatus getStatus() {
-			return this.status;
-		}
-
-		public void setStatus(NeedStatus status) {
-			this.status = status;
-		}
-
-		public Long getTa() {
-			return this.ta;
-		}
-
-		public void setTa(Long ta) {
-			this.ta = ta;
-		}
-
-		public NeedCategory getCategory() {
-			return this.category;
-		}
-
-		public void setCategory(NeedCategory category) {
-			this.category = category;
-		}
-
-		public Urgency getUrgency() {
-			return this.urgency;
-		}
-
-		public void setUrgency(Urgency urgency) {
-			this.urgency = urgency;
-		}
-
-		public RoutedTo getRoutedTo() {
-			return this.routedTo;
-		}
-
-		public void setRoutedTo(RoutedTo routedTo) {
-			this.routedTo = routedTo;
-		}
-
-		public Long getHcp() {
-			return this.hcp;
-		}
-
-		public void setHcp(Long hcp) {
-			this.hcp = hcp;
-		}
-
-		public Integer getAge() {
-			return this.age;
-		}
-
-		public void setAge(Integer age) {
-			this.age = age;
-		}
-
-		public int getPage() {
-			return this.page;
-		}
-
-		public void setPage(int page) {
-			this.page = page;
 		}
 
 	}

@@ -170,4 +170,20 @@ class HcpControllerTests {
 		this.mvc.perform(get("/hcps/2")).andExpect(redirectedUrl("/hcps/1"));
 	}
 
+	@Test
+	void aTamperedListFilterIsDroppedWithANoteAndTheRestStays() throws Exception {
+		given(this.search.search(any(), org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.anyInt()))
+			.willReturn(new org.openpharma.crm.shared.SearchPage<>(List.of(), 0, HcpController.PAGE_SIZE, 0, false));
+		this.mvc.perform(get("/hcps").param("q", "佐藤").param("prefecture", "abc").param("page", "x"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("hcp/list"))
+			.andExpect(model().attribute("flashWarning", "search.filter.invalid"))
+			.andExpect(model().attributeHasFieldErrorCode("criteria", "prefecture", "typeMismatch"))
+			.andExpect(model().attribute("base", "/hcps?q=%E4%BD%90%E8%97%A4&sort=kana&dir=asc"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("value=\"佐藤\"")));
+		verify(this.search).search(eq(new org.openpharma.crm.hcp.HcpSearchCriteria("佐藤", "", "", null, "kana", false)),
+				eq(0), eq(HcpController.PAGE_SIZE));
+	}
+
 }
