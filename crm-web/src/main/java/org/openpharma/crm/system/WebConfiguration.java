@@ -105,6 +105,12 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/** Japan-time formatting for templates: {@code ${@jst.minute(instant)}}. */
+	/** Template property reads looked up once per class and name (see the class). */
+	@Bean
+	TemplatePropertyReads templatePropertyReads() {
+		return new TemplatePropertyReads();
+	}
+
 	@Bean("jst")
 	JapanTime jst() {
 		return new JapanTime();
