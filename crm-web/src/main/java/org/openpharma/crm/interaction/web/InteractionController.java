@@ -11,6 +11,7 @@ import org.openpharma.crm.hcp.HcpSearchCriteria;
 import org.openpharma.crm.hcp.HcpSummary;
 import org.openpharma.crm.interaction.Channel;
 import org.openpharma.crm.interaction.Interaction;
+import org.openpharma.crm.interaction.InteractionCapture;
 import org.openpharma.crm.interaction.InteractionManagement;
 import org.openpharma.crm.interaction.MyHcpsQueries;
 import org.openpharma.crm.need.NeedCategory;
@@ -132,8 +133,14 @@ class InteractionController {
 			return formView(model, form.hcpId(), user);
 		}
 		try {
-			Interaction interaction = this.interactions.log(form.toCapture(), user.getName());
+			InteractionCapture capture = form.toCapture();
+			Interaction interaction = this.interactions.log(capture, user.getName());
 			flashSaved(redirect, interaction, "interaction.logged");
+			if (interaction.getConsentBreach() == null) {
+				// Says what was saved with the contact, not a fixed list of what might have been.
+				redirect.addFlashAttribute("flashArgs", new Object[] { capture.needs().size(), capture.stages().size(),
+						capture.patientCounts().size() });
+			}
 			return "redirect:/hcps/" + interaction.getHcpId();
 		}
 		catch (ValidationException ex) {

@@ -80,7 +80,7 @@ class CaptureBrowserTests extends BrowserTestBase {
 		type(By.id("patientCounts0.eligiblePatients"), "40");
 		type(By.id("patientCounts0.treatedPatients"), "12");
 		click(By.id("save-interaction"));
-		assertThat(waitFor(By.id("flash")).getText()).contains("保存しました");
+		assertThat(waitFor(By.id("flash")).getText()).isEqualTo("活動を保存しました（ニーズ 2 件・ステージ変更 1 件・患者数 1 件）。");
 		assertThat(this.driver.findElements(By.cssSelector("#hcp-needs tr[data-need-id]"))).hasSize(2);
 		assertThat(this.driver.findElement(By.id("hcp-stages")).getText()).contains("関心");
 		assertThat(this.driver.findElement(By.id("hcp-counts")).getText()).contains("40").contains("12");
