@@ -131,7 +131,7 @@ class SecurityConfiguration {
 			.anyRequest()
 			.authenticated())
 			.formLogin(f -> f.loginPage("/login")
-				.defaultSuccessUrl("/hcps", false)
+				.defaultSuccessUrl("/", false)
 				// Wrong credentials: ?error; the database down: ?unavailable (docs/adr/0018).
 				.failureHandler(new SignInFailureHandler())
 				.permitAll())

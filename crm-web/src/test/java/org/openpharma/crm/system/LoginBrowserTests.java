@@ -23,6 +23,8 @@ class LoginBrowserTests extends BrowserTestBase {
 			loginAs(role);
 			assertThat(this.driver.findElement(By.id("current-user")).getText()).isEqualTo(role.name().toLowerCase());
 			assertThat(this.driver.findElements(By.id("nav-users"))).hasSize(role == Role.ADMIN ? 1 : 0);
+			// An MR starts the day on the HCPs of their territories, everyone else on the HCP list (issue 14).
+			assertThat(this.driver.getCurrentUrl()).endsWith(role == Role.MR ? "/my-hcps" : "/hcps");
 			this.driver.findElement(By.id("logout")).click();
 			waitFor(By.id("logout-done"));
 		}

@@ -44,6 +44,7 @@ class HcpBrowserTests extends BrowserTestBase {
 		String[] f = family();
 		Hcp hcp = create(f[0] + " 太郎", f[1] + " タロウ");
 		loginAs(Role.MR);
+		open("/hcps");
 		String hiragana = toHiragana(f[1] + "たろう");
 		type(By.id("q"), hiragana);
 		// The unfiltered list may show the doctor too: wait until the typed reading has narrowed it to one row.
