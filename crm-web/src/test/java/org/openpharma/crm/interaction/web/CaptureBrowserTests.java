@@ -93,6 +93,112 @@ class CaptureBrowserTests extends BrowserTestBase {
 		assertThat(this.driver.findElements(By.cssSelector("#hcp-timeline a.edit-interaction"))).isEmpty();
 	}
 
+	/** Taps, selections and typed fields a user made in the test that counts them. */
+	private int fieldInteractions;
+
+	private void tap(By by) {
+		this.fieldInteractions++;
+		click(by);
+	}
+
+	private void fill(String id, String text) {
+		this.fieldInteractions++;
+		type(By.id(id), text);
+	}
+
+	private void choose(String id, String visibleText) {
+		this.fieldInteractions++;
+		select(id, visibleText);
+	}
+
+	/**
+	 * The issue's target visit (issue 14): a rep who knows the HCP logs two needs, a stage change and a patient
+	 * count. A regression check on the form's shape, not a timing: the therapeutic area is chosen once and every
+	 * row follows it, the default rows are there, and Enter in the last field saves.
+	 */
+	@Test
+	void aVisitWithTwoNeedsAStageChangeAndACountTakesAtMostFifteenFieldInteractions() {
+		loginAs(Role.MR);
+		open("/hcps/" + this.hcp.getId());
+		tap(By.id("log-interaction"));
+		waitFor(By.id("interaction-form"));
+		choose("therapeuticAreaIds", this.areaName);
+		fill("needs0.topic", "腎機能低下時の用量");
+		choose("needs0.category", "用法・用量");
+		fill("needs1.topic", "患者向け資材");
+		choose("needs1.category", "患者支援");
+		choose("stages0.stage", "関心");
+		fill("patientCounts0.eligiblePatients", "40");
+		fill("patientCounts0.treatedPatients", "12");
+		this.fieldInteractions++;
+		this.driver.findElement(By.id("patientCounts0.treatedPatients")).sendKeys(org.openqa.selenium.Keys.ENTER);
+
+		assertThat(waitFor(By.id("flash")).getText()).isEqualTo("活動を保存しました（ニーズ 2 件・ステージ変更 1 件・患者数 1 件）。");
+		assertThat(this.fieldInteractions).isLessThanOrEqualTo(15);
+		Long area = this.jdbc.queryForObject("SELECT id FROM therapeutic_area WHERE name_ja = ?", Long.class,
+				this.areaName);
+		assertThat(this.jdbc.queryForList("SELECT therapeutic_area_id FROM information_need WHERE hcp_id = ?", Long.class,
+				this.hcp.getId())).containsExactly(area, area);
+		assertThat(this.jdbc.queryForList("SELECT therapeutic_area_id FROM stage_change WHERE hcp_id = ?", Long.class,
+				this.hcp.getId())).containsExactly(area);
+		assertThat(this.jdbc.queryForList("SELECT therapeutic_area_id FROM patient_count WHERE hcp_id = ?", Long.class,
+				this.hcp.getId())).containsExactly(area);
+	}
+
+	@Test
+	void aRowAreaChosenByHandNoLongerFollowsTheVisit() {
+		long n = System.nanoTime() % 1_000_000;
+		String other = "別領域" + n;
+		this.jdbc.update("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, ?, ?)", "TB" + n, other,
+				"Other " + n);
+		loginAs(Role.MR);
+		open("/interactions/new?hcpId=" + this.hcp.getId());
+		select("stages0.therapeuticAreaId", other);
+		select("therapeuticAreaIds", this.areaName);
+		assertThat(new Select(this.driver.findElement(By.id("needs0.therapeuticAreaId"))).getFirstSelectedOption()
+			.getText()).isEqualTo(this.areaName);
+		assertThat(new Select(this.driver.findElement(By.id("stages0.therapeuticAreaId"))).getFirstSelectedOption()
+			.getText()).isEqualTo(other);
+	}
+
+	@Test
+	void anErrorBelowTheFoldIsSummarisedAtTheTopAndTheFieldHasFocus() {
+		loginAs(Role.MR);
+		open("/interactions/new?hcpId=" + this.hcp.getId());
+		select("patientCounts0.therapeuticAreaId", this.areaName);
+		type(By.id("patientCounts0.eligiblePatients"), "10");
+		type(By.id("patientCounts0.treatedPatients"), "20");
+		click(By.id("save-interaction"));
+		WebElement summary = waitFor(By.id("error-summary"));
+		assertThat(summary.getText()).startsWith("入力内容に誤りがあります（1 件）。")
+			.contains("患者数（医師の申告）・1行目 治療患者数: 治療患者数は対象患者数を超えられません。");
+		String focused = (String) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return document.activeElement.id;");
+		assertThat(focused).startsWith("patientCounts0.");
+		((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript("document.activeElement.blur();");
+		click(By.cssSelector("#error-summary a"));
+		assertThat((String) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return document.activeElement.id;")).startsWith("patientCounts0.");
+	}
+
+	@Test
+	void theProductListShowsTheProductsOfTheVisitsArea() {
+		long n = System.nanoTime() % 1_000_000;
+		Long area = this.jdbc.queryForObject("SELECT id FROM therapeutic_area WHERE name_ja = ?", Long.class,
+				this.areaName);
+		this.jdbc.update("INSERT INTO product (code, name_ja, name_en, therapeutic_area_id) VALUES (?, ?, ?, ?)",
+				"P" + n, "製品" + n, "Product " + n, area);
+		loginAs(Role.MR);
+		open("/interactions/new?hcpId=" + this.hcp.getId());
+		select("therapeuticAreaIds", this.areaName);
+		java.util.List<String> shown = this.driver.findElements(By.cssSelector("#productIds option"))
+			.stream()
+			.filter(option -> !"true".equals(option.getDomProperty("hidden")))
+			.map(WebElement::getText)
+			.toList();
+		assertThat(shown).containsExactly("製品" + n);
+	}
+
 	@Autowired
 	org.openpharma.crm.user.UserManagement userManagement;
 
