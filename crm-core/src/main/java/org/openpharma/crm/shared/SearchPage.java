@@ -12,6 +12,16 @@ public record SearchPage<T>(List<T> items, int page, int size, long total, boole
 
 	public static final int COUNT_CAP = 1_000;
 
+	/**
+	 * The page to show when {@code requested} was asked for: never before the first nor after the last page that
+	 * holds rows (a bookmarked or typed {@code page=99999} shows the last page, not an empty "501 / 50").
+	 */
+	public static int clamp(int requested, long total, int size) {
+		long shown = Math.min(total, COUNT_CAP);
+		int last = (int) Math.max(0, (shown + size - 1) / size - 1);
+		return Math.max(0, Math.min(requested, last));
+	}
+
 	public boolean totalCapped() {
 		return this.total > COUNT_CAP;
 	}

@@ -54,7 +54,8 @@ public class HcpSearch {
 				Query corrected = build(criteria, false, List.of(), corrections);
 				long correctedTotal = count(corrected);
 				if (correctedTotal > 0) {
-					return new SearchPage<>(fetch(corrected, page, size), page, size, correctedTotal, true);
+					int shown = SearchPage.clamp(page, correctedTotal, size);
+					return new SearchPage<>(fetch(corrected, shown, size), shown, size, correctedTotal, true);
 				}
 			}
 			Query fuzzy = build(criteria, true, List.of(), List.of());
@@ -63,12 +64,14 @@ public class HcpSearch {
 						String.class, String.valueOf(threshold));
 				long fuzzyTotal = count(fuzzy);
 				if (fuzzyTotal > 0) {
-					return new SearchPage<>(fetch(fuzzy, page, size), page, size, fuzzyTotal, true);
+					int shown = SearchPage.clamp(page, fuzzyTotal, size);
+					return new SearchPage<>(fetch(fuzzy, shown, size), shown, size, fuzzyTotal, true);
 				}
 			}
 			return new SearchPage<>(List.of(), page, size, 0, true);
 		}
-		return new SearchPage<>(fetch(exact, page, size), page, size, total, false);
+		int shown = SearchPage.clamp(page, total, size);
+		return new SearchPage<>(fetch(exact, shown, size), shown, size, total, false);
 	}
 
 	/** One HCP as a list row (for pickers and headers), if it exists. */

@@ -51,6 +51,7 @@ public class MyHcpsQueries {
 	public SearchPage<MyHcp> forUser(String username, int page, int size) {
 		Long total = this.jdbc.queryForObject("SELECT count(*) FROM (SELECT 1" + FROM + " LIMIT ?) c", Long.class,
 				username, SearchPage.COUNT_CAP + 1);
+		int shown = SearchPage.clamp(page, (total != null) ? total : 0, size);
 		List<MyHcp> rows = this.jdbc.query("SELECT h.id, h.name_kanji, h.name_kana, o.name, o.prefecture_code,"
 				+ " (SELECT count(*) FROM information_need n WHERE n.hcp_id = h.id"
 				+ "   AND n.status IN ('OPEN', 'TRIAGED', 'IN_PROGRESS')) AS open_needs,"
@@ -58,8 +59,8 @@ public class MyHcpsQueries {
 				+ " ORDER BY open_needs DESC, last_contact ASC NULLS FIRST, h.kana_key, h.id LIMIT ? OFFSET ?",
 				(rs, i) -> new MyHcp(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
 						rs.getInt(6), (rs.getTimestamp(7) != null) ? rs.getTimestamp(7).toInstant() : null),
-				username, size, (long) page * size);
-		return new SearchPage<>(rows, page, size, (total != null) ? total : 0, false);
+				username, size, (long) shown * size);
+		return new SearchPage<>(rows, shown, size, (total != null) ? total : 0, false);
 	}
 
 }

@@ -42,6 +42,20 @@ class PagedSqlIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
+	void aPageAfterTheLastShowsTheLastAndOneBeforeTheFirstShowsTheFirst() {
+		SearchPage<Integer> late = page(25, 3);
+		assertThat(late.page()).isEqualTo(1);
+		assertThat(late.items()).containsExactly(21, 22, 23, 24, 25);
+		SearchPage<Integer> early = page(25, -1);
+		assertThat(early.page()).isZero();
+		assertThat(early.items()).hasSize(20).startsWith(1);
+		// Beyond the cap the last page is the one that ends at the 1,000th row.
+		SearchPage<Integer> far = page(5_000, 99_999);
+		assertThat(far.page()).isEqualTo(49);
+		assertThat(far.items()).hasSize(20).endsWith(1_000);
+	}
+
+	@Test
 	void theCountStopsAfterTheCap() {
 		assertThat(page(5_000, 0).total()).isEqualTo(SearchPage.COUNT_CAP + 1);
 	}

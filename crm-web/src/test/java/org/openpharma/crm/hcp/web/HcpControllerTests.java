@@ -186,4 +186,19 @@ class HcpControllerTests {
 				eq(0), eq(HcpController.PAGE_SIZE));
 	}
 
+	@Test
+	void theFirstPageHasNoLinkToAPageBeforeItAndACappedListSaysHowToNarrowIt() throws Exception {
+		given(this.search.search(any(), org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.anyInt()))
+			.willReturn(new org.openpharma.crm.shared.SearchPage<>(List.of(), 0, HcpController.PAGE_SIZE,
+					org.openpharma.crm.shared.SearchPage.COUNT_CAP + 1, false));
+		this.mvc.perform(get("/hcps"))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("page=-1")),
+						org.hamcrest.Matchers.containsString("<span class=\"page-link\" id=\"page-prev\""),
+						org.hamcrest.Matchers.containsString("id=\"page-next\" href=\"/hcps?sort=kana&amp;dir=asc&amp;page=1\""),
+						org.hamcrest.Matchers.containsString("1 / 50"),
+						org.hamcrest.Matchers.containsString("施設名・診療科・都道府県を指定して絞り込んでください"))));
+	}
+
 }
