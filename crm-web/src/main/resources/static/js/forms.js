@@ -5,7 +5,8 @@
  * - a select with data-follows="<id>" takes the first value chosen in that select until the user picks another
  *   one (each row's therapeutic area follows the visit's);
  * - a multiple select whose options carry data-group (products by therapeutic area) shows the options of the
- *   groups chosen in the select named by its data-filtered-by, and every option already selected.
+ *   groups chosen in the select named by its data-filtered-by, and every option already selected;
+ * - a table that scrolls sideways on a tablet can be reached and scrolled with the keyboard.
  */
 (function () {
 	'use strict';
@@ -97,7 +98,14 @@
 		});
 	}
 
+	function scrollableTables() {
+		document.querySelectorAll('.table-responsive:not([tabindex])').forEach(function (region) {
+			region.setAttribute('tabindex', '0');
+		});
+	}
+
 	document.addEventListener('DOMContentLoaded', function () {
+		scrollableTables();
 		follow();
 		filterGroups();
 		summarise();

@@ -37,16 +37,28 @@ public abstract class BrowserTestBase extends WebTestBase {
 
 	protected WebDriverWait wait;
 
+	private AccessibilityCheck accessibility;
+
 	@BeforeEach
 	void startBrowser() {
-		this.driver = newDriver();
+		WebDriver browser = newDriver();
+		this.accessibility = new AccessibilityCheck(browser);
+		this.driver = new org.openqa.selenium.support.events.EventFiringDecorator<>(this.accessibility).decorate(browser);
 		this.wait = new WebDriverWait(this.driver, WAIT);
 	}
 
 	@AfterEach
 	void stopBrowser() {
 		if (this.driver != null) {
-			this.driver.quit();
+			try {
+				this.accessibility.checkCurrentScreen();
+				org.assertj.core.api.Assertions.assertThat(this.accessibility.violations())
+					.as("serious or critical accessibility violations (axe-core, WCAG 2.1 AA)")
+					.isEmpty();
+			}
+			finally {
+				this.driver.quit();
+			}
 		}
 	}
 
