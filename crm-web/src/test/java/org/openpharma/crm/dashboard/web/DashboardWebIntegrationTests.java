@@ -138,7 +138,7 @@ class DashboardWebIntegrationTests extends WebTestBase {
 		// A second manager who also saw no target yet posts without a version: refused, the first value stays.
 		this.mvc.perform(post("/dashboards/targets").with(as).with(csrf()).param("therapeuticAreaId", "" + this.area)
 			.param("period", "2026-10").param("treatedTarget", "99")).andExpect(status().isConflict())
-			.andExpect(content().string(containsString("他の人が変更しました")));
+			.andExpect(content().string(containsString("他のユーザーが変更しました")));
 		this.mvc.perform(post("/dashboards/targets").with(as).with(csrf()).param("therapeuticAreaId", "" + this.area)
 			.param("period", "2026-10").param("treatedTarget", "12").param("version", "0")).andExpect(status().isFound());
 		org.assertj.core.api.Assertions.assertThat(this.jdbc.queryForObject("SELECT treated_target FROM patient_target"
@@ -160,7 +160,7 @@ class DashboardWebIntegrationTests extends WebTestBase {
 			.andExpect(content().contentTypeCompatibleWith("text/csv"))
 			.andExpect(content().string(containsString("Status,Needs")));
 		this.mvc.perform(get("/dashboards/channels.csv?table=coverage").with(as)).andExpect(status().isOk())
-			.andExpect(content().string(containsString("医師数（有効）")));
+			.andExpect(content().string(containsString("医療従事者数（在籍）")));
 	}
 
 	@Test
