@@ -1,8 +1,6 @@
 package org.openpharma.crm.dashboard;
 
 import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.openpharma.crm.dashboard.DashboardSql.Where;
-import org.openpharma.crm.shared.Japan;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Channel mix and coverage: push (company-initiated) against pull (HCP-initiated) contacts by month, stage,
  * department and channel (rollup_interaction), the share of active HCPs contacted lately (rollup_coverage), and the
- * HCPs nobody contacted.
+ * HCPs nobody contacted (DrillDownQueries).
  */
 @Service
 @Transactional(readOnly = true)
@@ -187,30 +184,6 @@ public class ChannelDashboardQueries {
 			}
 		});
 		return coverage;
-	}
-
-	/**
-	 * Active HCPs of the region (or one prefecture) without an outbound contact (by the department, when the
-	 * filter names one) in the last {@code days} days, in kana order: whom to contact next.
-	 */
-	public List<DrillHcp> uncoveredHcps(DashboardFilter filter, int days, Integer prefecture) {
-		Instant since = this.filters.today().minusDays(days - 1L).atStartOfDay(Japan.ZONE).toInstant();
-		Where where = new Where().prefectureRegion("o.prefecture_code", filter.regionCode())
-			.eq("o.prefecture_code", prefecture);
-		List<Object> args = new ArrayList<>(List.of(where.args()));
-		args.add(Timestamp.from(since));
-		String department = "";
-		if (filter.departmentCode() != null) {
-			department = " AND i.department_code = ?";
-			args.add(filter.departmentCode());
-		}
-		return this.jdbc.query(DrillHcp.COLUMNS
-				+ ", (SELECT to_char(max(i.occurred_at) AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') FROM interaction i"
-				+ " WHERE i.hcp_id = h.id AND i.channel IN " + DashboardSql.PUSH_CHANNELS + ") AS detail FROM hcp h"
-				+ " LEFT JOIN hco o ON o.id = h.primary_hco_id" + where.sql() + where.and()
-				+ "h.status = 'ACTIVE' AND NOT EXISTS (SELECT 1 FROM interaction i WHERE i.hcp_id = h.id AND i.channel IN "
-				+ DashboardSql.PUSH_CHANNELS + " AND i.occurred_at >= ?" + department + ") ORDER BY h.kana_key, h.id LIMIT "
-				+ DrillHcp.LIMIT, (rs, i) -> DrillHcp.map(rs), args.toArray());
 	}
 
 }

@@ -1,26 +1,15 @@
 package org.openpharma.crm.dashboard;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
 
 /**
- * One HCP of a drill-down list: the HCPs behind a dashboard figure (never their patient figures).
+ * One HCP of a drill-down list and their share of the figure behind it.
  *
- * @param detail what the list is about (reports, stage, last contact)
+ * @param prefectureCode 0 for an HCP without an institution
+ * @param date what the list dates (the day the stage was reached, the last outbound contact), or null
+ * @param figures the HCP's figures, in the order of {@link DrillDown#figures()}
  */
 public record DrillHcp(long id, String nameKanji, String nameKana, String institution, int prefectureCode,
-		String detail) {
-
-	/** The longest drill-down list; a narrower filter shows the rest. */
-	public static final int LIMIT = 200;
-
-	/** The columns every drill-down selects from hcp h and hco o; the query adds its {@code detail} column. */
-	static final String COLUMNS = "SELECT h.id, h.name_kanji, h.name_kana, o.name AS institution,"
-			+ " coalesce(o.prefecture_code, 0) AS prefecture_code";
-
-	static DrillHcp map(ResultSet rs) throws SQLException {
-		return new DrillHcp(rs.getLong("id"), rs.getString("name_kanji"), rs.getString("name_kana"),
-				rs.getString("institution"), rs.getInt("prefecture_code"), rs.getString("detail"));
-	}
-
+		LocalDate date, List<Long> figures) {
 }

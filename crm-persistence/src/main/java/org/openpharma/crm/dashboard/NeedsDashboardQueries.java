@@ -9,14 +9,13 @@ import java.util.Map;
 
 import org.openpharma.crm.dashboard.DashboardSql.Where;
 import org.openpharma.crm.need.NeedStatus;
-import org.openpharma.crm.stage.AdoptionStage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The needs funnel: where HCPs stand in each area now and how they moved (rollup_stage, rollup_stage_move), the
- * open needs by age and the period's needs by outcome (rollup_need), and the HCPs at a stage.
+ * open needs by age and the period's needs by outcome (rollup_need); the HCPs at a stage are DrillDownQueries'.
  */
 @Service
 @Transactional(readOnly = true)
@@ -136,15 +135,6 @@ public class NeedsDashboardQueries {
 				(rs, i) -> new NeedOutcome(rs.getString("status"), rs.getLong("needs")), outcomeWhere.args());
 		return new NeedsDashboard(stages, moves,
 				open.entrySet().stream().map(e -> new OpenNeeds(e.getKey(), e.getValue())).toList(), outcomes);
-	}
-
-	/** HCPs at one adoption stage of an area now, in kana order. */
-	public List<DrillHcp> stageHcps(DashboardFilter filter, long therapeuticAreaId, AdoptionStage stage) {
-		Where where = new Where().eq("s.therapeutic_area_id", therapeuticAreaId).eq("s.stage", stage.name())
-			.prefectureRegion("o.prefecture_code", filter.regionCode());
-		return this.jdbc.query(DrillHcp.COLUMNS + ", s.stage AS detail FROM hcp_stage s JOIN hcp h ON h.id = s.hcp_id"
-				+ " LEFT JOIN hco o ON o.id = h.primary_hco_id" + where.sql() + " ORDER BY h.kana_key, h.id LIMIT "
-				+ DrillHcp.LIMIT, (rs, i) -> DrillHcp.map(rs), where.args());
 	}
 
 }

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The patients dashboard: eligible and treated patients HCPs reported, against the targets managers set, by month,
- * place and product (rollup_patient), and the HCPs who reported. Counts only, never a patient.
+ * place and product (rollup_patient); the HCPs who reported are DrillDownQueries'. Counts only, never a patient.
  */
 @Service
 @Transactional(readOnly = true)
@@ -145,19 +145,6 @@ public class PatientDashboardQueries {
 					targets.put(YearMonth.from(rs.getDate("period").toLocalDate()), rs.getLong("treated_target"));
 				}, args.toArray());
 		return targets;
-	}
-
-	/** HCPs who reported patient counts in the period (with how many monthly reports), in kana order. */
-	public List<DrillHcp> reportingHcps(DashboardFilter filter, Integer prefecture) {
-		Where where = new Where().period("c.period", filter).eq("c.product_id", filter.productId())
-			.prefectureRegion("o.prefecture_code", filter.regionCode()).eq("o.prefecture_code", prefecture);
-		String area = (filter.therapeuticAreaId() != null)
-				? " AND coalesce(c.therapeutic_area_id, p.therapeutic_area_id) = " + filter.therapeuticAreaId() : "";
-		return this.jdbc.query(DrillHcp.COLUMNS + ", count(*)::text AS detail FROM patient_count c"
-				+ " LEFT JOIN product p ON p.id = c.product_id JOIN hcp h ON h.id = c.hcp_id"
-				+ " LEFT JOIN hco o ON o.id = h.primary_hco_id" + where.sql() + area
-				+ " GROUP BY h.id, h.name_kanji, h.name_kana, h.kana_key, o.name, o.prefecture_code"
-				+ " ORDER BY h.kana_key, h.id LIMIT " + DrillHcp.LIMIT, (rs, i) -> DrillHcp.map(rs), where.args());
 	}
 
 }

@@ -21,9 +21,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class SlaDashboardQueries {
 
-	/** An open inquiry past its due time: no question or answer content, only what a queue shows. */
+	/**
+	 * An open inquiry past its due time: no question or answer content, only what a queue shows.
+	 *
+	 * @param assignee the assignee's username, null when nobody is assigned
+	 * @param assigneeName the assignee's display name, for screens
+	 */
 	public record OverdueInquiry(long id, String subject, Long productId, String priority, String status,
-			Instant dueAt, String assignee) {
+			Instant dueAt, String assignee, String assigneeName) {
 	}
 
 	public record SlaDashboard(long received, long answered, long answeredOnTime, long open, long openOverdue,
@@ -97,7 +102,8 @@ public class SlaDashboardQueries {
 		List<Object> overdueArgs = new ArrayList<>(args);
 		overdueArgs.add(now);
 		List<OverdueInquiry> overdue = this.jdbc.query("SELECT q.id, q.subject, q.product_id, q.priority, q.status,"
-				+ " q.due_at, q.assignee" + from + where + " AND " + OPEN + " AND q.due_at < ?"
+				+ " q.due_at, q.assignee, (SELECT u.display_name FROM app_user u WHERE u.username = q.assignee)"
+				+ " AS assignee_name" + from + where + " AND " + OPEN + " AND q.due_at < ?"
 				+ " ORDER BY q.due_at, q.id LIMIT 100", (rs, i) -> overdue(rs), overdueArgs.toArray());
 		return new SlaDashboard(figures.received(), figures.answered(), figures.answeredOnTime(), figures.open(),
 				figures.openOverdue(), figures.handoffs(), figures.handoffsAcknowledged(), figures.handoffsOnTime(),
@@ -107,7 +113,7 @@ public class SlaDashboardQueries {
 	private static OverdueInquiry overdue(ResultSet rs) throws SQLException {
 		return new OverdueInquiry(rs.getLong("id"), rs.getString("subject"), rs.getObject("product_id", Long.class),
 				rs.getString("priority"), rs.getString("status"), rs.getTimestamp("due_at").toInstant(),
-				rs.getString("assignee"));
+				rs.getString("assignee"), rs.getString("assignee_name"));
 	}
 
 }

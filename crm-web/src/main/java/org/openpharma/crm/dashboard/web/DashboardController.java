@@ -1,33 +1,27 @@
 package org.openpharma.crm.dashboard.web;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 import org.openpharma.crm.dashboard.ChannelDashboardQueries;
 import org.openpharma.crm.dashboard.DashboardFilter;
 import org.openpharma.crm.dashboard.DashboardSource;
-import org.openpharma.crm.dashboard.DrillHcp;
 import org.openpharma.crm.dashboard.NeedsDashboardQueries;
 import org.openpharma.crm.dashboard.PatientDashboardQueries;
 import org.openpharma.crm.dashboard.SlaDashboardQueries;
-import org.openpharma.crm.reference.ReferenceData;
-import org.openpharma.crm.stage.AdoptionStage;
 import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.user.Capability;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestParam;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The four dashboards (patients, needs funnel, channel mix and coverage, inquiry SLA) and their drill-down
- * lists. Managers steer with them; marketing and medical read them; admins see them to set targets.
- * Every figure comes from the rollups; every chart has its table, which is also what the chart draws.
+ * The four dashboards (patients, needs funnel, channel mix and coverage, inquiry SLA); their drill-down lists are
+ * DashboardDrillController's. Managers steer with them; marketing and medical read them; admins see them to set
+ * targets. Every figure comes from the rollups; every chart has its table, which is also what the chart draws.
  */
 @Controller
 @Allowed(Capability.READ_DASHBOARDS)
@@ -41,17 +35,14 @@ class DashboardController {
 
 	private final SlaDashboardQueries sla;
 
-	private final ReferenceData reference;
-
 	private final DashboardSupport support;
 
 	DashboardController(PatientDashboardQueries patients, NeedsDashboardQueries needs, ChannelDashboardQueries channels,
-			SlaDashboardQueries sla, ReferenceData reference, DashboardSupport support) {
+			SlaDashboardQueries sla, DashboardSupport support) {
 		this.patients = patients;
 		this.needs = needs;
 		this.channels = channels;
 		this.sla = sla;
-		this.reference = reference;
 		this.support = support;
 	}
 
@@ -105,72 +96,6 @@ class DashboardController {
 			model.addAttribute("sla", this.sla.inquiries(filter));
 		}
 		return page("inquiries", filter, model);
-	}
-
-	/** The HCPs behind a figure: who reported patients, who is at a stage, who was not contacted lately. */
-	@GetMapping("/dashboards/hcps")
-	String hcps(@ModelAttribute("filter") DashboardParams params, BindingResult errors,
-			@RequestParam(name = "list", defaultValue = "") String list,
-			@RequestParam(name = "prefecture", required = false) String prefecture,
-			@RequestParam(name = "stage", required = false) String stage,
-			@RequestParam(name = "days", required = false) String days, Model model, HttpServletResponse response) {
-		DashboardFilter filter = filter(params, errors, response);
-		model.addAttribute("list", list);
-		if (filter == null) {
-			return "dashboard/hcps";
-		}
-		Integer prefectureCode = null;
-		if (prefecture != null && !prefecture.isBlank()) {
-			prefectureCode = this.reference.prefectureCode(prefecture);
-			if (prefectureCode == null) {
-				return badDrill(model, response, "dashboard.drill.prefecture");
-			}
-		}
-		switch (list) {
-			case "reporting" -> model.addAttribute("hcps", this.patients.reportingHcps(filter, prefectureCode));
-			case "stage" -> {
-				AdoptionStage adoptionStage = adoptionStage(stage);
-				if (filter.therapeuticAreaId() == null || adoptionStage == null) {
-					return badDrill(model, response, "dashboard.drill.badStage");
-				}
-				model.addAttribute("stage", stage);
-				model.addAttribute("hcps", this.needs.stageHcps(filter, filter.therapeuticAreaId(), adoptionStage));
-			}
-			case "uncovered" -> {
-				if (!"30".equals(days) && !"90".equals(days)) {
-					return badDrill(model, response, "dashboard.drill.days");
-				}
-				model.addAttribute("days", Integer.valueOf(days));
-				model.addAttribute("hcps", this.channels.uncoveredHcps(filter, Integer.parseInt(days), prefectureCode));
-			}
-			default -> {
-				return badDrill(model, response, "dashboard.drill.unknown");
-			}
-		}
-		model.addAttribute("prefecture", prefectureCode);
-		model.addAttribute("limit", DrillHcp.LIMIT);
-		model.addAttribute("back", backLink(list, filter));
-		return "dashboard/hcps";
-	}
-
-	/** The stage a drill-down names, or null for anything that is not one. */
-	private static AdoptionStage adoptionStage(String stage) {
-		return Arrays.stream(AdoptionStage.values()).filter(s -> s.name().equals(stage)).findFirst().orElse(null);
-	}
-
-	private static String backLink(String list, DashboardFilter filter) {
-		String page = switch (list) {
-			case "stage" -> "needs";
-			case "uncovered" -> "channels";
-			default -> "patients";
-		};
-		return "/dashboards/" + page + "?" + query(filter);
-	}
-
-	private static String badDrill(Model model, HttpServletResponse response, String code) {
-		response.setStatus(HttpStatus.BAD_REQUEST.value());
-		model.addAttribute("drillError", code);
-		return "dashboard/hcps";
 	}
 
 	private DashboardFilter filter(DashboardParams params, BindingResult errors, HttpServletResponse response) {

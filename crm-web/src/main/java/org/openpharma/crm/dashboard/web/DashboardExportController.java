@@ -221,8 +221,11 @@ class DashboardExportController {
 				yield new Table(codes("dashboard.sla.inquiry", "inquiry.subject", "dashboard.product", "inquiry.priority",
 						"inquiry.status", "inquiry.due", "inquiry.assignee"),
 						d.overdue().stream().map(o -> row(o.id(), o.subject(),
-								(o.productId() == null) ? "" : product.apply(String.valueOf(o.productId())), o.priority(),
-								o.status(), this.time.minute(o.dueAt()), o.assignee())).toList());
+								(o.productId() == null) ? "" : product.apply(String.valueOf(o.productId())),
+								message("inquiry.priority." + o.priority(), locale), message("inquiry.status." + o.status(), locale),
+								this.time.minute(o.dueAt()),
+								(o.assigneeName() != null) ? o.assigneeName()
+										: (o.assignee() != null) ? o.assignee() : message("dashboard.sla.unassigned", locale))).toList());
 			}
 			case "inquiries/summary" -> {
 				SlaDashboard d = this.sla.inquiries(filter);

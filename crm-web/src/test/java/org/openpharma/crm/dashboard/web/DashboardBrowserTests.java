@@ -130,7 +130,7 @@ class DashboardBrowserTests extends BrowserTestBase {
 		loginAs(Role.MANAGER);
 		open("/dashboards/channels?from=2026-13&ta=abc&region=ATLANTIS");
 		assertThat(waitFor(By.id("from-error")).getText()).contains("YYYY-MM");
-		assertThat(this.driver.findElement(By.id("ta-error")).getText()).contains("一覧から選んでください");
+		assertThat(this.driver.findElement(By.id("ta-error")).getText()).contains("一覧から選択してください");
 		assertThat(this.driver.findElement(By.id("filter-invalid")).isDisplayed()).isTrue();
 		assertThat(this.driver.findElements(By.id("kpi-push"))).isEmpty();
 	}
@@ -144,7 +144,7 @@ class DashboardBrowserTests extends BrowserTestBase {
 		select(this.driver, "regionCode", "四国");
 		type(By.id("treatedTarget"), "-5");
 		click(By.id("target-save"));
-		assertThat(waitFor(By.id("treatedTarget-error")).getText()).contains("0 から");
+		assertThat(waitFor(By.id("treatedTarget-error")).getText()).contains("0～");
 		type(By.id("treatedTarget"), "24");
 		click(By.id("target-save"));
 		assertThat(waitFor(By.id("flash")).getText()).contains("24");

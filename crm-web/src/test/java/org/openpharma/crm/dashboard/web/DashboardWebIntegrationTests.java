@@ -138,7 +138,7 @@ class DashboardWebIntegrationTests extends WebTestBase {
 		// A second manager who also saw no target yet posts without a version: refused, the first value stays.
 		this.mvc.perform(post("/dashboards/targets").with(as).with(csrf()).param("therapeuticAreaId", "" + this.area)
 			.param("period", "2026-10").param("treatedTarget", "99")).andExpect(status().isConflict())
-			.andExpect(content().string(containsString("他の人が変更しました")));
+			.andExpect(content().string(containsString("他のユーザーが変更しました")));
 		this.mvc.perform(post("/dashboards/targets").with(as).with(csrf()).param("therapeuticAreaId", "" + this.area)
 			.param("period", "2026-10").param("treatedTarget", "12").param("version", "0")).andExpect(status().isFound());
 		org.assertj.core.api.Assertions.assertThat(this.jdbc.queryForObject("SELECT treated_target FROM patient_target"
@@ -160,14 +160,15 @@ class DashboardWebIntegrationTests extends WebTestBase {
 			.andExpect(content().contentTypeCompatibleWith("text/csv"))
 			.andExpect(content().string(containsString("Status,Needs")));
 		this.mvc.perform(get("/dashboards/channels.csv?table=coverage").with(as)).andExpect(status().isOk())
-			.andExpect(content().string(containsString("医師数（有効）")));
+			.andExpect(content().string(containsString("医療従事者数（在籍）")));
 	}
 
 	@Test
 	void anInquirySubjectStartingWithAFormulaIsExportedAsText() throws Exception {
 		Long hcp = this.jdbc.queryForObject("SELECT hcp_id FROM patient_count WHERE therapeutic_area_id = ?", Long.class,
 				this.area);
-		String subject = "=HYPERLINK(\"http://evil.example/\",\"" + System.nanoTime() % 1_000_000 + "\")";
+		String marker = "m" + System.nanoTime() % 1_000_000;
+		String subject = "=HYPERLINK(\"http://evil.example/\",\"" + marker + "\")";
 		// Overdue by the application's clock, which the SLA dashboard reads.
 		Instant now = this.clock.instant();
 		this.jdbc.update("INSERT INTO medical_inquiry (hcp_id, subject, question, answer_channel, urgency, priority,"
@@ -184,6 +185,30 @@ class DashboardWebIntegrationTests extends WebTestBase {
 		org.assertj.core.api.Assertions.assertThat(csv)
 			.contains(",\"'" + subject.replace("\"", "\"\"") + "\",")
 			.doesNotContain(",\"" + subject.replace("\"", "\"\""));
+		// Priority, status and assignee in words, never their codes.
+		String row = csv.lines().filter(l -> l.contains(marker)).findFirst().orElseThrow();
+		org.assertj.core.api.Assertions.assertThat(row).contains(",,通常,受付,").endsWith(",未割り当て")
+			.doesNotContain("NORMAL").doesNotContain("RECEIVED");
+	}
+
+	@Test
+	void theOverdueListNamesTheAssigneeNotTheirUsername() throws Exception {
+		Long hcp = this.jdbc.queryForObject("SELECT hcp_id FROM patient_count WHERE therapeutic_area_id = ?", Long.class,
+				this.area);
+		Instant now = this.clock.instant();
+		String subject = "担当者表示" + System.nanoTime() % 1_000_000;
+		this.jdbc.update("INSERT INTO medical_inquiry (hcp_id, subject, question, answer_channel, urgency, priority,"
+				+ " status, received_at, received_by, received_via, due_at, updated_at, assignee) VALUES (?, ?, 'q',"
+				+ " 'EMAIL', 'NORMAL', 'URGENT', 'ASSIGNED', ?, 'medical', 'MEDICAL', ?, ?, 'medical')", hcp, subject,
+				Timestamp.from(now), Timestamp.from(now.minusSeconds(1)), Timestamp.from(now));
+		String page = this.mvc.perform(get("/dashboards/inquiries").with(user("medical").roles("MEDICAL")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		String row = page.substring(page.indexOf(subject), page.indexOf("</tr>", page.indexOf(subject)));
+		org.assertj.core.api.Assertions.assertThat(row).contains("至急").contains("担当決定").contains("Test MEDICAL")
+			.doesNotContain(">medical<").doesNotContain("URGENT").doesNotContain("ASSIGNED");
 	}
 
 	@Test
