@@ -34,6 +34,9 @@ class InquiryBrowserTests extends BrowserTestBase {
 	@Autowired
 	org.openpharma.crm.user.UserManagement users;
 
+	@Autowired
+	org.openpharma.crm.inquiry.InquiryManagement inquiries;
+
 	Hcp hcp;
 
 	String productName;
@@ -198,6 +201,26 @@ class InquiryBrowserTests extends BrowserTestBase {
 		assertThat(waitFor(By.id("answer-approval")).getText()).contains("承認済み").contains(second);
 		click(By.id("deliver-button"));
 		waitForText(By.id("inquiry-status"), "回答済み");
+	}
+
+	@Test
+	void theInquiryPageKeepsTheQuestionsLineBreaksAndRaisesNoCspViolation() {
+		long id = this.inquiries.take(new org.openpharma.crm.inquiry.InquiryDraft(this.hcp.getId(), "改行の確認",
+				"1行目: 投与量について\n2行目: 腎機能について\n3行目: 併用薬について", null,
+				org.openpharma.crm.consent.ConsentChannel.PHONE, org.openpharma.crm.inquiry.InquiryPriority.NORMAL, false,
+				null, false, null), "setup", org.openpharma.crm.inquiry.InquiryManagement.Via.CALL_CENTER);
+		loginAs(Role.MEDICAL);
+		browserErrors();
+		open("/inquiries/" + id);
+		WebElement question = waitFor(By.id("inquiry-question"));
+		assertThat(question.getText()).isEqualTo("1行目: 投与量について\n2行目: 腎機能について\n3行目: 併用薬について");
+		// Three lines tall, not one: the line breaks are rendered, not only kept in the DOM.
+		assertThat(question.getSize().getHeight()).isGreaterThan(2 * Integer.parseInt(((String) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return getComputedStyle(arguments[0]).lineHeight", question)).replace("px", "").split("\\.")[0]));
+		assertThat(browserErrors()).as("console errors on /inquiries/{id}").isEmpty();
+		// The check sees a violation when there is one: an inline style set by a script is refused and logged.
+		((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript("document.body.setAttribute('style', 'color: red')");
+		assertThat(browserErrors()).anySatisfy(e -> assertThat(e).contains("Content Security Policy"));
 	}
 
 }
