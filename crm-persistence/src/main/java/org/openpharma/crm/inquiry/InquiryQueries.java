@@ -135,15 +135,23 @@ public class InquiryQueries {
 	public record Detail(long id, long hcpId, String hcpName, String subject, String question, Long productId,
 			String answerChannel, String urgency, String priority, boolean offLabel, String category, String status,
 			String receivedBy, String receivedVia, Instant receivedAt, Instant awareAt, Instant dueAt, String assignee,
-			long version, Handoff adverseEvent, Answer answer) {
+			long version, Handoff adverseEvent, Answer answer, String receivedChannel) {
 	}
 
-	/** The answer as prepared, approved and delivered (null fields for steps not done yet). */
+	/**
+	 * The answer as prepared, reviewed, approved and delivered (null fields for steps not done yet); a custom
+	 * answer returned by its reviewer carries who returned it, when and why until its author submits it again.
+	 */
 	public record Answer(String text, Long standardResponseId, String author, String approvedBy, String deliveredChannel,
-			Instant deliveredAt, Boolean feedbackHelpful, Integer feedbackScore) {
+			Instant deliveredAt, Boolean feedbackHelpful, Integer feedbackScore, String returnedBy, Instant returnedAt,
+			String returnReason) {
 
 		public boolean approved() {
 			return this.approvedBy != null;
+		}
+
+		public AnswerState state() {
+			return AnswerState.of(this.text, this.standardResponseId, this.approvedBy, this.returnedAt);
 		}
 
 	}
@@ -152,8 +160,8 @@ public class InquiryQueries {
 	public record StandardResponse(long id, String code, String title, String approvalRef, java.time.LocalDate validTo) {
 	}
 
-	/** One step of an inquiry's own timeline. */
-	public record Step(Instant at, String actor, String action, String detail) {
+	/** One step of an inquiry's own timeline: who (username and display name), what (a code) and its detail. */
+	public record Step(Instant at, String actor, String actorName, String action, String detail) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -277,7 +285,8 @@ public class InquiryQueries {
 				+ " q.answer_channel, q.urgency, q.priority, q.off_label, q.category, q.status, q.received_by,"
 				+ " q.received_via, q.received_at, q.due_at, q.assignee, q.version, q.answer_text, q.standard_response_id,"
 				+ " q.answer_author, q.answer_approved_by, q.delivered_channel, q.delivered_at, q.feedback_helpful,"
-				+ " q.feedback_score, q.aware_at FROM medical_inquiry q JOIN hcp h ON h.id = q.hcp_id WHERE q.id = ?",
+				+ " q.feedback_score, q.aware_at, q.answer_returned_by, q.answer_returned_at, q.answer_return_reason,"
+				+ " q.received_channel FROM medical_inquiry q JOIN hcp h ON h.id = q.hcp_id WHERE q.id = ?",
 				(rs, i) -> new Detail(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						(Long) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
 						rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
@@ -285,7 +294,8 @@ public class InquiryQueries {
 						rs.getString(17), rs.getLong(18),
 						handoff, new Answer(rs.getString(19), (Long) rs.getObject(20), rs.getString(21), rs.getString(22),
 								rs.getString(23), (rs.getTimestamp(24) != null) ? rs.getTimestamp(24).toInstant() : null,
-								(Boolean) rs.getObject(25), (Integer) rs.getObject(26))), id)
+								(Boolean) rs.getObject(25), (Integer) rs.getObject(26), rs.getString(28),
+								instant(rs.getTimestamp(29)), rs.getString(30)), rs.getString(31)), id)
 			.stream().findFirst();
 	}
 
@@ -314,9 +324,21 @@ public class InquiryQueries {
 	/** The inquiry's own timeline: every step, who and when. Medical affairs only (details may be medical). */
 	public List<Step> timeline(long inquiryId, Collection<Role> roles) {
 		requireMedical(roles);
-		return this.jdbc.query("SELECT occurred_at, actor, action, detail FROM inquiry_event WHERE inquiry_id = ?"
-				+ " ORDER BY id", (rs, i) -> new Step(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-						rs.getString(4)), inquiryId);
+		return this.jdbc.query("SELECT e.occurred_at, e.actor, COALESCE(u.display_name, e.actor), e.action, e.detail"
+				+ " FROM inquiry_event e LEFT JOIN app_user u ON u.username = e.actor WHERE e.inquiry_id = ? ORDER BY e.id",
+				(rs, i) -> new Step(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5)),
+				inquiryId);
+	}
+
+	/** Display names of these users (username to name); a username without a user (a system, an API token) is absent. */
+	public java.util.Map<String, String> displayNames(Collection<String> usernames) {
+		String[] names = usernames.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+		java.util.Map<String, String> found = new java.util.HashMap<>();
+		this.jdbc.query("SELECT username, display_name FROM app_user WHERE username = ANY (?)",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> found.put(rs.getString(1), rs.getString(2)),
+				(Object) names);
+		return found;
 	}
 
 	private static void requireMedical(Collection<Role> roles) {

@@ -131,9 +131,10 @@ class AuthorizationIntegrationTests extends WebTestBase {
 		this.mvc.perform(get("/inquiries/987654321").with(as)).andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
 		this.mvc.perform(post("/inquiries/987654321/triage").with(as).with(csrf()).param("version", "0")
 				.param("priority", "URGENT")).andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
-		for (String step : List.of("assign", "answer-standard", "answer-custom", "approve", "deliver", "close")) {
+		for (String step : List.of("assign", "answer-standard", "answer-custom", "approve", "return", "deliver", "close")) {
 			this.mvc.perform(post("/inquiries/987654321/" + step).with(as).with(csrf()).param("version", "0")
-				.param("answerText", "x").param("standardResponseId", "1").param("channel", "EMAIL"))
+				.param("answerText", "x").param("standardResponseId", "1").param("channel", "EMAIL")
+				.param("returnReason", "x"))
 				.andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
 		}
 		this.mvc.perform(get("/inquiries/handoffs/987654321.json").with(as))

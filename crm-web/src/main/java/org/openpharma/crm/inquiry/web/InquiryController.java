@@ -73,8 +73,8 @@ class InquiryController {
 
 	@GetMapping("/hcps/{id}/inquiries/new")
 	@Allowed(Capability.TAKE_INQUIRIES)
-	String initForm(@PathVariable long id, Model model) {
-		model.addAttribute("form", InquiryForm.empty());
+	String initForm(@PathVariable long id, Principal user, Model model) {
+		model.addAttribute("form", InquiryForm.empty(this.users.departmentOf(user.getName()).orElse(null)));
 		return formView(id, model);
 	}
 
@@ -86,7 +86,7 @@ class InquiryController {
 			return formView(id, model);
 		}
 		try {
-			this.inquiries.take(form.toDraft(id), user.getName(), via(user.getName()));
+			this.inquiries.take(form.toDraft(id), user.getName(), via(user.getName()), form.receivedChannel());
 		}
 		catch (ValidationException ex) {
 			Forms.reject(result, new ValidationException(ex.getViolations().stream()
@@ -133,8 +133,16 @@ class InquiryController {
 		InquiryQueries.Detail inquiry = this.queries.detail(id, roles)
 			.orElseThrow(() -> new NotFoundException("medical inquiry", id));
 		model.addAttribute("inquiry", inquiry);
-		model.addAttribute("steps", this.queries.timeline(id, roles));
-		model.addAttribute("medicalUsers", this.queries.medicalUsers());
+		List<InquiryQueries.Step> steps = this.queries.timeline(id, roles);
+		model.addAttribute("steps", steps);
+		List<String> medicalUsers = this.queries.medicalUsers();
+		model.addAttribute("medicalUsers", medicalUsers);
+		// Everyone the page names, by display name: the intake person, assignee, author, reviewers, the history's.
+		List<String> named = new java.util.ArrayList<>(medicalUsers);
+		java.util.Collections.addAll(named, inquiry.receivedBy(), inquiry.assignee(), inquiry.answer().author(),
+				inquiry.answer().approvedBy(), inquiry.answer().returnedBy());
+		steps.forEach(step -> named.add("ASSIGNED".equals(step.action()) ? step.detail() : step.actor()));
+		model.addAttribute("names", this.queries.displayNames(named));
 		model.addAttribute("priorities", InquiryPriority.values());
 		model.addAttribute("categories", org.openpharma.crm.need.NeedCategory.values());
 		model.addAttribute("products", this.reference.products());
@@ -192,6 +200,33 @@ class InquiryController {
 			RedirectAttributes redirect) {
 		return move(id, redirect, () -> this.inquiries.approveAnswer(id, version, user.getName()),
 				"inquiry.answer.approved");
+	}
+
+	/**
+	 * The second reviewer returns a custom answer to its author with a reason. A missing or too long reason is an
+	 * error on the reason's field, on the inquiry page as it was, with what was typed; anything else as every step.
+	 */
+	@PostMapping("/inquiries/{id:\\d+}/return")
+	@Allowed(Capability.WORK_INQUIRIES)
+	String returnAnswer(@PathVariable long id, @RequestParam("version") long version,
+			@RequestParam(name = "returnReason", defaultValue = "") String reason, Authentication user, Model model,
+			RedirectAttributes redirect) {
+		try {
+			this.inquiries.returnAnswer(id, version, reason, user.getName());
+			redirect.addFlashAttribute("flash", "inquiry.answer.returned");
+			return "redirect:/inquiries/" + id;
+		}
+		catch (ValidationException ex) {
+			FieldViolation violation = ex.getViolations().get(0);
+			model.addAttribute("returnReasonError", violation);
+			model.addAttribute("returnReason", reason);
+			return show(id, user, model);
+		}
+		catch (RuntimeException ex) {
+			return move(id, redirect, () -> {
+				throw ex;
+			}, "inquiry.answer.returned");
+		}
 	}
 
 	@PostMapping("/inquiries/{id:\\d+}/deliver")
