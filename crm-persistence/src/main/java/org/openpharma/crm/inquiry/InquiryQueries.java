@@ -58,7 +58,8 @@ public class InquiryQueries {
 	public record Handoff(long id, long inquiryId, long hcpId, String hcpName, String hcpCountry, Long suspectProductId,
 			String productNameJa, String productNameEn, String description, String seriousness, String expectedness,
 			Boolean fatal, String ageBand, String sex, String reporter, Instant awareAt, Instant createdAt, Instant dueAt,
-			Instant acknowledgedAt, String acknowledgedBy, String pvReference, RegulatoryDeadline regulatory) {
+			Instant acknowledgedAt, String acknowledgedBy, String pvReference, RegulatoryDeadline regulatory,
+			String acknowledgedByName) {
 
 		public boolean acknowledged() {
 			return this.acknowledgedAt != null;
@@ -176,8 +177,9 @@ public class InquiryQueries {
 	private static final String HANDOFF = "SELECT a.id, a.inquiry_id, q.hcp_id, h.name_kanji, h.country,"
 			+ " a.suspect_product_id, p.name_ja, p.name_en, a.description, a.seriousness, a.expectedness, a.fatal,"
 			+ " a.age_band, a.sex, a.reporter, q.aware_at, a.created_at, a.due_at, a.acknowledged_at, a.acknowledged_by,"
-			+ " a.pv_reference FROM adverse_event_handoff a JOIN medical_inquiry q ON q.id = a.inquiry_id"
-			+ " JOIN hcp h ON h.id = q.hcp_id JOIN product p ON p.id = a.suspect_product_id";
+			+ " a.pv_reference, COALESCE(u.display_name, a.acknowledged_by) FROM adverse_event_handoff a"
+			+ " JOIN medical_inquiry q ON q.id = a.inquiry_id JOIN hcp h ON h.id = q.hcp_id"
+			+ " JOIN product p ON p.id = a.suspect_product_id LEFT JOIN app_user u ON u.username = a.acknowledged_by";
 
 	/** Hand-offs with their regulator's deadline, decided by the rules in force on each one's day 0. */
 	private List<Handoff> handoffs(String where, Object... args) {
@@ -193,7 +195,7 @@ public class InquiryQueries {
 					(Long) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
 					rs.getString(11), fatal, rs.getString(13), rs.getString(14), rs.getString(15), awareAt,
 					rs.getTimestamp(17).toInstant(), rs.getTimestamp(18).toInstant(), instant(rs.getTimestamp(19)),
-					rs.getString(20), rs.getString(21), regulatory);
+					rs.getString(20), rs.getString(21), regulatory, rs.getString(22));
 		}, args);
 	}
 

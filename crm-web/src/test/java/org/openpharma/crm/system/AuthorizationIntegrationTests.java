@@ -124,7 +124,7 @@ class AuthorizationIntegrationTests extends WebTestBase {
 		this.mvc.perform(get("/inquiries/handoffs").with(as)).andExpect(status().is(medical));
 		// Every order and page of the hand-off list (history included), and odd parameters: medical only, never a 500.
 		for (String query : List.of("sort=REGULATORY", "sort=day-zero&page=1", "sort=%3Cscript%3E&page=-3",
-				"page=99999999999")) {
+				"page=99999999999", "show=RECEIVED&page=2", "show=%3Cscript%3E")) {
 			this.mvc.perform(get("/inquiries/handoffs?" + query).with(as)).andExpect(status().is(medical));
 		}
 		// A guessed inquiry URL: medical gets "not found" for an unknown id, everyone else 403.

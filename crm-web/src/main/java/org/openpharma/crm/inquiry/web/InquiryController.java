@@ -274,15 +274,42 @@ class InquiryController {
 	@GetMapping("/inquiries/handoffs")
 	@Allowed(Capability.WORK_INQUIRIES)
 	String handoffs(@RequestParam(name = "sort", required = false) String sort,
-			@RequestParam(name = "page", required = false) String page, Authentication user, Model model) {
+			@RequestParam(name = "page", required = false) String page,
+			@RequestParam(name = "show", required = false) String show, Authentication user, Model model) {
 		InquiryQueries.HandoffSort order = InquiryQueries.HandoffSort.parse(sort);
 		Instant now = this.clock.instant();
 		model.addAttribute("board", this.queries.handoffBoard(order, historyPage(page), roles(user)));
 		model.addAttribute("sort", order);
 		model.addAttribute("sorts", InquiryQueries.HandoffSort.values());
+		model.addAttribute("show", HandoffFilter.parse(show));
+		model.addAttribute("filters", HandoffFilter.values());
 		model.addAttribute("now", now);
 		model.addAttribute("today", LocalDate.ofInstant(now, Japan.ZONE));
 		return "inquiry/handoffs";
+	}
+
+	/** Which hand-offs the screen lists: all (open ones first, then those received), or only one of the two. */
+	enum HandoffFilter {
+
+		ALL, OPEN, RECEIVED;
+
+		static HandoffFilter parse(String value) {
+			for (HandoffFilter filter : values()) {
+				if (filter.name().equalsIgnoreCase((value != null) ? value.strip() : "")) {
+					return filter;
+				}
+			}
+			return ALL;
+		}
+
+		public boolean showsOpen() {
+			return this != RECEIVED;
+		}
+
+		public boolean showsReceived() {
+			return this != OPEN;
+		}
+
 	}
 
 	/** A page number of the history as asked for: anything else (negative, huge, not a number) is the first. */
@@ -348,6 +375,8 @@ class InquiryController {
 		try {
 			this.inquiries.acknowledgeAdverseEvent(id, reference, user.getName());
 			redirect.addFlashAttribute("flash", "inquiry.ae.acknowledged");
+			// It stays in sight: the list shows it among the received ones, the page scrolled to it.
+			return "redirect:/inquiries/handoffs#handoff-" + id;
 		}
 		catch (ValidationException | DomainException ex) {
 			redirect.addFlashAttribute("flashWarning", (ex instanceof DomainException d) ? d.getCode()

@@ -299,4 +299,61 @@ class InquiryBrowserTests extends BrowserTestBase {
 		assertThat(browserErrors()).anySatisfy(e -> assertThat(e).contains("Content Security Policy"));
 	}
 
+	/**
+	 * Pharmacovigilance's hand-off list at 1024 px: HCP, product and the inquiry's link in sight, day 0 and the
+	 * deadline; once received the hand-off stays listed with when and by whom, and the filter narrows the list.
+	 */
+	@Test
+	void aReceivedHandoffStaysInSightWithWhenAndByWhomItWasReceived() {
+		long inquiry = this.inquiries.take(new org.openpharma.crm.inquiry.InquiryDraft(this.hcp.getId(), "副作用の報告",
+				"投与後に発疹", null, org.openpharma.crm.consent.ConsentChannel.PHONE,
+				org.openpharma.crm.inquiry.InquiryPriority.NORMAL, false, null, true,
+				new org.openpharma.crm.inquiry.AdverseEventFacts(this.jdbc.queryForObject(
+						"SELECT id FROM product WHERE name_ja = ?", Long.class, this.productName), "投与3日後に発疹", null,
+						org.openpharma.crm.inquiry.AdverseEventFacts.Seriousness.NON_SERIOUS,
+						org.openpharma.crm.inquiry.AdverseEventFacts.Expectedness.EXPECTED, false, "主治医",
+						org.openpharma.crm.inquiry.AdverseEventFacts.AgeBand.FIFTIES,
+						org.openpharma.crm.inquiry.AdverseEventFacts.Sex.MALE)),
+				"setup", org.openpharma.crm.inquiry.InquiryManagement.Via.CALL_CENTER);
+		long handoff = this.jdbc.queryForObject("SELECT id FROM adverse_event_handoff WHERE inquiry_id = ?", Long.class,
+				inquiry);
+		By row = By.cssSelector("#handoffs #handoff-" + handoff);
+		loginAs(Role.MEDICAL);
+		open("/inquiries/handoffs");
+		waitFor(By.cssSelector("#show-ALL[aria-current='true']"));
+		WebElement open = waitFor(row);
+		long width = (Long) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return document.documentElement.clientWidth");
+		for (String cell : new String[] { "a.handoff-hcp", ".handoff-product", "a.handoff-inquiry", ".handoff-day-zero",
+				".handoff-due" }) {
+			WebElement element = open.findElement(By.cssSelector(cell));
+			assertThat(element.getRect().getX() + element.getRect().getWidth()).as(cell + " in sight at 1024 px")
+				.isLessThanOrEqualTo((int) width);
+		}
+		assertThat(open.findElement(By.cssSelector("a.handoff-hcp")).getText()).isEqualTo("質問 次郎");
+		assertThat(open.findElement(By.cssSelector(".handoff-product")).getText()).isEqualTo(this.productName);
+		assertThat(open.findElement(By.cssSelector("a.handoff-inquiry")).getAttribute("href"))
+			.endsWith("/inquiries/" + inquiry);
+
+		open.findElement(By.name("pvReference")).sendKeys("PV-2026-1204");
+		open.findElement(By.cssSelector("button[type='submit']")).click();
+		assertThat(waitFor(By.id("flash")).getText()).contains("受領済みの一覧");
+		WebElement received = waitFor(By.cssSelector("#handoff-history #handoff-" + handoff));
+		assertThat(this.driver.findElements(row)).isEmpty();
+		assertThat(received.findElement(By.cssSelector(".handoff-received")).getText()).contains("受領済み")
+			.contains("PV-2026-1204");
+		assertThat(received.findElement(By.cssSelector(".handoff-received-by")).getText()).startsWith("受領 ")
+			.endsWith("（Test MEDICAL）");
+		assertThat(received.findElement(By.cssSelector("a.handoff-hcp")).getText()).isEqualTo("質問 次郎");
+
+		click(By.id("show-OPEN"));
+		waitFor(By.cssSelector("#show-OPEN[aria-current='true']"));
+		assertThat(this.driver.findElements(By.id("handoff-history"))).isEmpty();
+		assertThat(this.driver.findElements(By.id("handoff-" + handoff))).isEmpty();
+		click(By.id("show-RECEIVED"));
+		waitFor(By.cssSelector("#show-RECEIVED[aria-current='true']"));
+		assertThat(this.driver.findElements(By.id("handoffs"))).isEmpty();
+		assertThat(waitFor(By.id("handoff-" + handoff)).getText()).contains("PV-2026-1204");
+	}
+
 }
