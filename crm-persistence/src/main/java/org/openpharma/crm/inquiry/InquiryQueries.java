@@ -32,7 +32,7 @@ public class InquiryQueries {
 	/** A row of medical affairs' queue. */
 	public record QueueRow(long id, long hcpId, String hcpName, String subject, String question, Long productId,
 			String priority, boolean offLabel, String status, String assignee, Instant receivedAt, Instant dueAt,
-			boolean adverseEvent, long version) {
+			boolean adverseEvent, long version, String assigneeName) {
 
 		public boolean overdue(Instant now) {
 			return this.dueAt.isBefore(now) && !"ANSWERED".equals(this.status) && !"CLOSED".equals(this.status);
@@ -247,13 +247,14 @@ public class InquiryQueries {
 		}
 		return PagedSql.page(this.jdbc, "SELECT q.id, q.hcp_id, h.name_kanji, q.subject, q.question, q.product_id,"
 				+ " q.priority, q.off_label, q.status, q.assignee, q.received_at, q.due_at,"
-				+ " EXISTS (SELECT 1 FROM adverse_event_handoff a WHERE a.inquiry_id = q.id), q.version"
-				+ " FROM medical_inquiry q JOIN hcp h ON h.id = q.hcp_id" + where,
+				+ " EXISTS (SELECT 1 FROM adverse_event_handoff a WHERE a.inquiry_id = q.id), q.version,"
+				+ " COALESCE(u.display_name, q.assignee) FROM medical_inquiry q JOIN hcp h ON h.id = q.hcp_id"
+				+ " LEFT JOIN app_user u ON u.username = q.assignee" + where,
 				"ORDER BY (q.status IN ('ANSWERED', 'CLOSED')), q.due_at, q.id", args,
 				(rs, i) -> new QueueRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						(Long) rs.getObject(6), rs.getString(7), rs.getBoolean(8), rs.getString(9), rs.getString(10),
 						rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant(), rs.getBoolean(13),
-						rs.getLong(14)),
+						rs.getLong(14), rs.getString(15)),
 				page, size);
 	}
 

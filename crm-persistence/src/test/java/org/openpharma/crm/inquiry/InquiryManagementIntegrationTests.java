@@ -276,6 +276,10 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 	@Test
 	void theReviewerReturnsACustomAnswerWithAReasonAndTheAuthorRevisesAndResubmitsIt() {
 		long id = assigned();
+		// The queue names the assignee as people know them.
+		assertThat(queue(InquiryStatus.ASSIGNED, null, "msl-one")).filteredOn(r -> r.id() == id)
+			.extracting(InquiryQueries.QueueRow::assignee, InquiryQueries.QueueRow::assigneeName)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("msl-one", "MSL"));
 		this.inquiries.draftCustomAnswer(id, version(id), "個別回答: 腎機能に応じて調整", "msl-one");
 		long submitted = version(id);
 		// No reason: an error on the reason's field, nothing changed.
