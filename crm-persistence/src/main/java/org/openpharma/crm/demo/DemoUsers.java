@@ -26,6 +26,8 @@ final class DemoUsers {
 			new DemoUser("mr01", "山田 花子 (MR)", "SALES", "MR", List.of("TOKYO_CENTRAL")),
 			new DemoUser("marketing", "鈴木 一郎 (マーケティング)", "MARKETING", "MARKETING", List.of()),
 			new DemoUser("medical", "高橋 美咲 (メディカル)", "MEDICAL", "MEDICAL", List.of()),
+			// A second medical reviewer: a custom answer is approved or returned by someone other than its author.
+			new DemoUser("medical2", "中村 恵介 (メディカル)", "MEDICAL", "MEDICAL", List.of()),
 			new DemoUser("callcenter", "田中 陽子 (コールセンター)", "CALL_CENTER", "CALL_CENTER", List.of()),
 			new DemoUser("manager", "佐藤 健一 (マネージャー)", "MANAGEMENT", "MANAGER",
 					List.of("TOKYO_CENTRAL", "KANTO_EAST", "KANTO_WEST")),

@@ -75,8 +75,16 @@ public class InquiryManagement {
 		this.clock = clock;
 	}
 
-	/** Takes in an inquiry; returns its id. Bad input is refused field by field and nothing is saved. */
+	/** Takes in an inquiry whose intake channel is not known (the API); returns its id. */
 	public long take(InquiryDraft draft, String actor, Via via) {
+		return take(draft, actor, via, null);
+	}
+
+	/**
+	 * Takes in an inquiry that came in on {@code receivedChannel} (null: not known); returns its id. Bad input is
+	 * refused field by field and nothing is saved.
+	 */
+	public long take(InquiryDraft draft, String actor, Via via, ConsentChannel receivedChannel) {
 		Instant now = this.clock.instant();
 		List<FieldViolation> violations = new ArrayList<>(draft.violations(now, Japan.ZONE));
 		if (draft.productId() != null && !this.reference.productsExist(List.of(draft.productId()))) {
@@ -101,14 +109,19 @@ public class InquiryManagement {
 		Instant awareAt = draft.awareAtOr(now);
 		Long id = this.jdbc.queryForObject("INSERT INTO medical_inquiry (hcp_id, subject, question, product_id,"
 				+ " answer_channel, urgency, priority, off_label, status, received_at, aware_at, received_by, received_via,"
-				+ " due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?) RETURNING id",
+				+ " received_channel, due_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?)"
+				+ " RETURNING id",
 				Long.class, draft.hcpId(), draft.subject().strip(), draft.question().strip(), draft.productId(),
 				draft.answerChannel().name(), priority.name(), priority.name(), draft.offLabel(), Timestamp.from(now),
-				Timestamp.from(awareAt), actor, via.name(), Timestamp.from(due), Timestamp.from(now));
+				Timestamp.from(awareAt), actor, via.name(), (receivedChannel != null) ? receivedChannel.name() : null,
+				Timestamp.from(due), Timestamp.from(now));
 		event(id, now, actor, "RECEIVED", via.name());
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("hcpId", draft.hcpId());
 		after.put("via", via.name());
+		if (receivedChannel != null) {
+			after.put("receivedChannel", receivedChannel.name());
+		}
 		after.put("priority", priority.name());
 		after.put("dueAt", due.toString());
 		after.put("awareAt", awareAt.toString());
@@ -197,31 +210,31 @@ public class InquiryManagement {
 		this.audit.record(actor, "ANSWER", "MEDICAL_INQUIRY", id, null, Map.of("standardResponseId", responseId));
 	}
 
-	/** Drafts a custom answer; it needs a second medical user's approval before it can be sent. */
+	/**
+	 * Drafts a custom answer, or submits a returned one again after revising it; either way it needs a second
+	 * medical user's approval before it can be sent, and a return is cleared from the inquiry (its history keeps it).
+	 */
 	public void draftCustomAnswer(long id, long version, String text, String actor) {
 		if (text == null || text.isBlank() || text.length() > 8000) {
 			throw ValidationException.of("answerText", (text == null || text.isBlank()) ? "inquiry.answer.required"
 					: "inquiry.answer.tooLong");
 		}
-		lockForAnswer(id, version);
+		Map<String, Object> row = lockForAnswer(id, version);
+		boolean resubmitted = answerState(row) == AnswerState.RETURNED;
 		Instant now = this.clock.instant();
 		this.jdbc.update("UPDATE medical_inquiry SET answer_text = ?, standard_response_id = NULL, answer_author = ?,"
-				+ " answer_approved_by = NULL, answer_approved_at = NULL, updated_at = ?, version = version + 1"
+				+ " answer_approved_by = NULL, answer_approved_at = NULL, answer_returned_by = NULL,"
+				+ " answer_returned_at = NULL, answer_return_reason = NULL, updated_at = ?, version = version + 1"
 				+ " WHERE id = ?", text.strip(), actor, Timestamp.from(now), id);
-		event(id, now, actor, "ANSWER_DRAFTED", null);
-		this.audit.record(actor, "ANSWER_DRAFT", "MEDICAL_INQUIRY", id, null, Map.of("custom", true));
+		event(id, now, actor, resubmitted ? "ANSWER_RESUBMITTED" : "ANSWER_DRAFTED", null);
+		this.audit.record(actor, resubmitted ? "ANSWER_RESUBMIT" : "ANSWER_DRAFT", "MEDICAL_INQUIRY", id, null,
+				Map.of("custom", true));
 	}
 
-	/** A second medical user approves a custom answer (four eyes): its author cannot. */
+	/** A second medical user approves a custom answer awaiting review (four eyes): its author cannot. */
 	public void approveAnswer(long id, long version, String actor) {
 		Map<String, Object> row = lockForAnswer(id, version);
-		if (row.get("answer_text") == null || row.get("standard_response_id") != null) {
-			throw DomainException.global("inquiry.answer.nothingToApprove");
-		}
-		if (row.get("answer_approved_by") != null) {
-			throw DomainException.global("inquiry.answer.alreadyApproved");
-		}
-		InquiryFirewall.requireSecondPerson((String) row.get("answer_author"), actor);
+		AnswerReview.requireApprovable(answerState(row), (String) row.get("answer_author"), actor);
 		if (!isMedicalUser(actor)) {
 			throw DomainException.global("inquiry.firewall");
 		}
@@ -230,6 +243,34 @@ public class InquiryManagement {
 				+ " version = version + 1 WHERE id = ?", actor, Timestamp.from(now), Timestamp.from(now), id);
 		event(id, now, actor, "ANSWER_APPROVED", null);
 		this.audit.record(actor, "ANSWER_APPROVE", "MEDICAL_INQUIRY", id, null, Map.of("approvedBy", actor));
+	}
+
+	/**
+	 * The second medical user returns a custom answer awaiting review to its author, with the reason (required):
+	 * kept on the inquiry until the author submits it again, and for good in the inquiry's history. The audit row
+	 * records the return and the reason's length, not its text: like the answer, the reason is medical content and
+	 * stays behind the firewall.
+	 */
+	public void returnAnswer(long id, long version, String reason, String actor) {
+		Map<String, Object> row = lockForAnswer(id, version);
+		String kept = AnswerReview.requireReturnable(answerState(row), (String) row.get("answer_author"), actor, reason);
+		if (!isMedicalUser(actor)) {
+			throw DomainException.global("inquiry.firewall");
+		}
+		Instant now = this.clock.instant();
+		this.jdbc.update("UPDATE medical_inquiry SET answer_returned_by = ?, answer_returned_at = ?,"
+				+ " answer_return_reason = ?, updated_at = ?, version = version + 1 WHERE id = ?", actor,
+				Timestamp.from(now), kept, Timestamp.from(now), id);
+		event(id, now, actor, "ANSWER_RETURNED", kept);
+		this.audit.record(actor, "ANSWER_RETURN", "MEDICAL_INQUIRY", id, Map.of("answerState", "AWAITING_APPROVAL"),
+				Map.of("answerState", "RETURNED", "returnedTo", row.get("answer_author"), "reasonLength", kept.length()));
+	}
+
+	private static AnswerState answerState(Map<String, Object> row) {
+		Object standard = row.get("standard_response_id");
+		Timestamp returned = (Timestamp) row.get("answer_returned_at");
+		return AnswerState.of((String) row.get("answer_text"), (standard != null) ? ((Number) standard).longValue() : null,
+				(String) row.get("answer_approved_by"), (returned != null) ? returned.toInstant() : null);
 	}
 
 	/** Records that the approved answer went out; the channel needs the HCP's medical-information consent. */
@@ -330,7 +371,7 @@ public class InquiryManagement {
 
 	private Map<String, Object> lockRow(long id, long version) {
 		List<Map<String, Object>> rows = this.jdbc.queryForList("SELECT status, version, received_at, hcp_id, product_id,"
-				+ " answer_text, answer_author, answer_approved_by, standard_response_id FROM medical_inquiry"
+				+ " answer_text, answer_author, answer_approved_by, standard_response_id, answer_returned_at FROM medical_inquiry"
 				+ " WHERE id = ? FOR UPDATE", id);
 		if (rows.isEmpty()) {
 			throw new NotFoundException("medical inquiry", id);

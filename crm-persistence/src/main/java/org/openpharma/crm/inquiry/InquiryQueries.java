@@ -32,7 +32,7 @@ public class InquiryQueries {
 	/** A row of medical affairs' queue. */
 	public record QueueRow(long id, long hcpId, String hcpName, String subject, String question, Long productId,
 			String priority, boolean offLabel, String status, String assignee, Instant receivedAt, Instant dueAt,
-			boolean adverseEvent, long version) {
+			boolean adverseEvent, long version, String assigneeName) {
 
 		public boolean overdue(Instant now) {
 			return this.dueAt.isBefore(now) && !"ANSWERED".equals(this.status) && !"CLOSED".equals(this.status);
@@ -58,7 +58,8 @@ public class InquiryQueries {
 	public record Handoff(long id, long inquiryId, long hcpId, String hcpName, String hcpCountry, Long suspectProductId,
 			String productNameJa, String productNameEn, String description, String seriousness, String expectedness,
 			Boolean fatal, String ageBand, String sex, String reporter, Instant awareAt, Instant createdAt, Instant dueAt,
-			Instant acknowledgedAt, String acknowledgedBy, String pvReference, RegulatoryDeadline regulatory) {
+			Instant acknowledgedAt, String acknowledgedBy, String pvReference, RegulatoryDeadline regulatory,
+			String acknowledgedByName) {
 
 		public boolean acknowledged() {
 			return this.acknowledgedAt != null;
@@ -135,15 +136,23 @@ public class InquiryQueries {
 	public record Detail(long id, long hcpId, String hcpName, String subject, String question, Long productId,
 			String answerChannel, String urgency, String priority, boolean offLabel, String category, String status,
 			String receivedBy, String receivedVia, Instant receivedAt, Instant awareAt, Instant dueAt, String assignee,
-			long version, Handoff adverseEvent, Answer answer) {
+			long version, Handoff adverseEvent, Answer answer, String receivedChannel) {
 	}
 
-	/** The answer as prepared, approved and delivered (null fields for steps not done yet). */
+	/**
+	 * The answer as prepared, reviewed, approved and delivered (null fields for steps not done yet); a custom
+	 * answer returned by its reviewer carries who returned it, when and why until its author submits it again.
+	 */
 	public record Answer(String text, Long standardResponseId, String author, String approvedBy, String deliveredChannel,
-			Instant deliveredAt, Boolean feedbackHelpful, Integer feedbackScore) {
+			Instant deliveredAt, Boolean feedbackHelpful, Integer feedbackScore, String returnedBy, Instant returnedAt,
+			String returnReason) {
 
 		public boolean approved() {
 			return this.approvedBy != null;
+		}
+
+		public AnswerState state() {
+			return AnswerState.of(this.text, this.standardResponseId, this.approvedBy, this.returnedAt);
 		}
 
 	}
@@ -152,8 +161,8 @@ public class InquiryQueries {
 	public record StandardResponse(long id, String code, String title, String approvalRef, java.time.LocalDate validTo) {
 	}
 
-	/** One step of an inquiry's own timeline. */
-	public record Step(Instant at, String actor, String action, String detail) {
+	/** One step of an inquiry's own timeline: who (username and display name), what (a code) and its detail. */
+	public record Step(Instant at, String actor, String actorName, String action, String detail) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -168,8 +177,9 @@ public class InquiryQueries {
 	private static final String HANDOFF = "SELECT a.id, a.inquiry_id, q.hcp_id, h.name_kanji, h.country,"
 			+ " a.suspect_product_id, p.name_ja, p.name_en, a.description, a.seriousness, a.expectedness, a.fatal,"
 			+ " a.age_band, a.sex, a.reporter, q.aware_at, a.created_at, a.due_at, a.acknowledged_at, a.acknowledged_by,"
-			+ " a.pv_reference FROM adverse_event_handoff a JOIN medical_inquiry q ON q.id = a.inquiry_id"
-			+ " JOIN hcp h ON h.id = q.hcp_id JOIN product p ON p.id = a.suspect_product_id";
+			+ " a.pv_reference, COALESCE(u.display_name, a.acknowledged_by) FROM adverse_event_handoff a"
+			+ " JOIN medical_inquiry q ON q.id = a.inquiry_id JOIN hcp h ON h.id = q.hcp_id"
+			+ " JOIN product p ON p.id = a.suspect_product_id LEFT JOIN app_user u ON u.username = a.acknowledged_by";
 
 	/** Hand-offs with their regulator's deadline, decided by the rules in force on each one's day 0. */
 	private List<Handoff> handoffs(String where, Object... args) {
@@ -185,7 +195,7 @@ public class InquiryQueries {
 					(Long) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
 					rs.getString(11), fatal, rs.getString(13), rs.getString(14), rs.getString(15), awareAt,
 					rs.getTimestamp(17).toInstant(), rs.getTimestamp(18).toInstant(), instant(rs.getTimestamp(19)),
-					rs.getString(20), rs.getString(21), regulatory);
+					rs.getString(20), rs.getString(21), regulatory, rs.getString(22));
 		}, args);
 	}
 
@@ -237,13 +247,14 @@ public class InquiryQueries {
 		}
 		return PagedSql.page(this.jdbc, "SELECT q.id, q.hcp_id, h.name_kanji, q.subject, q.question, q.product_id,"
 				+ " q.priority, q.off_label, q.status, q.assignee, q.received_at, q.due_at,"
-				+ " EXISTS (SELECT 1 FROM adverse_event_handoff a WHERE a.inquiry_id = q.id), q.version"
-				+ " FROM medical_inquiry q JOIN hcp h ON h.id = q.hcp_id" + where,
+				+ " EXISTS (SELECT 1 FROM adverse_event_handoff a WHERE a.inquiry_id = q.id), q.version,"
+				+ " COALESCE(u.display_name, q.assignee) FROM medical_inquiry q JOIN hcp h ON h.id = q.hcp_id"
+				+ " LEFT JOIN app_user u ON u.username = q.assignee" + where,
 				"ORDER BY (q.status IN ('ANSWERED', 'CLOSED')), q.due_at, q.id", args,
 				(rs, i) -> new QueueRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						(Long) rs.getObject(6), rs.getString(7), rs.getBoolean(8), rs.getString(9), rs.getString(10),
 						rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant(), rs.getBoolean(13),
-						rs.getLong(14)),
+						rs.getLong(14), rs.getString(15)),
 				page, size);
 	}
 
@@ -277,7 +288,8 @@ public class InquiryQueries {
 				+ " q.answer_channel, q.urgency, q.priority, q.off_label, q.category, q.status, q.received_by,"
 				+ " q.received_via, q.received_at, q.due_at, q.assignee, q.version, q.answer_text, q.standard_response_id,"
 				+ " q.answer_author, q.answer_approved_by, q.delivered_channel, q.delivered_at, q.feedback_helpful,"
-				+ " q.feedback_score, q.aware_at FROM medical_inquiry q JOIN hcp h ON h.id = q.hcp_id WHERE q.id = ?",
+				+ " q.feedback_score, q.aware_at, q.answer_returned_by, q.answer_returned_at, q.answer_return_reason,"
+				+ " q.received_channel FROM medical_inquiry q JOIN hcp h ON h.id = q.hcp_id WHERE q.id = ?",
 				(rs, i) -> new Detail(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
 						(Long) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBoolean(10),
 						rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
@@ -285,7 +297,8 @@ public class InquiryQueries {
 						rs.getString(17), rs.getLong(18),
 						handoff, new Answer(rs.getString(19), (Long) rs.getObject(20), rs.getString(21), rs.getString(22),
 								rs.getString(23), (rs.getTimestamp(24) != null) ? rs.getTimestamp(24).toInstant() : null,
-								(Boolean) rs.getObject(25), (Integer) rs.getObject(26))), id)
+								(Boolean) rs.getObject(25), (Integer) rs.getObject(26), rs.getString(28),
+								instant(rs.getTimestamp(29)), rs.getString(30)), rs.getString(31)), id)
 			.stream().findFirst();
 	}
 
@@ -314,9 +327,21 @@ public class InquiryQueries {
 	/** The inquiry's own timeline: every step, who and when. Medical affairs only (details may be medical). */
 	public List<Step> timeline(long inquiryId, Collection<Role> roles) {
 		requireMedical(roles);
-		return this.jdbc.query("SELECT occurred_at, actor, action, detail FROM inquiry_event WHERE inquiry_id = ?"
-				+ " ORDER BY id", (rs, i) -> new Step(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-						rs.getString(4)), inquiryId);
+		return this.jdbc.query("SELECT e.occurred_at, e.actor, COALESCE(u.display_name, e.actor), e.action, e.detail"
+				+ " FROM inquiry_event e LEFT JOIN app_user u ON u.username = e.actor WHERE e.inquiry_id = ? ORDER BY e.id",
+				(rs, i) -> new Step(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4),
+						rs.getString(5)),
+				inquiryId);
+	}
+
+	/** Display names of these users (username to name); a username without a user (a system, an API token) is absent. */
+	public java.util.Map<String, String> displayNames(Collection<String> usernames) {
+		String[] names = usernames.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
+		java.util.Map<String, String> found = new java.util.HashMap<>();
+		this.jdbc.query("SELECT username, display_name FROM app_user WHERE username = ANY (?)",
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> found.put(rs.getString(1), rs.getString(2)),
+				(Object) names);
+		return found;
 	}
 
 	private static void requireMedical(Collection<Role> roles) {

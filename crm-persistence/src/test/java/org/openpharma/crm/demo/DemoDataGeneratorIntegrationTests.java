@@ -208,8 +208,8 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 	@Test
 	void oneDemoUserPerRoleWithTheDemoPassword() {
 		JdbcTemplate jdbc = this.first.jdbc;
-		Map<String, String> roles = Map.of("mr01", "MR", "marketing", "MARKETING", "medical", "MEDICAL", "callcenter",
-				"CALL_CENTER", "manager", "MANAGER", "admin", "ADMIN");
+		Map<String, String> roles = Map.of("mr01", "MR", "marketing", "MARKETING", "medical", "MEDICAL", "medical2",
+				"MEDICAL", "callcenter", "CALL_CENTER", "manager", "MANAGER", "admin", "ADMIN");
 		roles.forEach((username, role) -> {
 			Map<String, Object> user = jdbc.queryForMap("SELECT u.password_hash, u.display_name, u.enabled, r.role"
 					+ " FROM app_user u JOIN app_user_role r ON r.user_id = u.id WHERE u.username = ?", username);

@@ -274,6 +274,74 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
+	void theReviewerReturnsACustomAnswerWithAReasonAndTheAuthorRevisesAndResubmitsIt() {
+		long id = assigned();
+		// The queue names the assignee as people know them.
+		assertThat(queue(InquiryStatus.ASSIGNED, null, "msl-one")).filteredOn(r -> r.id() == id)
+			.extracting(InquiryQueries.QueueRow::assignee, InquiryQueries.QueueRow::assigneeName)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("msl-one", "MSL"));
+		this.inquiries.draftCustomAnswer(id, version(id), "個別回答: 腎機能に応じて調整", "msl-one");
+		long submitted = version(id);
+		// No reason: an error on the reason's field, nothing changed.
+		assertThatThrownBy(() -> this.inquiries.returnAnswer(id, submitted, "  ", "msl-two"))
+			.isInstanceOf(ValidationException.class)
+			.extracting(ex -> ((ValidationException) ex).getViolations().get(0).field()).isEqualTo("returnReason");
+		assertThatThrownBy(() -> this.inquiries.returnAnswer(id, submitted, "理由", "msl-one"))
+			.isInstanceOf(DomainException.class)
+			.extracting(ex -> ((DomainException) ex).getCode()).isEqualTo("inquiry.answer.ownReturn");
+		assertThatThrownBy(() -> this.inquiries.returnAnswer(id, submitted, "理由", "mr01"))
+			.as("a review is a medical act").isInstanceOf(DomainException.class);
+		assertThat(version(id)).isEqualTo(submitted);
+
+		this.inquiries.returnAnswer(id, submitted, " eGFR の区分ごとの用量を\n添付文書の表に沿って記載してください。 ", "msl-two");
+		InquiryQueries.Answer returned = this.queries.detail(id, MEDICAL).orElseThrow().answer();
+		assertThat(returned.state()).isEqualTo(AnswerState.RETURNED);
+		assertThat(returned.returnedBy()).isEqualTo("msl-two");
+		assertThat(returned.returnReason()).isEqualTo("eGFR の区分ごとの用量を\n添付文書の表に沿って記載してください。");
+		assertThat(returned.text()).isEqualTo("個別回答: 腎機能に応じて調整");
+		// A returned answer can be neither approved nor sent, and a stale page changes nothing.
+		assertThatThrownBy(() -> this.inquiries.approveAnswer(id, version(id), "msl-two"))
+			.isInstanceOf(DomainException.class)
+			.extracting(ex -> ((DomainException) ex).getCode()).isEqualTo("inquiry.answer.alreadyReturned");
+		assertThatThrownBy(() -> this.inquiries.recordDelivery(id, version(id), ConsentChannel.EMAIL, "msl-one"))
+			.isInstanceOf(DomainException.class);
+		assertThatThrownBy(() -> this.inquiries.draftCustomAnswer(id, submitted, "古い画面から", "msl-one"))
+			.isInstanceOf(org.openpharma.crm.shared.StaleVersionException.class);
+
+		this.inquiries.draftCustomAnswer(id, version(id), "個別回答（修正）: eGFR 30 未満は半量", "msl-one");
+		InquiryQueries.Answer resubmitted = this.queries.detail(id, MEDICAL).orElseThrow().answer();
+		assertThat(resubmitted.state()).isEqualTo(AnswerState.AWAITING_APPROVAL);
+		assertThat(resubmitted.returnReason()).isNull();
+		this.inquiries.approveAnswer(id, version(id), "msl-two");
+		assertThat(this.queries.detail(id, MEDICAL).orElseThrow().answer().state()).isEqualTo(AnswerState.APPROVED);
+
+		// The history keeps every step with the reason; the audit names the return, not its medical text.
+		assertThat(this.queries.timeline(id, MEDICAL)).extracting(InquiryQueries.Step::action, InquiryQueries.Step::detail)
+			.containsSubsequence(org.assertj.core.groups.Tuple.tuple("ANSWER_DRAFTED", null),
+					org.assertj.core.groups.Tuple.tuple("ANSWER_RETURNED",
+							"eGFR の区分ごとの用量を\n添付文書の表に沿って記載してください。"),
+					org.assertj.core.groups.Tuple.tuple("ANSWER_RESUBMITTED", null),
+					org.assertj.core.groups.Tuple.tuple("ANSWER_APPROVED", null));
+		assertThat(this.queries.timeline(id, MEDICAL)).filteredOn(s -> s.action().equals("ANSWER_RETURNED"))
+			.extracting(InquiryQueries.Step::actorName).containsExactly("MSL 2");
+		assertThat(this.jdbc.queryForList("SELECT action FROM audit_event WHERE entity_type = 'MEDICAL_INQUIRY'"
+				+ " AND entity_id = ? AND action LIKE 'ANSWER%' ORDER BY id", String.class, id))
+			.containsExactly("ANSWER_DRAFT", "ANSWER_RETURN", "ANSWER_RESUBMIT", "ANSWER_APPROVE");
+		assertThat(this.jdbc.queryForObject("SELECT after_state::text FROM audit_event WHERE entity_type = 'MEDICAL_INQUIRY'"
+				+ " AND entity_id = ? AND action = 'ANSWER_RETURN'", String.class, id))
+			.contains("msl-one").doesNotContain("eGFR");
+	}
+
+	@Test
+	void theIntakeChannelIsKeptWithTheInquiry() {
+		long id = this.inquiries.take(draft(false, ConsentChannel.PHONE), "callcenter-test", InquiryManagement.Via.CALL_CENTER,
+				ConsentChannel.PHONE);
+		assertThat(this.queries.detail(id, MEDICAL).orElseThrow().receivedChannel()).isEqualTo("PHONE");
+		long api = this.inquiries.take(draft(false, ConsentChannel.EMAIL), "api", InquiryManagement.Via.API);
+		assertThat(this.queries.detail(api, MEDICAL).orElseThrow().receivedChannel()).isNull();
+	}
+
+	@Test
 	void pharmacovigilanceAcknowledgesAHandoffOnceWithItsReferenceAndItStaysAsHistory() {
 		long id = this.inquiries.take(draft(true, ConsentChannel.EMAIL), "mr01", InquiryManagement.Via.SALES);
 		long handoff = this.queries.openHandoffs(MEDICAL).stream().filter(h -> h.inquiryId() == id).findFirst()

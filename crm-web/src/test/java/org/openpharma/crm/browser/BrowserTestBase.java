@@ -68,11 +68,23 @@ public abstract class BrowserTestBase extends WebTestBase {
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--window-size=1024,768", "--lang=ja");
+		// The console log (CSP violations, script errors) is kept for browserErrors().
+		org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+		logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(System.getProperty("crm.chromedriver", "/usr/bin/chromedriver")))
 			.usingAnyFreePort()
 			.build();
 		return new ChromeDriver(service, options);
+	}
+
+	/** The console's errors since the last call (CSP violations among them): "Refused to apply inline style …". */
+	protected java.util.List<String> browserErrors() {
+		return this.driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+			.filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.map(org.openqa.selenium.logging.LogEntry::getMessage)
+			.toList();
 	}
 
 	protected String url(String path) {

@@ -124,16 +124,17 @@ class AuthorizationIntegrationTests extends WebTestBase {
 		this.mvc.perform(get("/inquiries/handoffs").with(as)).andExpect(status().is(medical));
 		// Every order and page of the hand-off list (history included), and odd parameters: medical only, never a 500.
 		for (String query : List.of("sort=REGULATORY", "sort=day-zero&page=1", "sort=%3Cscript%3E&page=-3",
-				"page=99999999999")) {
+				"page=99999999999", "show=RECEIVED&page=2", "show=%3Cscript%3E")) {
 			this.mvc.perform(get("/inquiries/handoffs?" + query).with(as)).andExpect(status().is(medical));
 		}
 		// A guessed inquiry URL: medical gets "not found" for an unknown id, everyone else 403.
 		this.mvc.perform(get("/inquiries/987654321").with(as)).andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
 		this.mvc.perform(post("/inquiries/987654321/triage").with(as).with(csrf()).param("version", "0")
 				.param("priority", "URGENT")).andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
-		for (String step : List.of("assign", "answer-standard", "answer-custom", "approve", "deliver", "close")) {
+		for (String step : List.of("assign", "answer-standard", "answer-custom", "approve", "return", "deliver", "close")) {
 			this.mvc.perform(post("/inquiries/987654321/" + step).with(as).with(csrf()).param("version", "0")
-				.param("answerText", "x").param("standardResponseId", "1").param("channel", "EMAIL"))
+				.param("answerText", "x").param("standardResponseId", "1").param("channel", "EMAIL")
+				.param("returnReason", "x"))
 				.andExpect(status().is((role == Role.MEDICAL) ? 404 : 403));
 		}
 		this.mvc.perform(get("/inquiries/handoffs/987654321.json").with(as))

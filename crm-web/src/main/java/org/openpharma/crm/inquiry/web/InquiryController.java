@@ -73,8 +73,8 @@ class InquiryController {
 
 	@GetMapping("/hcps/{id}/inquiries/new")
 	@Allowed(Capability.TAKE_INQUIRIES)
-	String initForm(@PathVariable long id, Model model) {
-		model.addAttribute("form", InquiryForm.empty());
+	String initForm(@PathVariable long id, Principal user, Model model) {
+		model.addAttribute("form", InquiryForm.empty(this.users.departmentOf(user.getName()).orElse(null)));
 		return formView(id, model);
 	}
 
@@ -86,7 +86,7 @@ class InquiryController {
 			return formView(id, model);
 		}
 		try {
-			this.inquiries.take(form.toDraft(id), user.getName(), via(user.getName()));
+			this.inquiries.take(form.toDraft(id), user.getName(), via(user.getName()), form.receivedChannel());
 		}
 		catch (ValidationException ex) {
 			Forms.reject(result, new ValidationException(ex.getViolations().stream()
@@ -133,8 +133,16 @@ class InquiryController {
 		InquiryQueries.Detail inquiry = this.queries.detail(id, roles)
 			.orElseThrow(() -> new NotFoundException("medical inquiry", id));
 		model.addAttribute("inquiry", inquiry);
-		model.addAttribute("steps", this.queries.timeline(id, roles));
-		model.addAttribute("medicalUsers", this.queries.medicalUsers());
+		List<InquiryQueries.Step> steps = this.queries.timeline(id, roles);
+		model.addAttribute("steps", steps);
+		List<String> medicalUsers = this.queries.medicalUsers();
+		model.addAttribute("medicalUsers", medicalUsers);
+		// Everyone the page names, by display name: the intake person, assignee, author, reviewers, the history's.
+		List<String> named = new java.util.ArrayList<>(medicalUsers);
+		java.util.Collections.addAll(named, inquiry.receivedBy(), inquiry.assignee(), inquiry.answer().author(),
+				inquiry.answer().approvedBy(), inquiry.answer().returnedBy());
+		steps.forEach(step -> named.add("ASSIGNED".equals(step.action()) ? step.detail() : step.actor()));
+		model.addAttribute("names", this.queries.displayNames(named));
 		model.addAttribute("priorities", InquiryPriority.values());
 		model.addAttribute("categories", org.openpharma.crm.need.NeedCategory.values());
 		model.addAttribute("products", this.reference.products());
@@ -194,6 +202,33 @@ class InquiryController {
 				"inquiry.answer.approved");
 	}
 
+	/**
+	 * The second reviewer returns a custom answer to its author with a reason. A missing or too long reason is an
+	 * error on the reason's field, on the inquiry page as it was, with what was typed; anything else as every step.
+	 */
+	@PostMapping("/inquiries/{id:\\d+}/return")
+	@Allowed(Capability.WORK_INQUIRIES)
+	String returnAnswer(@PathVariable long id, @RequestParam("version") long version,
+			@RequestParam(name = "returnReason", defaultValue = "") String reason, Authentication user, Model model,
+			RedirectAttributes redirect) {
+		try {
+			this.inquiries.returnAnswer(id, version, reason, user.getName());
+			redirect.addFlashAttribute("flash", "inquiry.answer.returned");
+			return "redirect:/inquiries/" + id;
+		}
+		catch (ValidationException ex) {
+			FieldViolation violation = ex.getViolations().get(0);
+			model.addAttribute("returnReasonError", violation);
+			model.addAttribute("returnReason", reason);
+			return show(id, user, model);
+		}
+		catch (RuntimeException ex) {
+			return move(id, redirect, () -> {
+				throw ex;
+			}, "inquiry.answer.returned");
+		}
+	}
+
 	@PostMapping("/inquiries/{id:\\d+}/deliver")
 	@Allowed(Capability.WORK_INQUIRIES)
 	String deliver(@PathVariable long id, @RequestParam("version") long version,
@@ -239,15 +274,42 @@ class InquiryController {
 	@GetMapping("/inquiries/handoffs")
 	@Allowed(Capability.WORK_INQUIRIES)
 	String handoffs(@RequestParam(name = "sort", required = false) String sort,
-			@RequestParam(name = "page", required = false) String page, Authentication user, Model model) {
+			@RequestParam(name = "page", required = false) String page,
+			@RequestParam(name = "show", required = false) String show, Authentication user, Model model) {
 		InquiryQueries.HandoffSort order = InquiryQueries.HandoffSort.parse(sort);
 		Instant now = this.clock.instant();
 		model.addAttribute("board", this.queries.handoffBoard(order, historyPage(page), roles(user)));
 		model.addAttribute("sort", order);
 		model.addAttribute("sorts", InquiryQueries.HandoffSort.values());
+		model.addAttribute("show", HandoffFilter.parse(show));
+		model.addAttribute("filters", HandoffFilter.values());
 		model.addAttribute("now", now);
 		model.addAttribute("today", LocalDate.ofInstant(now, Japan.ZONE));
 		return "inquiry/handoffs";
+	}
+
+	/** Which hand-offs the screen lists: all (open ones first, then those received), or only one of the two. */
+	enum HandoffFilter {
+
+		ALL, OPEN, RECEIVED;
+
+		static HandoffFilter parse(String value) {
+			for (HandoffFilter filter : values()) {
+				if (filter.name().equalsIgnoreCase((value != null) ? value.strip() : "")) {
+					return filter;
+				}
+			}
+			return ALL;
+		}
+
+		public boolean showsOpen() {
+			return this != RECEIVED;
+		}
+
+		public boolean showsReceived() {
+			return this != OPEN;
+		}
+
 	}
 
 	/** A page number of the history as asked for: anything else (negative, huge, not a number) is the first. */
@@ -313,6 +375,8 @@ class InquiryController {
 		try {
 			this.inquiries.acknowledgeAdverseEvent(id, reference, user.getName());
 			redirect.addFlashAttribute("flash", "inquiry.ae.acknowledged");
+			// It stays in sight: the list shows it among the received ones, the page scrolled to it.
+			return "redirect:/inquiries/handoffs#handoff-" + id;
 		}
 		catch (ValidationException | DomainException ex) {
 			redirect.addFlashAttribute("flashWarning", (ex instanceof DomainException d) ? d.getCode()

@@ -12,17 +12,18 @@ import org.openpharma.crm.inquiry.AdverseEventFacts.AgeBand;
 import org.openpharma.crm.inquiry.AdverseEventFacts.Expectedness;
 import org.openpharma.crm.inquiry.AdverseEventFacts.Seriousness;
 import org.openpharma.crm.inquiry.AdverseEventFacts.Sex;
+import org.openpharma.crm.inquiry.InquiryChannels;
 import org.openpharma.crm.inquiry.InquiryDraft;
 import org.openpharma.crm.inquiry.InquiryPriority;
 import org.openpharma.crm.shared.Japan;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * "Medical inquiry" taken during a visit or a call: the question verbatim, when the person taking it learned
+ * "Medical inquiry" taken during a visit or a call: how it came in, the question verbatim, when the person taking it learned
  * of it (Japan time; empty means now — day 0 of an adverse event), and an adverse event's facts.
  */
 public record InquiryForm(@Size(max = 80) String subject, @Size(max = 4000) String question, Long productId,
-		ConsentChannel answerChannel, InquiryPriority urgency, boolean offLabel,
+		ConsentChannel receivedChannel, ConsentChannel answerChannel, InquiryPriority urgency, boolean offLabel,
 		@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime awareAt, boolean adverseEvent, Long aeProductId,
 		@Size(max = 2000) String aeDescription, @DateTimeFormat(pattern = "yyyy-MM-dd") LocalDate aeOnsetDate,
 		Seriousness aeSeriousness, Expectedness aeExpectedness, Boolean aeFatal, @Size(max = 100) String aeReporter,
@@ -34,9 +35,15 @@ public record InquiryForm(@Size(max = 80) String subject, @Size(max = 4000) Stri
 			"aeExpectedness", "ae.fatal", "aeFatal", "ae.reporter", "aeReporter", "ae.ageBand", "aeAgeBand", "ae.sex",
 			"aeSex");
 
-	static InquiryForm empty() {
-		return new InquiryForm(null, null, null, ConsentChannel.EMAIL, InquiryPriority.NORMAL, false, null, false, null,
-				null, null, null, null, null, null, null, null);
+	/**
+	 * A new inquiry as the department usually takes one (the call center by phone, an MR on a visit), answered on
+	 * the channel it came in on; the page's script keeps the answer channel following the intake channel until
+	 * the user chooses one.
+	 */
+	static InquiryForm empty(String department) {
+		ConsentChannel received = InquiryChannels.usualIntake(department);
+		return new InquiryForm(null, null, null, received, InquiryChannels.answerFor(received), InquiryPriority.NORMAL,
+				false, null, false, null, null, null, null, null, null, null, null, null);
 	}
 
 	InquiryDraft toDraft(long hcpId) {

@@ -34,6 +34,9 @@ class InquiryBrowserTests extends BrowserTestBase {
 	@Autowired
 	org.openpharma.crm.user.UserManagement users;
 
+	@Autowired
+	org.openpharma.crm.inquiry.InquiryManagement inquiries;
+
 	Hcp hcp;
 
 	String productName;
@@ -165,11 +168,11 @@ class InquiryBrowserTests extends BrowserTestBase {
 	}
 
 	@Test
-	void aCustomAnswerIsSentOnlyAfterASecondMedicalUserApprovesIt() {
+	void aCustomAnswerIsReturnedWithAReasonRevisedAndSentOnlyAfterASecondMedicalUserApprovesIt() {
 		String second = "medical-second";
 		if (this.users.findByUsername(second).isEmpty()) {
-			this.users.create(second, "MSL 2", "second-medical-2026", "MEDICAL",
-					java.util.EnumSet.of(Role.MEDICAL), java.util.Set.of(), "setup");
+			this.users.create(second, "中村 恵介", "second-medical-2026", "MEDICAL", java.util.EnumSet.of(Role.MEDICAL),
+					java.util.Set.of(), "setup");
 		}
 		loginAs(Role.MR);
 		open("/hcps/" + this.hcp.getId() + "/inquiries/new");
@@ -187,17 +190,170 @@ class InquiryBrowserTests extends BrowserTestBase {
 		waitForText(By.id("inquiry-status"), "担当決定");
 		type(By.id("answer-custom"), "個別回答: INR を確認しながら併用可");
 		click(By.id("draft-custom"));
-		assertThat(waitFor(By.id("answer-approval")).getText()).contains("承認待ち");
+		// The author sees what was submitted and where it stands, not an empty box.
+		waitForText(By.id("answer-state"), "承認待ち");
+		assertThat(this.driver.findElement(By.id("inquiry-answer-state")).getText()).isEqualTo("承認待ち");
+		assertThat(this.driver.findElement(By.id("answer-text")).getText()).isEqualTo("個別回答: INR を確認しながら併用可");
+		assertThat(this.driver.findElement(By.id("answer-custom")).getAttribute("value"))
+			.isEqualTo("個別回答: INR を確認しながら併用可");
+		assertThat(this.driver.findElement(By.id("answer-approval")).getText()).contains("承認待ち");
 		assertThat(this.driver.findElements(By.id("approve-button"))).as("no approving one's own answer").isEmpty();
+		assertThat(this.driver.findElements(By.id("return-button"))).as("no returning one's own answer").isEmpty();
 		assertThat(this.driver.findElements(By.id("deliver-button"))).isEmpty();
 		String page = this.driver.getCurrentUrl();
 
+		// The second reviewer returns it: without a reason, an error on the reason's field; then with one.
 		loginAndWait(second, "second-medical-2026");
 		this.driver.get(page);
+		click(By.id("return-button"));
+		assertThat(waitFor(By.id("returnReason-error")).getText()).isEqualTo("差し戻し理由を入力してください。");
+		assertThat(this.driver.findElement(By.id("returnReason")).getAttribute("class")).contains("is-invalid");
+		type(By.id("returnReason"), "INR の目標範囲を記載してください。\n出典（添付文書）も追記してください。");
+		click(By.id("return-button"));
+		waitForText(By.id("answer-state"), "差し戻し");
+		assertThat(this.driver.findElements(By.id("approve-button"))).isEmpty();
+
+		// The author sees the return, who and why, and revises the answer in place.
+		loginAs(Role.MEDICAL);
+		this.driver.get(page);
+		assertThat(waitFor(By.id("answer-returned")).getText()).contains("中村 恵介 が差し戻しました");
+		assertThat(this.driver.findElement(By.id("answer-return-reason")).getText())
+			.isEqualTo("INR の目標範囲を記載してください。\n出典（添付文書）も追記してください。");
+		assertThat(this.driver.findElement(By.id("inquiry-answer-state")).getText()).isEqualTo("差し戻し");
+		assertThat(this.driver.findElement(By.id("draft-custom")).getText()).isEqualTo("修正して再提出");
+		type(By.id("answer-custom"), "個別回答（修正）: INR 2.0〜3.0 を目標に確認しながら併用可（添付文書 2026年4月改訂）");
+		click(By.id("draft-custom"));
+		waitForText(By.id("answer-state"), "承認待ち");
+		assertThat(this.driver.findElements(By.id("answer-returned"))).isEmpty();
+
+		loginAndWait(second, "second-medical-2026");
+		this.driver.get(page);
+		assertThat(waitFor(By.id("answer-text")).getText()).contains("INR 2.0〜3.0");
 		click(By.id("approve-button"));
-		assertThat(waitFor(By.id("answer-approval")).getText()).contains("承認済み").contains(second);
+		waitForText(By.id("answer-state"), "承認済み");
+		assertThat(this.driver.findElement(By.id("answer-approval")).getText()).contains("承認済み").contains("中村 恵介");
+		// The history tells the whole review, by name and in words, with the reason.
+		String history = this.driver.findElement(By.id("inquiry-timeline")).getText();
+		assertThat(history).contains("個別回答を提出（承認依頼）").contains("回答を差し戻し")
+			.contains("差し戻し理由: INR の目標範囲を記載してください。").contains("個別回答を修正して再提出")
+			.contains("回答を承認").contains("MR経由").contains("Test MEDICAL").contains("中村 恵介")
+			.doesNotContain("SALES").doesNotContain("NORMAL");
 		click(By.id("deliver-button"));
 		waitForText(By.id("inquiry-status"), "回答済み");
+	}
+
+	/** The call center takes a call: it came in by phone, so it is answered by phone unless the HCP asks otherwise. */
+	@Test
+	void theAnswerChannelFollowsTheChannelTheInquiryCameInOn() {
+		loginAs(Role.CALL_CENTER);
+		open("/hcps/" + this.hcp.getId() + "/inquiries/new");
+		Select received = new Select(waitFor(By.id("receivedChannel")));
+		Select answer = new Select(this.driver.findElement(By.id("answerChannel")));
+		assertThat(received.getFirstSelectedOption().getText()).isEqualTo("電話");
+		assertThat(answer.getFirstSelectedOption().getText()).isEqualTo("電話");
+		// It came in by e-mail after all: the answer channel follows, until the user chooses one of their own.
+		received.selectByVisibleText("メール");
+		assertThat(answer.getFirstSelectedOption().getText()).isEqualTo("メール");
+		answer.selectByVisibleText("電話");
+		received.selectByVisibleText("Web");
+		assertThat(answer.getFirstSelectedOption().getText()).isEqualTo("電話");
+		received.selectByVisibleText("電話");
+		type(By.id("subject"), "電話での問い合わせ");
+		type(By.id("question"), "投与間隔について");
+		click(By.id("save-inquiry"));
+		waitFor(By.id("flash"));
+		Long id = this.jdbc.queryForObject("SELECT max(id) FROM medical_inquiry WHERE hcp_id = ?", Long.class,
+				this.hcp.getId());
+		assertThat(this.jdbc.queryForMap("SELECT received_channel, answer_channel FROM medical_inquiry WHERE id = ?", id))
+			.containsEntry("received_channel", "PHONE").containsEntry("answer_channel", "PHONE");
+		// An MR hears questions on visits.
+		loginAs(Role.MR);
+		open("/hcps/" + this.hcp.getId() + "/inquiries/new");
+		assertThat(new Select(waitFor(By.id("receivedChannel"))).getFirstSelectedOption().getText()).isEqualTo("訪問");
+		assertThat(new Select(this.driver.findElement(By.id("answerChannel"))).getFirstSelectedOption().getText())
+			.isEqualTo("訪問");
+		loginAs(Role.MEDICAL);
+		open("/inquiries/" + id);
+		assertThat(waitFor(By.id("inquiry-received-channel")).getText()).isEqualTo("電話");
+		// Who took it by display name (the test user is "Test CALL_CENTER"), how it came in in words.
+		assertThat(this.driver.findElement(By.id("inquiry-received-by")).getText()).endsWith(" · Test CALL_CENTER · コールセンター");
+	}
+
+	@Test
+	void theInquiryPageKeepsTheQuestionsLineBreaksAndRaisesNoCspViolation() {
+		long id = this.inquiries.take(new org.openpharma.crm.inquiry.InquiryDraft(this.hcp.getId(), "改行の確認",
+				"1行目: 投与量について\n2行目: 腎機能について\n3行目: 併用薬について", null,
+				org.openpharma.crm.consent.ConsentChannel.PHONE, org.openpharma.crm.inquiry.InquiryPriority.NORMAL, false,
+				null, false, null), "setup", org.openpharma.crm.inquiry.InquiryManagement.Via.CALL_CENTER);
+		loginAs(Role.MEDICAL);
+		browserErrors();
+		open("/inquiries/" + id);
+		WebElement question = waitFor(By.id("inquiry-question"));
+		assertThat(question.getText()).isEqualTo("1行目: 投与量について\n2行目: 腎機能について\n3行目: 併用薬について");
+		// Three lines tall, not one: the line breaks are rendered, not only kept in the DOM.
+		assertThat(question.getSize().getHeight()).isGreaterThan(2 * Integer.parseInt(((String) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return getComputedStyle(arguments[0]).lineHeight", question)).replace("px", "").split("\\.")[0]));
+		assertThat(browserErrors()).as("console errors on /inquiries/{id}").isEmpty();
+		// The check sees a violation when there is one: an inline style set by a script is refused and logged.
+		((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript("document.body.setAttribute('style', 'color: red')");
+		assertThat(browserErrors()).anySatisfy(e -> assertThat(e).contains("Content Security Policy"));
+	}
+
+	/**
+	 * Pharmacovigilance's hand-off list at 1024 px: HCP, product and the inquiry's link in sight, day 0 and the
+	 * deadline; once received the hand-off stays listed with when and by whom, and the filter narrows the list.
+	 */
+	@Test
+	void aReceivedHandoffStaysInSightWithWhenAndByWhomItWasReceived() {
+		long inquiry = this.inquiries.take(new org.openpharma.crm.inquiry.InquiryDraft(this.hcp.getId(), "副作用の報告",
+				"投与後に発疹", null, org.openpharma.crm.consent.ConsentChannel.PHONE,
+				org.openpharma.crm.inquiry.InquiryPriority.NORMAL, false, null, true,
+				new org.openpharma.crm.inquiry.AdverseEventFacts(this.jdbc.queryForObject(
+						"SELECT id FROM product WHERE name_ja = ?", Long.class, this.productName), "投与3日後に発疹", null,
+						org.openpharma.crm.inquiry.AdverseEventFacts.Seriousness.NON_SERIOUS,
+						org.openpharma.crm.inquiry.AdverseEventFacts.Expectedness.EXPECTED, false, "主治医",
+						org.openpharma.crm.inquiry.AdverseEventFacts.AgeBand.FIFTIES,
+						org.openpharma.crm.inquiry.AdverseEventFacts.Sex.MALE)),
+				"setup", org.openpharma.crm.inquiry.InquiryManagement.Via.CALL_CENTER);
+		long handoff = this.jdbc.queryForObject("SELECT id FROM adverse_event_handoff WHERE inquiry_id = ?", Long.class,
+				inquiry);
+		By row = By.cssSelector("#handoffs #handoff-" + handoff);
+		loginAs(Role.MEDICAL);
+		open("/inquiries/handoffs");
+		waitFor(By.cssSelector("#show-ALL[aria-current='true']"));
+		WebElement open = waitFor(row);
+		long width = (Long) ((org.openqa.selenium.JavascriptExecutor) this.driver)
+			.executeScript("return document.documentElement.clientWidth");
+		for (String cell : new String[] { "a.handoff-hcp", ".handoff-product", "a.handoff-inquiry", ".handoff-day-zero",
+				".handoff-due" }) {
+			WebElement element = open.findElement(By.cssSelector(cell));
+			assertThat(element.getRect().getX() + element.getRect().getWidth()).as(cell + " in sight at 1024 px")
+				.isLessThanOrEqualTo((int) width);
+		}
+		assertThat(open.findElement(By.cssSelector("a.handoff-hcp")).getText()).isEqualTo("質問 次郎");
+		assertThat(open.findElement(By.cssSelector(".handoff-product")).getText()).isEqualTo(this.productName);
+		assertThat(open.findElement(By.cssSelector("a.handoff-inquiry")).getAttribute("href"))
+			.endsWith("/inquiries/" + inquiry);
+
+		open.findElement(By.name("pvReference")).sendKeys("PV-2026-1204");
+		open.findElement(By.cssSelector("button[type='submit']")).click();
+		assertThat(waitFor(By.id("flash")).getText()).contains("受領済みの一覧");
+		WebElement received = waitFor(By.cssSelector("#handoff-history #handoff-" + handoff));
+		assertThat(this.driver.findElements(row)).isEmpty();
+		assertThat(received.findElement(By.cssSelector(".handoff-received")).getText()).contains("受領済み")
+			.contains("PV-2026-1204");
+		assertThat(received.findElement(By.cssSelector(".handoff-received-by")).getText()).startsWith("受領 ")
+			.endsWith("（Test MEDICAL）");
+		assertThat(received.findElement(By.cssSelector("a.handoff-hcp")).getText()).isEqualTo("質問 次郎");
+
+		click(By.id("show-OPEN"));
+		waitFor(By.cssSelector("#show-OPEN[aria-current='true']"));
+		assertThat(this.driver.findElements(By.id("handoff-history"))).isEmpty();
+		assertThat(this.driver.findElements(By.id("handoff-" + handoff))).isEmpty();
+		click(By.id("show-RECEIVED"));
+		waitFor(By.cssSelector("#show-RECEIVED[aria-current='true']"));
+		assertThat(this.driver.findElements(By.id("handoffs"))).isEmpty();
+		assertThat(waitFor(By.id("handoff-" + handoff)).getText()).contains("PV-2026-1204");
 	}
 
 }
