@@ -152,4 +152,30 @@ public abstract class BrowserTestBase extends WebTestBase {
 		element.sendKeys(text);
 	}
 
+	/**
+	 * Saves the whole page (1024 px wide, as tall as it is) as {@code name} when {@code -Dscreenshots.dir} names a
+	 * folder (an absolute path, e.g. the checkout's docs/screenshots; the tests run inside crm-web). Without it
+	 * nothing happens.
+	 */
+	protected void screenshot(String name) {
+		String dir = System.getProperty("screenshots.dir");
+		if (dir == null || dir.isBlank()) {
+			return;
+		}
+		java.util.List<?> size = (java.util.List<?>) ((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript(
+				"return [window.innerWidth, document.documentElement.scrollHeight];");
+		java.util.Map<String, Object> clip = java.util.Map.of("x", 0, "y", 0, "width", size.get(0), "height",
+				size.get(1), "scale", 1);
+		java.util.Map<String, Object> shot = ((org.openqa.selenium.chromium.HasCdp) this.driver).executeCdpCommand(
+				"Page.captureScreenshot", java.util.Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+		try {
+			java.nio.file.Path target = java.nio.file.Path.of(dir).resolve(name);
+			java.nio.file.Files.createDirectories(target.getParent());
+			java.nio.file.Files.write(target, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 }

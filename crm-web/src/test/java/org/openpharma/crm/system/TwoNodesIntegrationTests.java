@@ -153,7 +153,7 @@ class TwoNodesIntegrationTests {
 		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(hcp));
 		response = get(two + hcp);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("医療従事者を保存しました。").contains("03-1234-5678");
+		assertThat(response.body()).contains("医療従事者の情報を更新しました。").contains("03-1234-5678");
 		assertThat(sessionId()).isEqualTo(sessionId);
 
 		// Signing out on node 2 deletes the session from the database: no node knows it any more.

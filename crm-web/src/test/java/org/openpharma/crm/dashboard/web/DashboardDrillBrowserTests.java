@@ -1,9 +1,5 @@
 package org.openpharma.crm.dashboard.web;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,8 +14,6 @@ import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.user.Role;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -92,7 +86,7 @@ class DashboardDrillBrowserTests extends BrowserTestBase {
 	}
 
 	@Test
-	void aManagerClicksTokyosFigureAndReadsTheHcpsBehindItWithTheirPatients() throws IOException {
+	void aManagerClicksTokyosFigureAndReadsTheHcpsBehindItWithTheirPatients() {
 		loginAs(Role.MANAGER);
 		open("/dashboards/patients?ta=" + this.area + "&region=KANTO");
 		WebElement tokyo = waitFor(By.cssSelector("#patients-places tr[data-prefecture='13']"));
@@ -131,18 +125,6 @@ class DashboardDrillBrowserTests extends BrowserTestBase {
 		click(By.id("drill-back"));
 		waitFor(By.cssSelector("#patients-places tr[data-prefecture='13']"));
 		assertThat(this.driver.getCurrentUrl()).contains("/dashboards/patients").contains("ta=" + this.area);
-	}
-
-	/** Saves the window when -Dscreenshots.dir names a folder (docs/screenshots). */
-	private void screenshot(String name) throws IOException {
-		String dir = System.getProperty("screenshots.dir");
-		if (dir == null || dir.isBlank()) {
-			return;
-		}
-		Path target = Path.of(dir).resolve(name);
-		Files.createDirectories(target.getParent());
-		Files.copy(((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE).toPath(), target,
-				StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

@@ -238,6 +238,7 @@ class InquiryBrowserTests extends BrowserTestBase {
 			.contains("差し戻し理由: INR の目標範囲を記載してください。").contains("個別回答を修正して再提出")
 			.contains("回答を承認").contains("MR経由").contains("Test MEDICAL").contains("中村 恵介")
 			.doesNotContain("SALES").doesNotContain("NORMAL");
+		screenshot("inquiry-page-ja.png");
 		click(By.id("deliver-button"));
 		waitForText(By.id("inquiry-status"), "回答済み");
 	}

@@ -130,6 +130,7 @@ class CaptureBrowserTests extends BrowserTestBase {
 		choose("stages0.stage", "関心");
 		fill("patientCounts0.eligiblePatients", "40");
 		fill("patientCounts0.treatedPatients", "12");
+		screenshot("visit-form-ja.png");
 		this.fieldInteractions++;
 		this.driver.findElement(By.id("patientCounts0.treatedPatients")).sendKeys(org.openqa.selenium.Keys.ENTER);
 
