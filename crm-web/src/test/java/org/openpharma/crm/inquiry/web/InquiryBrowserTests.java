@@ -232,6 +232,9 @@ class InquiryBrowserTests extends BrowserTestBase {
 		click(By.id("approve-button"));
 		waitForText(By.id("answer-state"), "承認済み");
 		assertThat(this.driver.findElement(By.id("answer-approval")).getText()).contains("承認済み").contains("中村 恵介");
+		// Approved: the next step is sending; writing another answer is folded away.
+		assertThat(this.driver.findElement(By.id("answer-custom")).isDisplayed()).isFalse();
+		assertThat(this.driver.findElement(By.id("deliver-button")).isDisplayed()).isTrue();
 		// The history tells the whole review, by name and in words, with the reason.
 		String history = this.driver.findElement(By.id("inquiry-timeline")).getText();
 		assertThat(history).contains("個別回答を提出（承認依頼）").contains("回答を差し戻し")
