@@ -140,7 +140,7 @@ class NeedController {
 			@RequestParam(name = "interactionId", required = false) Long interactionId, Principal user,
 			RedirectAttributes redirect) {
 		return act(id, redirect,
-				() -> this.needs.fulfil(id, version, limit(fulfilment, 2000), interactionId, user.getName()),
+				() -> this.needs.fulfil(id, version, limit(fulfilment, 2000), interactionId, null, user.getName()),
 				"need.fulfilled");
 	}
 
@@ -148,7 +148,7 @@ class NeedController {
 	@Allowed(Capability.MOVE_NEEDS)
 	String confirm(@PathVariable long id, @RequestParam long version, @RequestParam boolean helpful,
 			@RequestParam int score, Principal user, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.needs.confirm(id, version, helpful, score, user.getName()),
+		return act(id, redirect, () -> this.needs.confirm(id, version, helpful, score, null, user.getName()),
 				"need.confirmed");
 	}
 
