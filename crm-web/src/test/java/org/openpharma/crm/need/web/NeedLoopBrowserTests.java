@@ -1,5 +1,9 @@
 package org.openpharma.crm.need.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Clock;
 
@@ -14,6 +18,8 @@ import org.openpharma.crm.hcp.HcpDetails;
 import org.openpharma.crm.hcp.HcpManagement;
 import org.openpharma.crm.user.Role;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -77,7 +83,7 @@ class NeedLoopBrowserTests extends BrowserTestBase {
 	}
 
 	@Test
-	void anMrsNeedIsAnsweredByMedicalAffairsConfirmedWithWhatTheHcpSaidAndLinkedBothWays() {
+	void anMrsNeedIsAnsweredByMedicalAffairsConfirmedWithWhatTheHcpSaidAndLinkedBothWays() throws IOException {
 		// The MR logs a visit with the need and routes it to medical affairs.
 		loginAs(Role.MR);
 		open("/interactions/new?hcpId=" + this.hcp.getId());
@@ -103,6 +109,7 @@ class NeedLoopBrowserTests extends BrowserTestBase {
 			.anySatisfy(text -> assertThat(text).contains("訪問").contains("Test MR").contains("腎機能障害患者への投与について説明"));
 		selectContaining("interactionId", "腎機能障害患者への投与について説明");
 		selectContaining("inquiryId", SUBJECT);
+		screenshot("need-fulfil-ja.png");
 		click(By.id("fulfil-button"));
 		waitForText(By.id("need-status"), "対応済み");
 		assertThat(waitFor(By.id("need-fulfilled-by")).getText()).contains("訪問 · Test MR · 腎機能障害患者への投与について説明");
@@ -126,6 +133,7 @@ class NeedLoopBrowserTests extends BrowserTestBase {
 		loginAs(Role.MEDICAL);
 		this.driver.get(needPage);
 		waitForText(By.id("need-feedback-comment"), SAID);
+		screenshot("need-closed-loop-ja.png");
 		assertThat(this.driver.findElements(By.cssSelector("#need-history td")))
 			.extracting(cell -> cell.getText())
 			.contains("医師確認", "対応済み", "振り分け");
@@ -135,6 +143,18 @@ class NeedLoopBrowserTests extends BrowserTestBase {
 		assertThat(this.driver.findElement(By.cssSelector("#inquiry-needs li")).getText()).contains("医師確認済み");
 		click(By.cssSelector("#inquiry-needs a"));
 		waitForText(By.id("need-topic"), TOPIC);
+	}
+
+	/** Saves the window when -Dscreenshots.dir names a folder (docs/screenshots). */
+	private void screenshot(String name) throws IOException {
+		String dir = System.getProperty("screenshots.dir");
+		if (dir == null || dir.isBlank()) {
+			return;
+		}
+		Path target = Path.of(dir).resolve(name);
+		Files.createDirectories(target.getParent());
+		Files.copy(((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE).toPath(), target,
+				StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }
