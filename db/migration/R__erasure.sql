@@ -111,7 +111,8 @@ BEGIN
     SELECT * INTO v_audit FROM crm_redact_audit('NEED', ARRAY(SELECT id FROM information_need WHERE hcp_id = p_hcp));
     UPDATE information_need SET topic = '(消去済み)', details = NULL, route_reason = NULL,
            fulfilment = CASE WHEN fulfilment IS NULL THEN NULL ELSE '(消去済み)' END,
-           close_reason = CASE WHEN close_reason IS NULL THEN NULL ELSE '(消去済み)' END, version = version + 1
+           close_reason = CASE WHEN close_reason IS NULL THEN NULL ELSE '(消去済み)' END,
+           feedback_comment = CASE WHEN feedback_comment IS NULL THEN NULL ELSE '(消去済み)' END, version = version + 1
     WHERE hcp_id = p_hcp;
     GET DIAGNOSTICS v_rows = ROW_COUNT;
     PERFORM set_config('crm.erasing_hcp', '', true);

@@ -28,6 +28,9 @@ public class InformationNeed {
 
 	public static final int TEXT_MAX = 2000;
 
+	/** What the HCP said when the answer reached them (characters). */
+	public static final int COMMENT_MAX = 1000;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
@@ -81,6 +84,12 @@ public class InformationNeed {
 
 	@Column(name = "feedback_score")
 	private Integer feedbackScore;
+
+	@Column(name = "feedback_comment")
+	private String feedbackComment;
+
+	@Column(name = "answered_by_inquiry_id")
+	private Long answeredByInquiryId;
 
 	@Column(name = "created_by", nullable = false)
 	private String createdBy;
@@ -136,26 +145,65 @@ public class InformationNeed {
 		touch(by, now);
 	}
 
-	/** Records how the need was met: free text and, when it was met in a contact, that interaction. */
-	public void fulfil(String howMet, Long byInteractionId, String by, Instant now) {
+	/**
+	 * Records how the need was met: free text and, when it was met in a logged contact or answered by a medical
+	 * inquiry, that interaction and that inquiry (either may be null; each must be about this need's HCP).
+	 */
+	public void fulfil(String howMet, LinkedRecord interaction, LinkedRecord inquiry, String by, Instant now) {
 		if (howMet == null || howMet.isBlank()) {
 			throw new DomainException("need.fulfilment.required", "fulfilment");
 		}
+		if (howMet.strip().length() > TEXT_MAX) {
+			throw new DomainException("need.fulfilment.tooLong", "fulfilment", TEXT_MAX);
+		}
+		requireSameHcp(interaction, "need.fulfilledBy.otherHcp", "interactionId");
+		requireSameHcp(inquiry, "need.inquiry.otherHcp", "inquiryId");
 		move(NeedStatus.FULFILLED);
 		this.fulfilment = howMet.strip();
-		this.fulfilledByInteractionId = byInteractionId;
+		this.fulfilledByInteractionId = (interaction != null) ? interaction.id() : null;
+		if (inquiry != null) {
+			// Without one, a link made before (linkInquiry) stays.
+			this.answeredByInquiryId = inquiry.id();
+		}
 		touch(by, now);
 	}
 
-	/** The HCP confirmed the answer and said whether it helped (score 1–5). */
-	public void confirm(boolean helpful, int score, String by, Instant now) {
+	/**
+	 * The HCP confirmed the answer: whether it helped, a score (1–5) and, if they said something about it, what they
+	 * said (optional, at most {@link #COMMENT_MAX} characters).
+	 */
+	public void confirm(boolean helpful, int score, String comment, String by, Instant now) {
 		if (score < 1 || score > 5) {
 			throw new DomainException("need.feedback.score", "feedbackScore");
+		}
+		String said = (comment != null && !comment.isBlank()) ? comment.strip() : null;
+		if (said != null && said.length() > COMMENT_MAX) {
+			throw new DomainException("need.feedback.comment.tooLong", "feedbackComment", COMMENT_MAX);
 		}
 		move(NeedStatus.CONFIRMED_BY_HCP);
 		this.feedbackHelpful = helpful;
 		this.feedbackScore = score;
+		this.feedbackComment = said;
 		touch(by, now);
+	}
+
+	/**
+	 * Links the medical inquiry that answered the need, or removes the link ({@code inquiry} null). Any time but
+	 * after the need was closed unmet: an inquiry cannot have answered a need nobody met.
+	 */
+	public void linkInquiry(LinkedRecord inquiry, String by, Instant now) {
+		if (this.status == NeedStatus.CLOSED_UNMET) {
+			throw new DomainException("need.inquiry.closedUnmet", "inquiryId");
+		}
+		requireSameHcp(inquiry, "need.inquiry.otherHcp", "inquiryId");
+		this.answeredByInquiryId = (inquiry != null) ? inquiry.id() : null;
+		touch(by, now);
+	}
+
+	private void requireSameHcp(LinkedRecord record, String code, String field) {
+		if (record != null && !this.hcpId.equals(record.hcpId())) {
+			throw new DomainException(code, field);
+		}
 	}
 
 	public void closeUnmet(String reason, String by, Instant now) {
@@ -195,6 +243,8 @@ public class InformationNeed {
 		state.put("fulfilledByInteractionId", this.fulfilledByInteractionId);
 		state.put("feedbackHelpful", this.feedbackHelpful);
 		state.put("feedbackScore", this.feedbackScore);
+		state.put("feedbackComment", this.feedbackComment);
+		state.put("answeredByInquiryId", this.answeredByInquiryId);
 		state.put("version", this.version);
 		return state;
 	}
@@ -265,6 +315,14 @@ public class InformationNeed {
 
 	public Integer getFeedbackScore() {
 		return this.feedbackScore;
+	}
+
+	public String getFeedbackComment() {
+		return this.feedbackComment;
+	}
+
+	public Long getAnsweredByInquiryId() {
+		return this.answeredByInquiryId;
 	}
 
 	public String getCreatedBy() {

@@ -60,12 +60,46 @@ public class NeedManagement {
 		return change(id, version, actor, "START", n -> n.start(actor, this.clock.instant()));
 	}
 
-	public InformationNeed fulfil(long id, long version, String howMet, Long interactionId, String actor) {
-		return change(id, version, actor, "FULFIL", n -> n.fulfil(howMet, interactionId, actor, this.clock.instant()));
+	/**
+	 * Fulfils the need; {@code interactionId} (the contact it was met in) and {@code inquiryId} (the medical inquiry
+	 * that answered it) are optional and must be about the need's HCP.
+	 */
+	public InformationNeed fulfil(long id, long version, String howMet, Long interactionId, Long inquiryId,
+			String actor) {
+		return change(id, version, actor, "FULFIL", n -> n.fulfil(howMet, interaction(interactionId),
+				inquiry(inquiryId), actor, this.clock.instant()));
 	}
 
-	public InformationNeed confirm(long id, long version, boolean helpful, int score, String actor) {
-		return change(id, version, actor, "CONFIRM", n -> n.confirm(helpful, score, actor, this.clock.instant()));
+	/** The HCP's feedback: helpful or not, a score and, optionally, what they said. */
+	public InformationNeed confirm(long id, long version, boolean helpful, int score, String comment, String actor) {
+		return change(id, version, actor, "CONFIRM",
+				n -> n.confirm(helpful, score, comment, actor, this.clock.instant()));
+	}
+
+	/**
+	 * Links the medical inquiry of the need's HCP that answered it, or removes the link ({@code inquiryId} null).
+	 * Whoever may move the need may link it; audited and version-checked like every move.
+	 */
+	public InformationNeed linkInquiry(long id, long version, Long inquiryId, String actor) {
+		return change(id, version, actor, "LINK_INQUIRY",
+				n -> n.linkInquiry(inquiry(inquiryId), actor, this.clock.instant()), false);
+	}
+
+	/** The interaction as the need checks it: with its HCP, or without one when there is no such interaction. */
+	private LinkedRecord interaction(Long id) {
+		return linked("SELECT hcp_id FROM interaction WHERE id = ?", id);
+	}
+
+	private LinkedRecord inquiry(Long id) {
+		return linked("SELECT hcp_id FROM medical_inquiry WHERE id = ?", id);
+	}
+
+	private LinkedRecord linked(String sql, Long id) {
+		if (id == null) {
+			return null;
+		}
+		return this.jdbc.query(sql, rs -> rs.next() ? new LinkedRecord(id, rs.getLong(1)) : LinkedRecord.missing(id),
+				id);
 	}
 
 	public InformationNeed closeUnmet(long id, long version, String reason, String actor) {
@@ -113,6 +147,12 @@ public class NeedManagement {
 	}
 
 	private InformationNeed change(long id, long version, String actor, String action, Consumer<InformationNeed> move) {
+		return change(id, version, actor, action, move, true);
+	}
+
+	/** {@code announce}: publish the move as NeedStatusChanged (a link to an inquiry is not a move of the status). */
+	private InformationNeed change(long id, long version, String actor, String action, Consumer<InformationNeed> move,
+			boolean announce) {
 		InformationNeed need = get(id);
 		if (need.getVersion() != version) {
 			throw new StaleVersionException("need", id, version, need.getVersion());
@@ -123,6 +163,9 @@ public class NeedManagement {
 		move.accept(need);
 		need = this.needs.saveAndFlush(need);
 		this.audit.record(actor, action, "NEED", id, before, need.snapshot());
+		if (!announce) {
+			return need;
+		}
 		this.events.publishEvent(new NeedStatusChanged(DomainEvent.newId(), need.getUpdatedAt(), id, need.getHcpId(),
 				from, need.getStatus(), need.getRoutedTo(), need.getFeedbackHelpful(), need.getFeedbackScore(), actor));
 		return need;

@@ -86,8 +86,8 @@ public class DataRights {
 				+ " department_code, outcome, key_messages, notes, corrects_id, recorded_at FROM interaction"
 				+ " WHERE hcp_id = ? ORDER BY occurred_at, id");
 		sections.put("needs", "SELECT id, interaction_id, topic, category, urgency, details, status, routed_to,"
-				+ " fulfilment, feedback_helpful, feedback_score, created_at, updated_at FROM information_need"
-				+ " WHERE hcp_id = ? ORDER BY created_at, id");
+				+ " fulfilment, feedback_helpful, feedback_score, feedback_comment, answered_by_inquiry_id, created_at,"
+				+ " updated_at FROM information_need WHERE hcp_id = ? ORDER BY created_at, id");
 		sections.put("adoptionStages", "SELECT therapeutic_area_id, from_stage, to_stage, reason, changed_by, changed_at"
 				+ " FROM stage_change WHERE hcp_id = ? ORDER BY changed_at, id");
 		sections.put("policyNotes", "SELECT therapeutic_area_id, note, author, created_at FROM treatment_policy_note"

@@ -725,11 +725,11 @@ class RollupConsistencyIntegrationTests extends PostgresTestBase {
 							needs.closeUnmet(id, version, "no answer", NEED_WORKER);
 							yield "closed unmet";
 						}
-						needs.fulfil(id, version, "answered", null, NEED_WORKER);
+						needs.fulfil(id, version, "answered", null, null, NEED_WORKER);
 						yield "fulfilled";
 					}
 					case FULFILLED -> {
-						needs.confirm(id, version, this.random.nextBoolean(), 1 + this.random.nextInt(5), NEED_WORKER);
+						needs.confirm(id, version, this.random.nextBoolean(), 1 + this.random.nextInt(5), null, NEED_WORKER);
 						yield "confirmed";
 					}
 					default -> null;

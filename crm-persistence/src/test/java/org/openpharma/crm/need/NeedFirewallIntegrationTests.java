@@ -83,7 +83,7 @@ class NeedFirewallIntegrationTests extends PostgresTestBase {
 		if (fulfilled) {
 			need = this.needs.start(need.getId(), need.getVersion(), this.agent);
 		}
-		need = fulfilled ? this.needs.fulfil(need.getId(), need.getVersion(), HOW_MET, this.interactionId, this.agent)
+		need = fulfilled ? this.needs.fulfil(need.getId(), need.getVersion(), HOW_MET, this.interactionId, null, this.agent)
 				: this.needs.closeUnmet(need.getId(), need.getVersion(), WHY_UNMET, this.agent);
 		return need.getId();
 	}

@@ -63,6 +63,9 @@ class DataRightsIntegrationTests extends PostgresTestBase {
 	@Autowired
 	Clock clock;
 
+	@Autowired
+	org.openpharma.crm.need.NeedManagement needs;
+
 	private Hcp hcpWithHistory() {
 		if (this.users.findByUsername("mr-rights").isEmpty()) {
 			this.users.create("mr-rights", "MR", "rights-password-1", "SALES", EnumSet.of(Role.MR), Set.of(), "test");
@@ -184,6 +187,29 @@ class DataRightsIntegrationTests extends PostgresTestBase {
 			.contains(tuple("auditPayloads", changed));
 		assertThat(report.kept()).extracting(DataRights.Line::category, DataRights.Line::rows)
 			.contains(tuple("auditTrail", before.size()));
+	}
+
+	/** Issue 14, item 14: what the HCP said about an answer is theirs: in the export, and erased with the rest. */
+	@Test
+	void whatTheHcpSaidAboutAnAnswerIsExportedAndErased() {
+		Hcp hcp = hcpWithHistory();
+		long needId = this.jdbc.queryForObject("SELECT id FROM information_need WHERE hcp_id = ?", Long.class, hcp.getId());
+		var need = this.needs.get(needId);
+		need = this.needs.triage(needId, need.getVersion(), org.openpharma.crm.need.RoutedTo.SALES, "訪問で説明", "mr-rights");
+		need = this.needs.start(needId, need.getVersion(), "mr-rights");
+		need = this.needs.fulfil(needId, need.getVersion(), "資料を手渡し", null, null, "mr-rights");
+		this.needs.confirm(needId, need.getVersion(), true, 5, "娘さんの治療の参考になった", "mr-rights");
+		assertThat(this.rights.export(hcp.getId(), "privacy-test", "test").get("needs")).singleElement()
+			.satisfies(n -> assertThat(n.get("feedback_comment")).isEqualTo("娘さんの治療の参考になった"));
+
+		this.rights.erase(hcp.getId(), "admin");
+
+		assertThat(this.rights.export(hcp.getId(), "privacy-test", "test").get("needs")).singleElement()
+			.satisfies(n -> assertThat(n.get("feedback_comment")).isEqualTo("(消去済み)"));
+		assertThat(this.jdbc.queryForList("SELECT coalesce(after_state::text, '') FROM audit_event"
+				+ " WHERE entity_type = 'NEED' AND entity_id = ?", String.class, needId))
+			.isNotEmpty()
+			.noneSatisfy(payload -> assertThat(payload).contains("娘さんの治療"));
 	}
 
 }

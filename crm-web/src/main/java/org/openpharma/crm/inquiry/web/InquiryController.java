@@ -18,6 +18,7 @@ import org.openpharma.crm.inquiry.InquiryPriority;
 import org.openpharma.crm.inquiry.InquiryQueries;
 import org.openpharma.crm.inquiry.InquiryStatus;
 import org.openpharma.crm.inquiry.RegulatoryDeadline;
+import org.openpharma.crm.need.NeedQueries;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.FieldViolation;
@@ -61,8 +62,11 @@ class InquiryController {
 
 	private final Clock clock;
 
+	private final NeedQueries needQueries;
+
 	InquiryController(InquiryManagement inquiries, InquiryQueries queries, HcpSearch hcps, ReferenceData reference,
-			UserManagement users, Clock clock) {
+			UserManagement users, Clock clock, NeedQueries needQueries) {
+		this.needQueries = needQueries;
 		this.inquiries = inquiries;
 		this.queries = queries;
 		this.hcps = hcps;
@@ -150,6 +154,7 @@ class InquiryController {
 		model.addAttribute("standardResponses", this.queries.standardResponses(inquiry.productId(),
 				LocalDate.ofInstant(this.clock.instant(), Japan.ZONE)));
 		model.addAttribute("channels", ConsentChannel.values());
+		model.addAttribute("linkedNeeds", this.needQueries.answeredBy(id));
 		return "inquiry/detail";
 	}
 

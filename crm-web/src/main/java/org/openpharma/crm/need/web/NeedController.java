@@ -7,6 +7,10 @@ import java.util.Map;
 
 import org.openpharma.crm.audit.AuditTrail;
 import org.openpharma.crm.hcp.HcpSearch;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.openpharma.crm.need.InformationNeed;
 import org.openpharma.crm.need.NeedCategory;
 import org.openpharma.crm.need.NeedManagement;
 import org.openpharma.crm.need.NeedQueries;
@@ -111,10 +115,33 @@ class NeedController {
 		// The firewall is in the query: a need routed to medical comes without its medical content for other readers.
 		NeedQueries.NeedView need = this.queries.detail(id, Policy.roles(user))
 			.orElseThrow(() -> new NotFoundException("need", id));
+		boolean mayAct = this.needs.mayAct(need, user.getName());
 		model.addAttribute("need", need);
-		model.addAttribute("mayAct", this.needs.mayAct(need, user.getName()));
+		model.addAttribute("mayAct", mayAct);
 		model.addAttribute("hcp", this.hcps.summary(need.hcpId()).orElse(null));
 		model.addAttribute("history", this.audit.actions("NEED", id, 20));
+		// A form sent back with its errors keeps what was typed; otherwise each starts empty at the current version.
+		if (!model.containsAttribute("fulfil")) {
+			model.addAttribute("fulfil", new FulfilForm(need.version(), null, null, null));
+		}
+		if (!model.containsAttribute("confirm")) {
+			model.addAttribute("confirm", new ConfirmForm(need.version(), true, 5, null));
+		}
+		if (!model.containsAttribute("link")) {
+			Long linked = (need.answeredBy() != null) ? need.answeredBy().id() : null;
+			model.addAttribute("link", new LinkForm(need.version(), linked));
+		}
+		boolean fulfils = need.status().canMoveTo(NeedStatus.FULFILLED);
+		boolean links = fulfils || need.status() == NeedStatus.FULFILLED || need.status() == NeedStatus.CONFIRMED_BY_HCP;
+		if (mayAct && Policy.allows(user, Capability.MOVE_NEEDS)) {
+			if (fulfils) {
+				model.addAttribute("interactions", this.queries.recentInteractions(need.hcpId(), RECENT_INTERACTIONS));
+				model.addAttribute("recentLimit", RECENT_INTERACTIONS);
+			}
+			if (links) {
+				model.addAttribute("inquiries", this.queries.inquiriesOf(need.hcpId(), INQUIRY_CHOICES));
+			}
+		}
 		return "need/detail";
 	}
 
@@ -133,23 +160,79 @@ class NeedController {
 		return act(id, redirect, () -> this.needs.start(id, version, user.getName()), "need.started");
 	}
 
+	/**
+	 * Fulfils the need: how it was met, optionally the interaction it was met in (one of its HCP's latest) and the
+	 * medical inquiry that answered it. A bad value is an error on its field, on the need page with what was typed.
+	 */
 	@PostMapping("/needs/{id}/fulfil")
 	@Allowed(Capability.MOVE_NEEDS)
-	String fulfil(@PathVariable long id, @RequestParam long version,
-			@RequestParam(name = "fulfilment", defaultValue = "") String fulfilment,
-			@RequestParam(name = "interactionId", required = false) Long interactionId, Principal user,
-			RedirectAttributes redirect) {
-		return act(id, redirect,
-				() -> this.needs.fulfil(id, version, limit(fulfilment, 2000), interactionId, user.getName()),
-				"need.fulfilled");
+	String fulfil(@PathVariable long id, @Valid @ModelAttribute("fulfil") FulfilForm form, BindingResult result,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		return submit(id, "fulfil", form, result, user, model, redirect, () -> this.needs.fulfil(id, version(form.version()),
+				form.fulfilment(), form.interactionId(), form.inquiryId(), user.getName()), "need.fulfilled");
 	}
 
+	/** The HCP's feedback: helpful or not, a score and what they said (optional). */
 	@PostMapping("/needs/{id}/confirm")
 	@Allowed(Capability.MOVE_NEEDS)
-	String confirm(@PathVariable long id, @RequestParam long version, @RequestParam boolean helpful,
-			@RequestParam int score, Principal user, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.needs.confirm(id, version, helpful, score, user.getName()),
-				"need.confirmed");
+	String confirm(@PathVariable long id, @Valid @ModelAttribute("confirm") ConfirmForm form, BindingResult result,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		return submit(id, "confirm", form, result, user, model, redirect, () -> {
+			if (form.helpful() == null) {
+				throw new DomainException("need.feedback.helpful.required", "helpful");
+			}
+			if (form.score() == null) {
+				throw new DomainException("need.feedback.score", "score");
+			}
+			this.needs.confirm(id, version(form.version()), form.helpful(), form.score(), form.feedbackComment(),
+					user.getName());
+		}, "need.confirmed");
+	}
+
+	/** Links the medical inquiry that answered the need, changes it, or removes the link (none chosen). */
+	@PostMapping("/needs/{id}/inquiry")
+	@Allowed(Capability.MOVE_NEEDS)
+	String linkInquiry(@PathVariable long id, @ModelAttribute("link") LinkForm form, BindingResult result,
+			Authentication user, Model model, RedirectAttributes redirect) {
+		return submit(id, "link", form, result, user, model, redirect,
+				() -> this.needs.linkInquiry(id, version(form.version()), form.inquiryId(), user.getName()),
+				(form.inquiryId() != null) ? "need.inquiry.linked" : "need.inquiry.unlinked");
+	}
+
+	/**
+	 * A move sent by one of the need page's forms: done (redirect with a message), or its errors on its fields on the
+	 * page as it was; a rule that is not about a field of the form (a stale page, a forged move, another territory)
+	 * is a message on the page, as for every move.
+	 */
+	private String submit(long id, String name, Object form, BindingResult result, Authentication user, Model model,
+			RedirectAttributes redirect, Runnable move, String success) {
+		BindingResult errors = Forms.show(model, name, form, result, this.conversion);
+		if (!errors.hasErrors()) {
+			try {
+				move.run();
+				redirect.addFlashAttribute("flash", success);
+				return "redirect:/needs/" + id;
+			}
+			catch (DomainException ex) {
+				String field = FORM_FIELDS.getOrDefault(ex.getField(), ex.getField());
+				if (field == null || errors.getFieldType(field) == null) {
+					return act(id, redirect, () -> {
+						throw ex;
+					}, success);
+				}
+				errors.rejectValue(field, ex.getCode(), ex.getArguments(), ex.getCode());
+			}
+			catch (StaleVersionException ex) {
+				redirect.addFlashAttribute("flashWarning", "need.conflict");
+				return "redirect:/needs/" + id;
+			}
+		}
+		return show(id, model, user);
+	}
+
+	/** A version that did not come (a forged form) is a stale one: the page shows the need as it is. */
+	private static long version(Long version) {
+		return (version != null) ? version : -1;
 	}
 
 	@PostMapping("/needs/{id}/close")
@@ -173,6 +256,28 @@ class NeedController {
 			redirect.addFlashAttribute("flashWarning", "need.conflict");
 		}
 		return "redirect:/needs/" + id;
+	}
+
+	/** How many of the HCP's latest interactions the fulfil form offers, and how many of its inquiries. */
+	static final int RECENT_INTERACTIONS = 20;
+
+	static final int INQUIRY_CHOICES = 50;
+
+	/** The need's field names where the form calls them otherwise. */
+	private static final Map<String, String> FORM_FIELDS = Map.of("feedbackScore", "score");
+
+	/** The fulfil form: how the need was met, the interaction it was met in and the inquiry that answered it. */
+	record FulfilForm(Long version, @Size(max = InformationNeed.TEXT_MAX) String fulfilment, Long interactionId,
+			Long inquiryId) {
+	}
+
+	/** The HCP's feedback: helpful or not, a score of 1 to 5 and what they said. */
+	record ConfirmForm(Long version, Boolean helpful, Integer score,
+			@Size(max = InformationNeed.COMMENT_MAX) String feedbackComment) {
+	}
+
+	/** The inquiry that answered the need (none: no link). */
+	record LinkForm(Long version, Long inquiryId) {
 	}
 
 	private static String limit(String text, int max) {
