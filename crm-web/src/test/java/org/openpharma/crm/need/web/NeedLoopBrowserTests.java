@@ -1,9 +1,5 @@
 package org.openpharma.crm.need.web;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.Clock;
 
@@ -18,8 +14,6 @@ import org.openpharma.crm.hcp.HcpDetails;
 import org.openpharma.crm.hcp.HcpManagement;
 import org.openpharma.crm.user.Role;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -83,7 +77,7 @@ class NeedLoopBrowserTests extends BrowserTestBase {
 	}
 
 	@Test
-	void anMrsNeedIsAnsweredByMedicalAffairsConfirmedWithWhatTheHcpSaidAndLinkedBothWays() throws IOException {
+	void anMrsNeedIsAnsweredByMedicalAffairsConfirmedWithWhatTheHcpSaidAndLinkedBothWays() {
 		// The MR logs a visit with the need and routes it to medical affairs.
 		loginAs(Role.MR);
 		open("/interactions/new?hcpId=" + this.hcp.getId());
@@ -143,18 +137,6 @@ class NeedLoopBrowserTests extends BrowserTestBase {
 		assertThat(this.driver.findElement(By.cssSelector("#inquiry-needs li")).getText()).contains("医師確認済み");
 		click(By.cssSelector("#inquiry-needs a"));
 		waitForText(By.id("need-topic"), TOPIC);
-	}
-
-	/** Saves the window when -Dscreenshots.dir names a folder (docs/screenshots). */
-	private void screenshot(String name) throws IOException {
-		String dir = System.getProperty("screenshots.dir");
-		if (dir == null || dir.isBlank()) {
-			return;
-		}
-		Path target = Path.of(dir).resolve(name);
-		Files.createDirectories(target.getParent());
-		Files.copy(((TakesScreenshot) this.driver).getScreenshotAs(OutputType.FILE).toPath(), target,
-				StandardCopyOption.REPLACE_EXISTING);
 	}
 
 }

@@ -129,13 +129,13 @@ class NeedLoopWebIntegrationTests extends WebTestBase {
 				.param("interactionId", String.valueOf(othersCall)))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"interactionId-error\"")))
-			.andExpect(content().string(containsString("この医師の活動から選んでください。")))
+			.andExpect(content().string(containsString("この医療従事者の活動から選んでください。")))
 			.andExpect(content().string(containsString(">標準回答書を送付</textarea>")));
 		this.mvc.perform(post("/needs/" + need.getId() + "/fulfil").with(this.medical).with(csrf())
 				.param("version", String.valueOf(need.getVersion())).param("fulfilment", "標準回答書を送付")
 				.param("inquiryId", String.valueOf(othersInquiry)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("この医師の問い合わせから選んでください。")));
+			.andExpect(content().string(containsString("この医療従事者の問い合わせから選んでください。")));
 		// A forged value that is not a number, and an empty text: errors on their fields too.
 		this.mvc.perform(post("/needs/" + need.getId() + "/fulfil").with(this.medical).with(csrf())
 				.param("version", String.valueOf(need.getVersion())).param("fulfilment", "")
