@@ -59,12 +59,14 @@ public class AuditTrail {
 
 	/**
 	 * Who did what and when, without the states before and after (empty maps): for pages whose readers may not
-	 * see every field of the entity, such as a need's medical content (docs/adr/0024).
+	 * see every field of the entity, such as a need's medical content (docs/adr/0024). The actor is the user's
+	 * display name where the user exists (a page shows people, not user names), else what was recorded.
 	 */
 	@Transactional(readOnly = true)
 	public List<AuditEntry> actions(String entityType, long entityId, int limit) {
-		return this.jdbc.query("SELECT id, occurred_at, actor, action FROM audit_event"
-				+ " WHERE entity_type = ? AND entity_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?",
+		return this.jdbc.query("SELECT e.id, e.occurred_at, coalesce(u.display_name, e.actor), e.action"
+				+ " FROM audit_event e LEFT JOIN app_user u ON u.username = e.actor"
+				+ " WHERE e.entity_type = ? AND e.entity_id = ? ORDER BY e.occurred_at DESC, e.id DESC LIMIT ?",
 				(rs, i) -> new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
 						rs.getString(4), Map.of(), Map.of()),
 				entityType, entityId, limit);

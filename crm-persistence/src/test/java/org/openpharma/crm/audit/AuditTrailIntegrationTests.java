@@ -43,6 +43,20 @@ class AuditTrailIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
+	void actionsNameTheUserByDisplayNameAndKeepWhatWasRecordedForOthers() {
+		long entity = System.nanoTime() % 1_000_000_000L;
+		String username = "audit-name-" + entity;
+		this.jdbc.update("INSERT INTO app_user (username, display_name, password_hash, department_code)"
+				+ " VALUES (?, '監査 花子', 'x', 'SALES')", username);
+		this.tx.executeWithoutResult(s -> {
+			this.audit.record(username, "TRIAGE", "TEST_ACTIONS", entity, null, null);
+			this.audit.record("api-import", "START", "TEST_ACTIONS", entity, null, null);
+		});
+		assertThat(this.audit.actions("TEST_ACTIONS", entity, 10)).extracting(AuditEntry::actor)
+			.containsExactly("api-import", "監査 花子");
+	}
+
+	@Test
 	void recordingOutsideATransactionIsRefused() {
 		assertThatThrownBy(() -> this.audit.record("x", "Y", "TEST", 1L, null, null))
 			.isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
