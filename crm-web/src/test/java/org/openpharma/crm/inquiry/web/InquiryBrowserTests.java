@@ -91,6 +91,18 @@ class InquiryBrowserTests extends BrowserTestBase {
 			.contains("医薬品に関する問い合わせを受付");
 		assertThat(call.findElements(By.cssSelector("a.inquiry-call"))).isEmpty();
 		assertThat(this.driver.getPageSource()).doesNotContain("体重20kg");
+		// The row opens the call: who took it, in which department, and the inquiry's subject and status only.
+		click(By.cssSelector("#hcp-timeline tr[data-interaction-id='" + call.getAttribute("data-interaction-id")
+				+ "'] a.interaction-link"));
+		assertThat(waitFor(By.id("interaction-channel")).getText()).isEqualTo("電話（受信）");
+		assertThat(this.driver.findElement(By.id("interaction-author")).getText()).isEqualTo("Test CALL_CENTER");
+		assertThat(this.driver.findElement(By.id("interaction-department")).getText()).isEqualTo("コールセンター");
+		assertThat(this.driver.findElement(By.id("interaction-inquiry")).getText()).contains("小児への投与について")
+			.contains("受付");
+		assertThat(this.driver.findElement(By.id("interaction-products")).getText()).isEqualTo(this.productName);
+		assertThat(this.driver.findElements(By.id("edit-interaction"))).isEmpty();
+		assertThat(this.driver.findElements(By.id("correct-interaction"))).isEmpty();
+		assertThat(this.driver.getPageSource()).doesNotContain("体重20kg");
 	}
 
 	@Test
