@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.JapaneseText;
+import org.openpharma.crm.shared.PhoneNumber;
 
 /** The editable facts of an HCO, with the rules that need no database. */
 public record HcoDetails(String institutionCode, String name, String nameKana, HcoType type,
@@ -20,7 +21,7 @@ public record HcoDetails(String institutionCode, String name, String nameKana, H
 		return new HcoDetails(blankToNull(JapaneseText.normalize(this.institutionCode).toUpperCase(Locale.ROOT)),
 				JapaneseText.normalize(this.name), JapaneseText.toKatakana(this.nameKana), this.type,
 				this.prefectureCode, blankToNull(JapaneseText.normalize(this.postalCode)),
-				blankToNull(JapaneseText.normalize(this.address)), blankToNull(JapaneseText.normalize(this.phone)),
+				blankToNull(JapaneseText.normalize(this.address)), blankToNull(PhoneNumber.normalize(this.phone)),
 				this.bedCount);
 	}
 
@@ -56,7 +57,7 @@ public record HcoDetails(String institutionCode, String name, String nameKana, H
 		if (this.address != null && this.address.length() > 300) {
 			violations.add(new FieldViolation("address", "validation.tooLong", 300));
 		}
-		if (this.phone != null && (this.phone.length() > 20 || !this.phone.matches("^[0-9+()\\- ]{6,20}$"))) {
+		if (this.phone != null && (this.phone.length() > 20 || !PhoneNumber.STORED.matcher(this.phone).matches())) {
 			violations.add(new FieldViolation("phone", "validation.phone"));
 		}
 		if (this.bedCount != null && (this.bedCount < 0 || this.bedCount > 5000)) {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.JapaneseText;
+import org.openpharma.crm.shared.PhoneNumber;
 
 /**
  * The editable facts of an HCP, as typed by a user or read from an import row. {@link #violations()}
@@ -20,15 +21,13 @@ public record HcpDetails(String nameKanji, String nameKana, String nameRomaji, S
 
 	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
 
-	private static final Pattern PHONE = Pattern.compile("^[0-9+()\\- ]{6,20}$");
-
 	/** Trims, normalises widths and scripts (kana reading as katakana), and turns blanks into nulls. */
 	public HcpDetails normalized() {
 		return new HcpDetails(JapaneseText.normalize(this.nameKanji), JapaneseText.toKatakana(this.nameKana),
 				blankToNull(JapaneseText.normalize(this.nameRomaji)),
 				blankToNull(JapaneseText.normalize(this.registryNumber).toUpperCase(java.util.Locale.ROOT)),
 				blankToNull(this.specialtyCode), blankToNull(JapaneseText.normalize(this.email)),
-				blankToNull(JapaneseText.normalize(this.phone)), this.primaryHcoId);
+				blankToNull(PhoneNumber.normalize(this.phone)), this.primaryHcoId);
 	}
 
 	/** Rules about the (normalised) values themselves. */
@@ -66,7 +65,7 @@ public record HcpDetails(String nameKanji, String nameKana, String nameRomaji, S
 		if (!isBlank(this.email) && (this.email.length() > 200 || !EMAIL.matcher(this.email).matches())) {
 			violations.add(new FieldViolation("email", "validation.email"));
 		}
-		if (!isBlank(this.phone) && !PHONE.matcher(this.phone).matches()) {
+		if (!isBlank(this.phone) && !PhoneNumber.STORED.matcher(this.phone).matches()) {
 			violations.add(new FieldViolation("phone", "validation.phone"));
 		}
 		return violations;

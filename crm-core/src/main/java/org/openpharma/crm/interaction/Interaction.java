@@ -88,6 +88,14 @@ public class Interaction {
 	@Column(name = "external_event_id")
 	private String externalEventId;
 
+	/**
+	 * The medical inquiry this inbound call brought (null for every other contact). Such a call is the inquiry's
+	 * shadow on the shared timeline: it holds none of the inquiry's text, and it is neither edited nor corrected
+	 * here (the inquiry is the record of what was asked).
+	 */
+	@Column(name = "inquiry_id")
+	private Long inquiryId;
+
 	@Column(name = "recorded_at", nullable = false)
 	private Instant recordedAt;
 
@@ -124,8 +132,23 @@ public class Interaction {
 		return interaction;
 	}
 
+	/**
+	 * The inbound call in which an HCP asked a medical inquiry: channel PHONE_IN at the time the inquiry was taken,
+	 * by the user who took it, for the product asked about. No text: the question stays with the inquiry.
+	 */
+	public static Interaction inquiryCall(long hcpId, long inquiryId, Instant receivedAt, Set<Long> productIds,
+			Set<Long> therapeuticAreaIds, String author, String departmentCode, Instant now) {
+		Interaction interaction = record(hcpId, new InteractionFacts(Channel.PHONE_IN, receivedAt, null, null, null, null,
+				productIds, therapeuticAreaIds), author, departmentCode, null, null, now);
+		interaction.inquiryId = inquiryId;
+		return interaction;
+	}
+
 	/** Changes the interaction; only its author, and only within the edit window. */
 	public void edit(InteractionFacts facts, String by, Instant now) {
+		if (this.inquiryId != null) {
+			throw DomainException.global("interaction.inquiryCall.readOnly");
+		}
 		if (!this.author.equals(by)) {
 			throw DomainException.global("interaction.edit.notAuthor");
 		}
@@ -145,6 +168,9 @@ public class Interaction {
 	 * author may make it, or a colleague of the author's department who says why.
 	 */
 	public void checkCorrection(String by, String byDepartment, String reason) {
+		if (this.inquiryId != null) {
+			throw DomainException.global("interaction.inquiryCall.readOnly");
+		}
 		if (this.author.equals(by)) {
 			return;
 		}
@@ -161,7 +187,7 @@ public class Interaction {
 
 	/** Whether {@code by} of {@code byDepartment} may correct this interaction at all (a reason aside). */
 	public boolean isCorrectableBy(String by, String byDepartment) {
-		return this.author.equals(by) || this.departmentCode.equals(byDepartment);
+		return this.inquiryId == null && (this.author.equals(by) || this.departmentCode.equals(byDepartment));
 	}
 
 	/** Marks this new record as the correction of {@code originalId}, with the colleague's reason if any. */
@@ -171,7 +197,7 @@ public class Interaction {
 	}
 
 	public boolean isEditable(Instant now) {
-		return InteractionRules.withinEditWindow(this.recordedAt, now);
+		return this.inquiryId == null && InteractionRules.withinEditWindow(this.recordedAt, now);
 	}
 
 	public boolean isEditableBy(String user, Instant now) {
@@ -208,6 +234,9 @@ public class Interaction {
 		state.put("correctsId", this.correctsId);
 		state.put("correctionReason", this.correctionReason);
 		state.put("consentBreach", (this.consentBreach != null) ? this.consentBreach.name() : null);
+		if (this.inquiryId != null) {
+			state.put("inquiryId", this.inquiryId);
+		}
 		state.put("version", this.version);
 		return state;
 	}
@@ -273,6 +302,11 @@ public class Interaction {
 	/** The consent policy's refusal this contact went ahead despite; null when it was allowed. */
 	public ConsentPolicy.Reason getConsentBreach() {
 		return this.consentBreach;
+	}
+
+	/** The medical inquiry this inbound call brought; null for every other contact. */
+	public Long getInquiryId() {
+		return this.inquiryId;
 	}
 
 	public String getExternalEventId() {

@@ -51,6 +51,25 @@ class InteractionTests {
 	}
 
 	@Test
+	void anInquiryCallIsAnInboundPhoneCallWithoutTextThatNobodyEditsOrCorrects() {
+		Interaction call = Interaction.inquiryCall(1L, 7L, NOW.minusSeconds(30), Set.of(3L), Set.of(2L), "callcenter",
+				"CALL_CENTER", NOW);
+		assertThat(call.getChannel()).isEqualTo(Channel.PHONE_IN);
+		assertThat(call.getOccurredAt()).isEqualTo(NOW.minusSeconds(30));
+		assertThat(call.getInquiryId()).isEqualTo(7L);
+		assertThat(call.getPurpose()).isNull();
+		assertThat(call.getNotes()).isNull();
+		assertThat(call.getKeyMessages()).isNull();
+		assertThat(call.getOutcome()).isNull();
+		assertThat(call.isEditable(NOW)).isFalse();
+		assertThat(call.isCorrectableBy("callcenter", "CALL_CENTER")).isFalse();
+		assertThatThrownBy(() -> call.edit(visit(NOW), "callcenter", NOW))
+			.hasMessageContaining("interaction.inquiryCall.readOnly");
+		assertThatThrownBy(() -> call.checkCorrection("callcenter", "CALL_CENTER", "typo"))
+			.hasMessageContaining("interaction.inquiryCall.readOnly");
+	}
+
+	@Test
 	void refusesContactsDatedMoreThanADayAhead() {
 		assertThat(visit(NOW.plus(Duration.ofHours(23))).violations(NOW)).isEmpty();
 		assertThat(visit(NOW.plus(Duration.ofHours(25))).violations(NOW)).extracting(FieldViolation::code)

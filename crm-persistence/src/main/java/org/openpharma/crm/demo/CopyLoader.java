@@ -26,7 +26,7 @@ final class CopyLoader implements DemoDataset.Sink {
 
 	// Generated columns (kanji_key, kana_key, romaji_key, search_text) are computed by the server.
 	static final String HCP_COPY = "COPY hcp (id, registry_number, name_kanji, name_kana, name_romaji,"
-			+ " specialty_code, email, primary_hco_id, status, updated_by) FROM STDIN";
+			+ " specialty_code, email, phone, primary_hco_id, status, updated_by) FROM STDIN";
 
 	static final String AFFILIATION_COPY = "COPY affiliation (hcp_id, hco_id, role, valid_from, valid_to) FROM STDIN";
 
@@ -77,6 +77,7 @@ final class CopyLoader implements DemoDataset.Sink {
 			.field(row.nameRomaji())
 			.field(row.specialtyCode())
 			.field(row.email())
+			.field(row.phone())
 			.field(row.primaryHcoId())
 			.field(row.status())
 			.last("demo");

@@ -38,7 +38,7 @@ final class DemoDataset {
 	}
 
 	record HcpRow(long id, String registryNumber, String nameKanji, String nameKana, String nameRomaji,
-			String specialtyCode, String email, long primaryHcoId, String status) {
+			String specialtyCode, String email, String phone, long primaryHcoId, String status) {
 	}
 
 	record AffiliationRow(long hcpId, long hcoId, String role, LocalDate validFrom, LocalDate validTo) {
@@ -159,6 +159,8 @@ final class DemoDataset {
 		// Separate streams per phase: a change in how clinics are named does not reshuffle every physician.
 		SplittableRandom hcoRandom = master.split();
 		SplittableRandom hcpRandom = master.split();
+		// Drawn after the others: adding direct lines reshuffled nothing that was generated before them.
+		SplittableRandom phoneRandom = master.split();
 		// Codes are random but unique: drawn again on a collision, remembered in these sets.
 		Set<Long> institutionCodes = new HashSet<>();
 		Set<Integer> registryNumbers = new HashSet<>();
@@ -168,6 +170,7 @@ final class DemoDataset {
 		int pharmacies = this.scale.pharmacies();
 		long[] hospitalWeights = new long[hospitals];
 		boolean[] university = new boolean[hospitals];
+		Prefecture[] hospitalPrefecture = new Prefecture[hospitals];
 		List<List<Integer>> hospitalsByPrefecture = new ArrayList<>();
 		for (int p = 0; p <= 47; p++) {
 			hospitalsByPrefecture.add(new ArrayList<>());
@@ -182,6 +185,7 @@ final class DemoDataset {
 			beds += row.bedCount() * (university[h] ? 3L : 2L) / 2;
 			hospitalWeights[h] = beds;
 			hospitalsByPrefecture.get(prefecture.code()).add(h);
+			hospitalPrefecture[h] = prefecture;
 			sink.hco(row);
 		}
 		PersonName[] directors = new PersonName[clinics];
@@ -238,7 +242,10 @@ final class DemoDataset {
 			String email = (r.nextInt(100) < 35) ? name.given().romaji().toLowerCase(Locale.ROOT) + "."
 					+ name.family().romaji().toLowerCase(Locale.ROOT) + (10 + r.nextInt(90)) + "@example.jp" : null;
 			String status = (r.nextInt(100) == 0) ? "INACTIVE" : "ACTIVE";
-			sink.hcp(new HcpRow(hcpId, registry, name.kanji(), name.kana(), name.romaji(), specialty, email, hcoId,
+			// A clinic director answers the clinic's number; three in ten hospital doctors have a direct line (医局).
+			String phone = (!atClinic && phoneRandom.nextInt(100) < 30)
+					? DemoPlaces.phone(hospitalPrefecture[(int) (hcoId - firstHcoId)], phoneRandom) : null;
+			sink.hcp(new HcpRow(hcpId, registry, name.kanji(), name.kana(), name.romaji(), specialty, email, phone, hcoId,
 					status));
 			sink.affiliation(new AffiliationRow(hcpId, hcoId, role, from, null));
 			affiliations++;

@@ -47,7 +47,7 @@ public class HcpSearch {
 		planForTheseValues();
 		Query exact = build(criteria, false, extraIds(criteria), List.of());
 		long total = count(exact);
-		if (total == 0 && criteria.hasQuery()) {
+		if (total == 0 && criteria.hasQuery() && criteria.phoneDigits() == null) {
 			// A typo: first the closest spellings of names that exist, then names with similar trigrams.
 			List<String> corrections = corrections(criteria.query());
 			if (!corrections.isEmpty()) {
@@ -72,6 +72,34 @@ public class HcpSearch {
 		}
 		int shown = SearchPage.clamp(page, total, size);
 		return new SearchPage<>(fetch(exact, shown, size), shown, size, total, false);
+	}
+
+	/**
+	 * The one search box of a picker (the call center's caller, the HCP of a call report): a telephone number, else a
+	 * name or registry number, then HCPs of institutions whose name holds the query, name matches first; names
+	 * spelt nearly so only when neither finds anyone. At most {@code size} rows.
+	 */
+	public List<HcpSummary> find(String query, int size) {
+		HcpSearchCriteria byName = HcpSearchCriteria.of(query);
+		if (!byName.hasQuery()) {
+			return List.of();
+		}
+		planForTheseValues();
+		List<HcpSummary> found = new ArrayList<>(fetch(build(byName, false, extraIds(byName), List.of()), 0, size));
+		if (byName.phoneDigits() != null) {
+			return found;
+		}
+		if (found.size() < size) {
+			java.util.Set<Long> seen = new java.util.HashSet<>();
+			found.forEach(h -> seen.add(h.id()));
+			HcpSearchCriteria byInstitution = new HcpSearchCriteria(null, query, null, null, "institution", false);
+			for (HcpSummary hcp : fetch(build(byInstitution, false, List.of(), List.of()), 0, size)) {
+				if (found.size() < size && seen.add(hcp.id())) {
+					found.add(hcp);
+				}
+			}
+		}
+		return found.isEmpty() ? search(byName, 0, size).items() : found;
 	}
 
 	/** One HCP as a list row (for pickers and headers), if it exists. */
@@ -133,9 +161,12 @@ public class HcpSearch {
 		if (!criteria.hasQuery()) {
 			return List.of();
 		}
-		NameKey key = NameKey.of(criteria.query());
-		List<Long> ids = new ArrayList<>(this.jdbc.queryForList("SELECT DISTINCT merged_into_id FROM hcp"
-				+ " WHERE status = 'MERGED' AND " + key.column() + " LIKE ?", Long.class, key.pattern()));
+		List<Long> ids = new ArrayList<>();
+		if (criteria.phoneDigits() == null) {
+			NameKey key = NameKey.of(criteria.query());
+			ids.addAll(this.jdbc.queryForList("SELECT DISTINCT merged_into_id FROM hcp"
+					+ " WHERE status = 'MERGED' AND " + key.column() + " LIKE ?", Long.class, key.pattern()));
+		}
 		String registry = JapaneseText.normalize(criteria.query()).toUpperCase(java.util.Locale.ROOT);
 		if (registry.matches("[0-9A-Z-]{1,20}")) {
 			ids.addAll(this.jdbc.queryForList("SELECT coalesce(merged_into_id, id) FROM hcp WHERE registry_number = ?",
@@ -196,7 +227,20 @@ public class HcpSearch {
 		List<Object> args = new ArrayList<>();
 		StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
 			.append(" FROM hcp h LEFT JOIN hco o ON o.id = h.primary_hco_id WHERE h.status <> 'MERGED'");
-		NameKey key = criteria.hasQuery() ? NameKey.of(criteria.query()) : null;
+		String phone = criteria.phoneDigits();
+		NameKey key = (criteria.hasQuery() && phone == null) ? NameKey.of(criteria.query()) : null;
+		if (phone != null) {
+			// The HCP's own number or their primary institution's main line; each side is an index range.
+			sql.append(" AND (h.id IN (SELECT p.id FROM hcp p WHERE p.phone_key LIKE ?"
+					+ " UNION SELECT p.id FROM hco c JOIN hcp p ON p.primary_hco_id = c.id WHERE c.phone_key LIKE ?)");
+			args.add(phone + "%");
+			args.add(phone + "%");
+			if (!extraIds.isEmpty()) {
+				sql.append(" OR h.id = ANY (?)");
+				args.add(extraIds.toArray(Long[]::new));
+			}
+			sql.append(")");
+		}
 		if (key != null) {
 			if (fuzzy) {
 				sql.append(" AND ? <% h.search_text");

@@ -142,8 +142,9 @@ public class InquiryManagement {
 		}
 		// The audit row names no medical content: the inquiry's own tables hold it, behind the firewall.
 		this.audit.record(actor, "RECEIVE", "MEDICAL_INQUIRY", id, null, after);
+		// Taken by phone, the interaction module logs the inbound call on the HCP's timeline in this transaction.
 		this.events.publishEvent(new InquiryReceived(DomainEvent.newId(), now, id, draft.hcpId(), draft.productId(),
-				draft.answerChannel(), priority, draft.offLabel(), draft.adverseEventMentioned(), due, actor));
+				receivedChannel, draft.answerChannel(), priority, draft.offLabel(), draft.adverseEventMentioned(), due, actor));
 		return id;
 	}
 

@@ -16,6 +16,7 @@ import org.openpharma.crm.consent.ConsentLedger;
 import org.openpharma.crm.consent.ConsentPolicy;
 import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.hcp.HcpMerged;
+import org.openpharma.crm.inquiry.InquiryReceived;
 import org.openpharma.crm.interaction.InteractionCapture.NeedDraft;
 import org.openpharma.crm.interaction.InteractionCapture.StageDraft;
 import org.openpharma.crm.need.InformationNeed;
@@ -244,6 +245,38 @@ public class InteractionManagement {
 		this.events.publishEvent(new StageChanged(DomainEvent.newId(), now, hcpId, draft.therapeuticAreaId(), from,
 				draft.stage(), interactionId, actor));
 		return Optional.of(draft.therapeuticAreaId() + ":" + from + "->" + draft.stage());
+	}
+
+	/**
+	 * An HCP phoned in a medical inquiry: the call goes on the HCP's shared timeline, so that every department sees
+	 * that the call center (or whoever took it) spoke to the HCP. Inside the intake's transaction: the inquiry and
+	 * its call are saved together or not at all. An inbound call needs no consent (the HCP initiated it), so none is
+	 * checked and none is ever refused. The call holds no text of the inquiry: the question and any adverse-event
+	 * facts stay behind the firewall (docs/adr/0011); the call only points at the inquiry.
+	 */
+	@EventListener
+	void logInquiryCall(InquiryReceived received) {
+		if (!received.byPhone()) {
+			return;
+		}
+		String actor = received.actor();
+		String department = this.users.departmentOf(actor)
+			.orElseThrow(() -> ValidationException.of(null, "interaction.user.unknown"));
+		java.util.Set<Long> products = (received.productId() != null) ? java.util.Set.of(received.productId())
+				: java.util.Set.of();
+		java.util.Set<Long> areas = new java.util.HashSet<>();
+		for (ReferenceData.Item product : this.reference.products()) {
+			if (products.contains(Long.valueOf(product.code())) && product.group() != null) {
+				areas.add(Long.valueOf(product.group()));
+			}
+		}
+		Instant now = this.clock.instant();
+		Interaction call = this.interactions.saveAndFlush(Interaction.inquiryCall(received.hcpId(), received.inquiryId(),
+				received.occurredAt(), products, areas, actor, department, now));
+		this.events.publishEvent(new InteractionLogged(DomainEvent.newId(), now, call.getId(), received.hcpId(),
+				call.getChannel(), null, department, call.getOccurredAt(), List.copyOf(call.getTherapeuticAreaIds()),
+				List.copyOf(call.getProductIds()), false, null, actor));
+		this.audit.record(actor, "LOG", "INTERACTION", call.getId(), null, call.snapshot());
 	}
 
 	/**

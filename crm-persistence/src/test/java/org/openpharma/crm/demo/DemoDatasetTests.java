@@ -51,6 +51,10 @@ class DemoDatasetTests {
 			assertThat(hcp.nameKana()).matches(KATAKANA_WORDS);
 			assertThat(hcp.specialtyCode()).isNotEqualTo("PHARMACY");
 		});
+		// The call center finds callers by number: about three in ten hospital doctors have a direct line.
+		List<HcpRow> withPhone = rows.hcps.stream().filter(h -> h.phone() != null).toList();
+		assertThat(withPhone).allSatisfy(hcp -> assertThat(hcp.phone()).matches("0\\d{1,3}-\\d{1,4}-\\d{4}"));
+		assertThat(withPhone.size()).isBetween(300, 600);
 	}
 
 	@Test

@@ -124,6 +124,73 @@ class HcpSearchIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
+	void findsTheCallerByTheirNumberHoweverItIsWritten() {
+		String digits = uniqueDigits();
+		String written = digits.substring(0, 2) + "-" + digits.substring(2, 6) + "-" + digits.substring(6);
+		this.hcps.update(this.hanako.getId(), this.hanako.getVersion(), new HcpDetails(this.hanako.getNameKanji(),
+				this.hanako.getNameKana(), null, null, null, null, written, null), "test");
+		String fullWidth = toFullWidth(digits.substring(0, 2) + "(" + digits.substring(2, 6) + ")" + digits.substring(6));
+		for (String typed : java.util.List.of(written, digits, fullWidth, "+81 " + digits.substring(1),
+				digits.substring(0, 8))) {
+			assertThat(ids(typed)).as(typed).containsExactly(this.hanako.getId());
+		}
+		// A number nobody has is nobody, not "similar names".
+		SearchPage<HcpSummary> none = this.search.search(HcpSearchCriteria.of(digits.substring(0, 9)
+				+ (digits.charAt(9) - '0' + 1) % 10), 0, 20);
+		assertThat(none.items()).isEmpty();
+		assertThat(none.fuzzy()).isFalse();
+	}
+
+	@Test
+	void findsTheDoctorsOfAnInstitutionByItsMainLine() {
+		String digits = uniqueDigits();
+		Long hcoId = this.jdbc.queryForObject("INSERT INTO hco (name, name_kana, hco_type, prefecture_code, phone)"
+				+ " VALUES (?, 'テストビョウイン', 'HOSPITAL', 13, ?) RETURNING id", Long.class, this.family.kanji() + "病院",
+				digits.substring(0, 2) + "-" + digits.substring(2, 6) + "-" + digits.substring(6));
+		for (Hcp hcp : java.util.List.of(this.taro, this.hanako)) {
+			this.hcps.update(hcp.getId(), hcp.getVersion(), new HcpDetails(hcp.getNameKanji(), hcp.getNameKana(), null,
+					hcp.getRegistryNumber(), null, null, null, hcoId), "test");
+		}
+		assertThat(ids(toFullWidth(digits))).containsExactly(this.taro.getId(), this.hanako.getId());
+		// The picker's single box: the number, the institution's name, or the doctor's name.
+		assertThat(this.search.find(digits, 10)).extracting(HcpSummary::id)
+			.containsExactly(this.taro.getId(), this.hanako.getId());
+		assertThat(this.search.find(this.family.kanji() + "病院", 10)).extracting(HcpSummary::id)
+			.containsExactly(this.taro.getId(), this.hanako.getId());
+		assertThat(this.search.find(this.family.kanji() + "花", 10)).extracting(HcpSummary::id)
+			.containsExactly(this.hanako.getId());
+	}
+
+	@Test
+	void theDatabaseKeyOfANumberIsTheOneTheSearchComputes() {
+		for (String phone : java.util.List.of("03-1234-5678", "03(1234)5678", "+81-3-1234-5678", "0312345678")) {
+			assertThat(this.jdbc.queryForObject("SELECT phone_key FROM (SELECT ?::text AS phone) p, LATERAL (SELECT"
+					+ " nullif(CASE WHEN phone LIKE '+81%' THEN '0' || substr(regexp_replace(phone, '[^0-9]', '', 'g'), 3)"
+					+ " ELSE regexp_replace(phone, '[^0-9]', '', 'g') END, '') AS phone_key) k", String.class, phone))
+				.isEqualTo(org.openpharma.crm.shared.PhoneNumber.digits(phone));
+		}
+		String digits = uniqueDigits();
+		this.hcps.update(this.taro.getId(), this.taro.getVersion(), new HcpDetails(this.taro.getNameKanji(),
+				this.taro.getNameKana(), null, this.taro.getRegistryNumber(), null, null, "+81 " + digits.substring(1),
+				null), "test");
+		assertThat(this.jdbc.queryForObject("SELECT phone_key FROM hcp WHERE id = ?", String.class, this.taro.getId()))
+			.isEqualTo(digits);
+	}
+
+	/** Eleven digits starting 050 (IP telephones), as no demo number does (demo numbers use area codes). */
+	private static String uniqueDigits() {
+		return "050" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+	}
+
+	private static String toFullWidth(String ascii) {
+		StringBuilder sb = new StringBuilder();
+		for (char c : ascii.toCharArray()) {
+			sb.append((c >= '!' && c <= '~') ? (char) (c + 0xFEE0) : c);
+		}
+		return sb.toString();
+	}
+
+	@Test
 	void aSearchForAMergedRecordLeadsToTheSurvivor() {
 		UniqueNames.Name other = UniqueNames.next();
 		Hcp duplicate = this.hcps.create(new HcpDetails(other.kanji() + " 太郎", other.kana() + " タロウ", null, null,

@@ -334,7 +334,11 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 
 	@Test
 	void theIntakeChannelIsKeptWithTheInquiry() {
-		long id = this.inquiries.take(draft(false, ConsentChannel.PHONE), "callcenter-test", InquiryManagement.Via.CALL_CENTER,
+		if (this.users.findByUsername("cc-one").isEmpty()) {
+			this.users.create("cc-one", "受付 一", "callcenter-password-1", "CALL_CENTER", EnumSet.of(Role.CALL_CENTER),
+					Set.of(), "test");
+		}
+		long id = this.inquiries.take(draft(false, ConsentChannel.PHONE), "cc-one", InquiryManagement.Via.CALL_CENTER,
 				ConsentChannel.PHONE);
 		assertThat(this.queries.detail(id, MEDICAL).orElseThrow().receivedChannel()).isEqualTo("PHONE");
 		long api = this.inquiries.take(draft(false, ConsentChannel.EMAIL), "api", InquiryManagement.Via.API);

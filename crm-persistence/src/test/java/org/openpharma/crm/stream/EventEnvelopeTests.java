@@ -29,7 +29,7 @@ class EventEnvelopeTests {
 	@Test
 	void medicalInquiryEventsAreRoutedToTheMedicalTopicOnly() {
 		List<DomainEvent> medical = List.of(
-				new InquiryReceived(DomainEvent.newId(), this.now, 1, 2L, null, ConsentChannel.EMAIL,
+				new InquiryReceived(DomainEvent.newId(), this.now, 1, 2L, null, ConsentChannel.PHONE, ConsentChannel.EMAIL,
 						InquiryPriority.NORMAL, false, true, this.now, "callcenter"),
 				new InquiryAnswered(DomainEvent.newId(), this.now, 1, 2, ConsentChannel.EMAIL, "medical"),
 				new InquiryClosed(DomainEvent.newId(), this.now, 1, 2, true, 5, "medical"));

@@ -242,6 +242,21 @@ class AuthorizationIntegrationTests extends WebTestBase {
 	}
 
 	@Test
+	void everyRoleOpensAnInteractionFromTheTimelineAndAnUnknownOneIsNotFound() throws Exception {
+		Long id = this.jdbc.queryForObject("INSERT INTO interaction (hcp_id, channel, occurred_at, author, department_code,"
+				+ " key_messages, recorded_at, updated_at) VALUES (?, 'PHONE_IN', now(), 'callcenter', 'CALL_CENTER',"
+				+ " '資料請求', now(), now()) RETURNING id", Long.class, this.hcp.getId());
+		for (org.openpharma.crm.user.Role role : org.openpharma.crm.user.Role.values()) {
+			this.mvc.perform(get("/interactions/" + id).with(user("someone").roles(role.name())))
+				.andExpect(status().isOk())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+					.string(org.hamcrest.Matchers.containsString("資料請求")));
+		}
+		this.mvc.perform(get("/interactions/999999999").with(user("mr").roles("MR"))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/interactions/" + id)).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
 	void theHcpPickerFindsByKana() throws Exception {
 		this.mvc.perform(get("/interactions/hcp-options").param("hcpQuery", "にんか").with(user("mr").roles("MR")))
 			.andExpect(status().isOk())

@@ -43,12 +43,12 @@ final class HcpPageRows {
 	 */
 	record TimelineRow(long id, String when, String channel, String channelClass, String departmentAndAuthor,
 			String keyMessages, String outcome, String needs, String correction, String correctionReason,
-			String consentBreach, boolean editable, boolean correctable) {
+			String consentBreach, boolean editable, boolean correctable, Long inquiryId, String inquiryCall) {
 
 		/** Whether any of the rarer badges is shown. */
 		public boolean flagged() {
 			return this.needs != null || this.correction != null || this.correctionReason != null
-					|| this.consentBreach != null;
+					|| this.consentBreach != null || this.inquiryCall != null;
 		}
 
 	}
@@ -71,6 +71,8 @@ final class HcpPageRows {
 			Instant editableFrom) {
 		List<TimelineRow> rows = new ArrayList<>(entries.size());
 		for (TimelineEntry e : entries) {
+			// The call in which an inquiry was taken is the inquiry's shadow: neither edited nor corrected here.
+			Long inquiryCall = e.inquiryId();
 			boolean mine = me.equals(e.author());
 			boolean late = e.recordedAt().isBefore(editableFrom);
 			rows.add(new TimelineRow(e.id(), this.time.minute(e.occurredAt()), message("channel." + e.channel()),
@@ -80,8 +82,11 @@ final class HcpPageRows {
 					(e.needCount() > 0) ? message("timeline.needCount", e.needCount()) : null,
 					(e.correctsId() != null) ? message("timeline.correction", e.correctsId()) : null,
 					(e.correctionReason() != null) ? message("timeline.correctionReason", e.correctionReason()) : null,
-					(e.consentBreach() != null) ? message("consent.reason." + e.consentBreach()) : null, mine && !late,
-					mine ? late : (colleague && e.departmentCode() != null && e.departmentCode().equals(myDepartment))));
+					(e.consentBreach() != null) ? message("consent.reason." + e.consentBreach()) : null,
+					inquiryCall == null && mine && !late,
+					inquiryCall == null && (mine ? late
+							: (colleague && e.departmentCode() != null && e.departmentCode().equals(myDepartment))),
+					e.inquiryId(), (e.inquiryId() != null) ? message("timeline.inquiryCall", e.inquiryId()) : null));
 		}
 		return rows;
 	}

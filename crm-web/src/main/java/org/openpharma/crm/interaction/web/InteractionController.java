@@ -7,7 +7,6 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import org.openpharma.crm.hcp.HcpSearch;
-import org.openpharma.crm.hcp.HcpSearchCriteria;
 import org.openpharma.crm.hcp.HcpSummary;
 import org.openpharma.crm.interaction.Channel;
 import org.openpharma.crm.interaction.Interaction;
@@ -266,8 +265,8 @@ class InteractionController {
 				.flatMap(java.util.Optional::stream).toList();
 		}
 		else {
-			// The user's own territory first; the record itself is company-wide.
-			List<HcpSummary> found = this.search.search(HcpSearchCriteria.of(query), 0, 30).items();
+			// A phone number, a name or an institution; the user's own territory first (the record is company-wide).
+			List<HcpSummary> found = this.search.find(query, 30);
 			java.util.Set<Long> own = this.myHcps.inTerritory(user.getName(), found.stream().map(HcpSummary::id).toList());
 			options = found.stream().sorted(java.util.Comparator.comparing(h -> !own.contains(h.id()))).toList();
 		}

@@ -23,6 +23,9 @@ class HcpBrowserTests extends BrowserTestBase {
 	@Autowired
 	HcpManagement hcps;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	/** A family name (kanji, katakana) no other test uses: ヌ + kana digits. */
 	private static String[] family() {
 		String digits = String.format("%04d", SEQ.incrementAndGet() + (int) (System.nanoTime() % 5000));
@@ -53,6 +56,35 @@ class HcpBrowserTests extends BrowserTestBase {
 			.hasSize(1);
 		this.driver.findElement(By.cssSelector("tr[data-hcp-id='" + hcp.getId() + "'] a.hcp-link")).click();
 		assertThat(waitFor(By.id("hcp-name")).getText()).isEqualTo(f[0] + " 太郎");
+	}
+
+	@Test
+	void theCallCenterFindsTheCallerByPhoneNumberAndByInstitution() {
+		String[] f = family();
+		String digits = "050" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+		Long hcoId = this.jdbc.queryForObject("INSERT INTO hco (name, name_kana, hco_type, prefecture_code, phone)"
+				+ " VALUES (?, 'テストビョウイン', 'HOSPITAL', 13, '03-0000-0000') RETURNING id", Long.class, f[0] + "記念病院");
+		Hcp hcp = this.hcps.create(new HcpDetails(f[0] + " 一郎", f[1] + " イチロウ", null, null, "CARDIOLOGY", null,
+				digits.substring(0, 3) + "-" + digits.substring(3, 7) + "-" + digits.substring(7), hcoId), "setup");
+		loginAs(Role.CALL_CENTER);
+		open("/hcps");
+		// The number as the agent reads it off the telephone, in full-width digits and brackets.
+		type(By.id("q"), toFullWidth(digits.substring(0, 3) + "(" + digits.substring(3, 7) + ")" + digits.substring(7)));
+		this.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#hcp-table tbody tr[data-hcp-id]"), 1));
+		this.driver.findElement(By.cssSelector("tr[data-hcp-id='" + hcp.getId() + "'] a.hcp-link")).click();
+		assertThat(waitFor(By.id("hcp-phone")).getText()).isEqualTo(hcp.getPhone());
+		// The call report's picker: one box, the institution's name.
+		open("/interactions/new");
+		type(By.id("hcp-search"), f[0] + "記念");
+		waitFor(By.cssSelector("#hcpId option[value='" + hcp.getId() + "']"));
+	}
+
+	private static String toFullWidth(String ascii) {
+		StringBuilder sb = new StringBuilder();
+		for (char c : ascii.toCharArray()) {
+			sb.append((c >= '!' && c <= '~') ? (char) (c + 0xFEE0) : c);
+		}
+		return sb.toString();
 	}
 
 	@Test

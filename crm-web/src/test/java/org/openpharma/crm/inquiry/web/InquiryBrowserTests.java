@@ -67,6 +67,45 @@ class InquiryBrowserTests extends BrowserTestBase {
 	}
 
 	@Test
+	void theCallCenterTakesAPhoneInquiryAndTheMrSeesTheInboundCallWithoutTheQuestion() {
+		loginAs(Role.CALL_CENTER);
+		open("/hcps/" + this.hcp.getId());
+		click(By.id("new-inquiry"));
+		waitFor(By.id("inquiry-form"));
+		// The call center takes calls: 受付方法 is the telephone unless the agent says otherwise.
+		assertThat(new Select(this.driver.findElement(By.id("receivedChannel"))).getFirstSelectedOption().getText())
+			.isEqualTo("電話");
+		type(By.id("subject"), "小児への投与について");
+		select("productId", this.productName);
+		type(By.id("question"), "体重20kgの小児に投与できますか");
+		click(By.id("save-inquiry"));
+		waitFor(By.id("flash"));
+		WebElement mine = waitFor(By.cssSelector("#hcp-timeline tr[data-interaction-id]"));
+		assertThat(mine.getText()).contains("電話（受信）").contains("医薬品に関する問い合わせを受付");
+
+		// Another department opens the HCP: the call is there, who took it, and that it was an inquiry; not the question.
+		loginAs(Role.MR);
+		open("/hcps/" + this.hcp.getId());
+		WebElement call = waitFor(By.cssSelector("#hcp-timeline tr[data-interaction-id]"));
+		assertThat(call.getText()).contains("電話（受信）").contains("コールセンター")
+			.contains("医薬品に関する問い合わせを受付");
+		assertThat(call.findElements(By.cssSelector("a.inquiry-call"))).isEmpty();
+		assertThat(this.driver.getPageSource()).doesNotContain("体重20kg");
+		// The row opens the call: who took it, in which department, and the inquiry's subject and status only.
+		click(By.cssSelector("#hcp-timeline tr[data-interaction-id='" + call.getAttribute("data-interaction-id")
+				+ "'] a.interaction-link"));
+		assertThat(waitFor(By.id("interaction-channel")).getText()).isEqualTo("電話（受信）");
+		assertThat(this.driver.findElement(By.id("interaction-author")).getText()).isEqualTo("Test CALL_CENTER");
+		assertThat(this.driver.findElement(By.id("interaction-department")).getText()).isEqualTo("コールセンター");
+		assertThat(this.driver.findElement(By.id("interaction-inquiry")).getText()).contains("小児への投与について")
+			.contains("受付");
+		assertThat(this.driver.findElement(By.id("interaction-products")).getText()).isEqualTo(this.productName);
+		assertThat(this.driver.findElements(By.id("edit-interaction"))).isEmpty();
+		assertThat(this.driver.findElements(By.id("correct-interaction"))).isEmpty();
+		assertThat(this.driver.getPageSource()).doesNotContain("体重20kg");
+	}
+
+	@Test
 	void anMrTakesAnInquiryWithAnAdverseEventAndPharmacovigilanceSeesTheHandoffOnItsClock() {
 		loginAs(Role.MR);
 		open("/hcps/" + this.hcp.getId());
