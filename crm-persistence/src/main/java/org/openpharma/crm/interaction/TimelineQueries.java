@@ -43,7 +43,8 @@ public class TimelineQueries {
 	 */
 	public record TimelineEntry(long id, Instant occurredAt, String channel, boolean push, String departmentCode,
 			String author, Integer durationMinutes, String outcome, String keyMessages, String notes, Long correctsId,
-			Instant recordedAt, int needCount, String consentBreach, String correctionReason, Long inquiryId) {
+			Instant recordedAt, int needCount, String consentBreach, String correctionReason, Long inquiryId,
+			String authorName) {
 	}
 
 	/**
@@ -176,12 +177,13 @@ public class TimelineQueries {
 		return PagedSql.page(this.jdbc, "SELECT i.id, i.occurred_at, i.channel, i.department_code, i.author,"
 				+ " i.duration_minutes, i.outcome, i.key_messages, i.notes, i.corrects_id, i.recorded_at,"
 				+ " (SELECT count(*) FROM information_need n WHERE n.interaction_id = i.id), i.consent_breach,"
-				+ " i.correction_reason, i.inquiry_id FROM interaction i" + where, "ORDER BY i.occurred_at DESC, i.id DESC", args,
+				+ " i.correction_reason, i.inquiry_id, coalesce(u.display_name, i.author) FROM interaction i"
+				+ " LEFT JOIN app_user u ON u.username = i.author" + where, "ORDER BY i.occurred_at DESC, i.id DESC", args,
 				(rs, n) -> new TimelineEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
 						Channel.valueOf(rs.getString(3)).isPush(), rs.getString(4), rs.getString(5),
 						(Integer) rs.getObject(6), rs.getString(7), rs.getString(8), rs.getString(9),
 						(Long) rs.getObject(10), rs.getTimestamp(11).toInstant(), rs.getInt(12), rs.getString(13),
-						rs.getString(14), (Long) rs.getObject(15)),
+						rs.getString(14), (Long) rs.getObject(15), rs.getString(16)),
 				page, size);
 	}
 

@@ -63,6 +63,17 @@ public class UserManagement {
 				String.class, username.toLowerCase(Locale.ROOT)).stream().findFirst();
 	}
 
+	/** How a page names the user: the display name, or the user name itself for a user that does not exist. */
+	public String displayNameOf(String username) {
+		if (username == null) {
+			return "";
+		}
+		return this.jdbc.queryForList("SELECT display_name FROM app_user WHERE username = ?", String.class, username)
+			.stream()
+			.findFirst()
+			.orElse(username);
+	}
+
 	/**
 	 * Where the user works (WorkScope): national by role, else the prefectures of their territories. An
 	 * unknown or disabled user has an empty territorial scope. Plain SQL, one round trip.

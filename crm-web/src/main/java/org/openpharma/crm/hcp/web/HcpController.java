@@ -119,6 +119,7 @@ class HcpController {
 			return "redirect:/hcps/" + hcp.getMergedIntoId();
 		}
 		model.addAttribute("hcp", hcp);
+		model.addAttribute("updatedByName", page.updatedByName());
 		model.addAttribute("primaryHco", page.primaryHco());
 		model.addAttribute("affiliations", page.affiliations());
 		model.addAttribute("territories", page.territories());

@@ -77,7 +77,7 @@ class HcpPageQueries {
 			List<TerritoryRow> territories, List<MergedRow> merged, SearchPage<TimelineEntry> interactions,
 			List<NeedEntry> needs, List<StageEntry> stages, List<PolicyEntry> policies, List<CountEntry> counts,
 			List<ReferenceData.Item> areas, String myDepartment, Map<ConsentChannel, Map<ConsentPurpose, Decision>> consent,
-			List<InquirySummary> inquiries, List<AuditEntry> history) {
+			List<InquirySummary> inquiries, List<AuditEntry> history, String updatedByName) {
 	}
 
 	/**
@@ -90,7 +90,7 @@ class HcpPageQueries {
 		Hcp hcp = this.hcps.get(id);
 		if (hcp.getStatus() == HcpStatus.MERGED) {
 			return new HcpPage(hcp, null, List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(),
-					List.of(), List.of(), "", Map.of(), List.of(), null);
+					List.of(), List.of(), "", Map.of(), List.of(), null, "");
 		}
 		return new HcpPage(hcp, this.profiles.institution(hcp.getPrimaryHcoId()).orElse(null),
 				this.profiles.affiliations(id), this.profiles.territories(id), this.profiles.mergedInto(id),
@@ -101,7 +101,8 @@ class HcpPageQueries {
 				this.reference.therapeuticAreas(), this.users.departmentOf(username).orElse(""),
 				this.consents.matrix(id),
 				// Every role may know that inquiries exist; the summaries hold no medical content (docs/adr/0011).
-				this.inquiries.summaries(id), withHistory ? this.audit.history("HCP", id, 50) : null);
+				this.inquiries.summaries(id), withHistory ? this.audit.history("HCP", id, 50) : null,
+				this.users.displayNameOf(hcp.getUpdatedBy()));
 	}
 
 }

@@ -77,7 +77,7 @@ final class HcpPageRows {
 			boolean late = e.recordedAt().isBefore(editableFrom);
 			rows.add(new TimelineRow(e.id(), this.time.minute(e.occurredAt()), message("channel." + e.channel()),
 					e.push() ? "badge text-bg-primary" : "badge text-bg-info",
-					this.reference.departmentName(e.departmentCode(), this.locale) + " · " + e.author(),
+					this.reference.departmentName(e.departmentCode(), this.locale) + " · " + e.authorName(),
 					e.keyMessages(), e.outcome(),
 					(e.needCount() > 0) ? message("timeline.needCount", e.needCount()) : null,
 					(e.correctsId() != null) ? message("timeline.correction", e.correctsId()) : null,

@@ -101,6 +101,8 @@ class HcpBrowserTests extends BrowserTestBase {
 		this.driver.findElement(By.id("save-hcp")).click();
 		assertThat(waitFor(By.id("flash")).getText()).isNotBlank();
 		assertThat(this.driver.findElement(By.id("hcp-kana")).getText()).startsWith(f[1] + " ハナコ");
+		// Who changed it last is named as a person, not by a user name.
+		assertThat(this.driver.findElement(By.id("hcp-last-change")).getText()).endsWith(" · Test MR");
 	}
 
 	@Test

@@ -89,7 +89,7 @@ class CaptureBrowserTests extends BrowserTestBase {
 		loginAs(Role.CALL_CENTER);
 		open("/hcps/" + this.hcp.getId());
 		WebElement timeline = waitFor(By.id("hcp-timeline"));
-		assertThat(timeline.getText()).contains("OS benefit in 2L").contains("mr");
+		assertThat(timeline.getText()).contains("OS benefit in 2L").contains("Test MR");
 		assertThat(this.driver.findElements(By.cssSelector("#hcp-timeline a.edit-interaction"))).isEmpty();
 	}
 
