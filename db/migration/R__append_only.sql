@@ -46,14 +46,15 @@ BEGIN
 END
 $$;
 
--- A medical inquiry moves through its workflow, but what the HCP asked, when and through whom is a fact.
+-- A medical inquiry moves through its workflow, but what the HCP asked, when, through whom and how is a fact.
 CREATE OR REPLACE FUNCTION medical_inquiry_facts_are_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
         RAISE EXCEPTION 'medical_inquiry rows are kept: DELETE is not allowed' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF (NEW.subject, NEW.question, NEW.received_at, NEW.received_by, NEW.received_via)
-            IS DISTINCT FROM (OLD.subject, OLD.question, OLD.received_at, OLD.received_by, OLD.received_via)
+    IF (NEW.subject, NEW.question, NEW.received_at, NEW.received_by, NEW.received_via, NEW.received_channel)
+            IS DISTINCT FROM (OLD.subject, OLD.question, OLD.received_at, OLD.received_by, OLD.received_via,
+                              OLD.received_channel)
             AND NOT crm_erasing(TG_RELID, OLD.hcp_id::text) THEN
         RAISE EXCEPTION 'medical_inquiry: changing the question or how it was received is not allowed'
             USING ERRCODE = 'insufficient_privilege';

@@ -86,6 +86,7 @@ class DatabaseRolesIntegrationTests extends PostgresTestBase {
 				"TRUNCATE adverse_event_handoff CASCADE",
 				"UPDATE medical_inquiry SET question = 'something else' WHERE id = " + this.inquiry,
 				"UPDATE medical_inquiry SET subject = 'Other' WHERE id = " + this.inquiry,
+				"UPDATE medical_inquiry SET received_channel = 'EMAIL' WHERE id = " + this.inquiry,
 				"DELETE FROM medical_inquiry WHERE id = " + this.inquiry,
 				"TRUNCATE medical_inquiry CASCADE",
 				"CREATE TABLE sneaky (id integer)",

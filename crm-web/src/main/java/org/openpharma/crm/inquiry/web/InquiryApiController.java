@@ -59,7 +59,8 @@ class InquiryApiController {
 	@Operation(summary = "Take in a medical inquiry",
 			description = "The HCP by hcpId or registryNumber; the question verbatim and a short subject (the only"
 					+ " text commercial roles see); answerChannel VISIT, REMOTE, PHONE, EMAIL or WEB, which needs the HCP's"
-					+ " MEDICAL_INFORMATION consent; urgency URGENT or NORMAL. With adverseEvent, its minimum facts are"
+					+ " MEDICAL_INFORMATION consent; receivedChannel (optional) how the inquiry came in, same codes: PHONE"
+					+ " also logs the inbound call on the HCP's timeline; urgency URGENT or NORMAL. With adverseEvent, its minimum facts are"
 					+ " required (suspectProductId, description, seriousness SERIOUS/NON_SERIOUS/UNKNOWN, expectedness"
 					+ " UNEXPECTED/EXPECTED/UNKNOWN (listed in the label), fatal true/false, reporter,"
 					+ " ageBand UNDER_10/TEENS/…/EIGHTY_PLUS/UNKNOWN, sex FEMALE/MALE/UNKNOWN; never a name) and a"
@@ -80,6 +81,8 @@ class InquiryApiController {
 			}
 		}
 		ConsentChannel channel = code(ConsentChannel.class, request.answerChannel(), "answerChannel", violations);
+		ConsentChannel received = (request.receivedChannel() == null || request.receivedChannel().isBlank()) ? null
+				: code(ConsentChannel.class, request.receivedChannel(), "receivedChannel", violations);
 		InquiryPriority urgency = (request.urgency() == null) ? InquiryPriority.NORMAL
 				: code(InquiryPriority.class, request.urgency(), "urgency", violations);
 		Instant awareAt = instant(request.awareAt(), "awareAt", violations);
@@ -101,7 +104,7 @@ class InquiryApiController {
 		}
 		long id = this.inquiries.take(new InquiryDraft(hcpId, request.subject(), request.question(), request.productId(),
 				channel, urgency, Boolean.TRUE.equals(request.offLabel()), awareAt, mentioned, facts), caller.getName(),
-				InquiryManagement.Via.API);
+				InquiryManagement.Via.API, received);
 		InquiryQueries.InquirySummary summary = this.queries.summary(id).orElseThrow();
 		return new Received(id, summary.status(), summary.dueAt(), mentioned);
 	}
@@ -141,7 +144,8 @@ class InquiryApiController {
 
 	/** The request body. */
 	record InquiryRequest(Long hcpId, String registryNumber, String subject, String question, Long productId,
-			String answerChannel, String urgency, Boolean offLabel, String awareAt, AdverseEventRequest adverseEvent) {
+			String answerChannel, String urgency, Boolean offLabel, String awareAt, AdverseEventRequest adverseEvent,
+			String receivedChannel) {
 	}
 
 	/** An adverse event the HCP mentioned: facts only, never the patient's identity. */

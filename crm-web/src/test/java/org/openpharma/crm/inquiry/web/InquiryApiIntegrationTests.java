@@ -116,6 +116,23 @@ class InquiryApiIntegrationTests extends WebTestBase {
 	}
 
 	@Test
+	void aSystemMaySayHowTheInquiryCameInAndAPhoneCallIsOnTheTimeline() throws Exception {
+		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
+				.contentType(MediaType.APPLICATION_JSON).content(body(",\"receivedChannel\":\"phone\"")))
+			.andExpect(status().isCreated());
+		assertThat(this.jdbc.queryForObject("SELECT received_channel FROM medical_inquiry WHERE hcp_id = ?", String.class,
+				this.hcp.getId())).isEqualTo("PHONE");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM interaction WHERE hcp_id = ? AND channel = 'PHONE_IN'"
+				+ " AND inquiry_id IS NOT NULL", Long.class, this.hcp.getId())).isEqualTo(1);
+		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
+				.contentType(MediaType.APPLICATION_JSON).content(body(",\"receivedChannel\":\"pigeon\"")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("receivedChannel"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM medical_inquiry WHERE hcp_id = ?", Long.class,
+				this.hcp.getId())).isEqualTo(1);
+	}
+
+	@Test
 	void badRequestsAreFieldErrorsAndSaveNothing() throws Exception {
 		this.mvc.perform(post("/api/v1/inquiries").header("Authorization", "Bearer " + this.token)
 				.contentType(MediaType.APPLICATION_JSON)
