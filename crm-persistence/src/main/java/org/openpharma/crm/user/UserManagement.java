@@ -74,6 +74,17 @@ public class UserManagement {
 			.orElse(username);
 	}
 
+	/** Display names of these users by user name (one query; unknown users are left out). */
+	public java.util.Map<String, String> displayNamesOf(java.util.Collection<String> usernames) {
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		if (usernames.isEmpty()) {
+			return names;
+		}
+		this.jdbc.query("SELECT username, display_name FROM app_user WHERE username = ANY (?)",
+				rs -> { names.put(rs.getString(1), rs.getString(2)); }, (Object) usernames.toArray(String[]::new));
+		return names;
+	}
+
 	/**
 	 * Where the user works (WorkScope): national by role, else the prefectures of their territories. An
 	 * unknown or disabled user has an empty territorial scope. Plain SQL, one round trip.

@@ -33,10 +33,14 @@ class TargetController {
 
 	private final DashboardFilters filters;
 
-	TargetController(PatientTargets targets, DashboardSupport support, DashboardFilters filters) {
+	private final org.openpharma.crm.user.UserManagement users;
+
+	TargetController(PatientTargets targets, DashboardSupport support, DashboardFilters filters,
+			org.openpharma.crm.user.UserManagement users) {
 		this.targets = targets;
 		this.support = support;
 		this.filters = filters;
+		this.users = users;
 	}
 
 	@GetMapping("/dashboards/targets")
@@ -54,7 +58,11 @@ class TargetController {
 		model.addAttribute("page", "targets");
 		if (filter != null) {
 			model.addAttribute("query", DashboardController.query(filter));
-			model.addAttribute("targets", this.targets.list(filter));
+			java.util.List<Target> list = this.targets.list(filter);
+			model.addAttribute("targets", list);
+			// Who set each target, by name (a screen shows people, not user names).
+			model.addAttribute("setByNames",
+					this.users.displayNamesOf(list.stream().map(Target::setBy).collect(java.util.stream.Collectors.toSet())));
 		}
 		return "dashboard/targets";
 	}

@@ -148,6 +148,8 @@ class DashboardBrowserTests extends BrowserTestBase {
 		type(By.id("treatedTarget"), "24");
 		click(By.id("target-save"));
 		assertThat(waitFor(By.id("flash")).getText()).contains("24");
+		// Who set it is named as a person.
+		assertThat(this.driver.findElement(By.id("targets")).getText()).contains("Test MANAGER");
 		open("/dashboards/patients?ta=" + this.jdbc.queryForObject("SELECT id FROM therapeutic_area WHERE name_ja = ?",
 				Long.class, this.areaName) + "&region=SHIKOKU");
 		waitForText(By.id("kpi-attainment"), "50%");
