@@ -123,6 +123,10 @@ class InquiryController {
 		model.addAttribute("priorities", InquiryPriority.values());
 		model.addAttribute("products", this.reference.products());
 		model.addAttribute("filter", new QueueFilter(status, priority, productId, assignee, due));
+		// The assignee filter offers the people who work the queue, by name.
+		List<String> workers = this.queries.medicalUsers();
+		model.addAttribute("assignees", workers);
+		model.addAttribute("assigneeNames", this.queries.displayNames(workers));
 		return "inquiry/queue";
 	}
 

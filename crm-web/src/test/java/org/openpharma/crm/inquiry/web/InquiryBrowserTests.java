@@ -227,6 +227,13 @@ class InquiryBrowserTests extends BrowserTestBase {
 		waitForText(By.id("inquiry-status"), "トリアージ済み");
 		click(By.id("assign-button"));
 		waitForText(By.id("inquiry-status"), "担当決定");
+		String inquiryPage = this.driver.getCurrentUrl();
+		// The queue filters by assignee, chosen by name.
+		open("/inquiries");
+		select("assignee-filter", "Test MEDICAL");
+		click(By.id("queue-filter-apply"));
+		assertThat(waitFor(By.id("inquiry-queue")).getText()).contains("併用について").contains("Test MEDICAL");
+		this.driver.get(inquiryPage);
 		type(By.id("answer-custom"), "個別回答: INR を確認しながら併用可");
 		click(By.id("draft-custom"));
 		// The author sees what was submitted and where it stands, not an empty box.
