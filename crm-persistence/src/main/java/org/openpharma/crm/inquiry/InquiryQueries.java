@@ -334,16 +334,6 @@ public class InquiryQueries {
 				inquiryId);
 	}
 
-	/** Display names of these users (username to name); a username without a user (a system, an API token) is absent. */
-	public java.util.Map<String, String> displayNames(Collection<String> usernames) {
-		String[] names = usernames.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
-		java.util.Map<String, String> found = new java.util.HashMap<>();
-		this.jdbc.query("SELECT username, display_name FROM app_user WHERE username = ANY (?)",
-				(org.springframework.jdbc.core.RowCallbackHandler) rs -> found.put(rs.getString(1), rs.getString(2)),
-				(Object) names);
-		return found;
-	}
-
 	private static void requireMedical(Collection<Role> roles) {
 		if (!InquiryFirewall.seesMedicalContent(roles)) {
 			throw DomainException.global("inquiry.firewall");

@@ -65,23 +65,22 @@ public class UserManagement {
 
 	/** How a page names the user: the display name, or the user name itself for a user that does not exist. */
 	public String displayNameOf(String username) {
-		if (username == null) {
-			return "";
-		}
-		return this.jdbc.queryForList("SELECT display_name FROM app_user WHERE username = ?", String.class, username)
-			.stream()
-			.findFirst()
-			.orElse(username);
+		return (username == null) ? "" : displayNamesOf(java.util.List.of(username)).getOrDefault(username, username);
 	}
 
-	/** Display names of these users by user name (one query; unknown users are left out). */
+	/**
+	 * Display names of these users by user name (one query); a user name without a user (a system, an API token)
+	 * is absent.
+	 */
 	public java.util.Map<String, String> displayNamesOf(java.util.Collection<String> usernames) {
+		String[] wanted = usernames.stream().filter(java.util.Objects::nonNull).distinct().toArray(String[]::new);
 		java.util.Map<String, String> names = new java.util.HashMap<>();
-		if (usernames.isEmpty()) {
+		if (wanted.length == 0) {
 			return names;
 		}
 		this.jdbc.query("SELECT username, display_name FROM app_user WHERE username = ANY (?)",
-				rs -> { names.put(rs.getString(1), rs.getString(2)); }, (Object) usernames.toArray(String[]::new));
+				(org.springframework.jdbc.core.RowCallbackHandler) rs -> names.put(rs.getString(1), rs.getString(2)),
+				(Object) wanted);
 		return names;
 	}
 

@@ -126,7 +126,7 @@ class InquiryController {
 		// The assignee filter offers the people who work the queue, by name.
 		List<String> workers = this.queries.medicalUsers();
 		model.addAttribute("assignees", workers);
-		model.addAttribute("assigneeNames", this.queries.displayNames(workers));
+		model.addAttribute("assigneeNames", this.users.displayNamesOf(workers));
 		return "inquiry/queue";
 	}
 
@@ -150,7 +150,7 @@ class InquiryController {
 		java.util.Collections.addAll(named, inquiry.receivedBy(), inquiry.assignee(), inquiry.answer().author(),
 				inquiry.answer().approvedBy(), inquiry.answer().returnedBy());
 		steps.forEach(step -> named.add("ASSIGNED".equals(step.action()) ? step.detail() : step.actor()));
-		model.addAttribute("names", this.queries.displayNames(named));
+		model.addAttribute("names", this.users.displayNamesOf(named));
 		model.addAttribute("priorities", InquiryPriority.values());
 		model.addAttribute("categories", org.openpharma.crm.need.NeedCategory.values());
 		model.addAttribute("products", this.reference.products());
