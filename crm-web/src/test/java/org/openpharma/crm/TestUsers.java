@@ -31,7 +31,7 @@ public class TestUsers {
 				case CALL_CENTER -> "CALL_CENTER";
 				case MANAGER -> "MANAGEMENT";
 				case ADMIN -> "IT";
-				case PRIVACY_OFFICER -> "COMPLIANCE";
+				case PRIVACY_OFFICER, REVIEWER -> "COMPLIANCE";
 			};
 			this.users.create(username, "Test " + role.name(), PASSWORD, department, EnumSet.of(role), Set.of(),
 					"test-setup");

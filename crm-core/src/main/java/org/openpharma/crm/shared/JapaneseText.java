@@ -43,6 +43,14 @@ public final class JapaneseText {
 		return toKatakana(text).replace(" ", "");
 	}
 
+	/**
+	 * The key a topic is grouped and matched by: NFKC, katakana, lower case, no spaces; so 「ＨｂＡ１ｃ 目標」,
+	 * 「hba1c目標」 and 「HbA1c 目標」 are one topic, as are ていきょう and テイキョウ.
+	 */
+	public static String topicKey(String text) {
+		return toKatakana(text).toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+	}
+
 	public static String kanjiKey(String text) {
 		return normalize(text).replace(" ", "");
 	}

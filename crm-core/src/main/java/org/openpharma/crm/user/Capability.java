@@ -11,6 +11,7 @@ import static org.openpharma.crm.user.Role.MARKETING;
 import static org.openpharma.crm.user.Role.MEDICAL;
 import static org.openpharma.crm.user.Role.MR;
 import static org.openpharma.crm.user.Role.PRIVACY_OFFICER;
+import static org.openpharma.crm.user.Role.REVIEWER;
 
 /**
  * What a user may do, and which roles may do it: the one authorisation policy (docs/adr/0024). The URL rules,
@@ -74,6 +75,27 @@ public enum Capability {
 
 	/** Answer an HCP's access and erasure requests: everything held about them, medical content included (audited). */
 	ANSWER_DATA_REQUESTS(PRIVACY_OFFICER),
+
+	/**
+	 * The content library: approved items to use with HCPs. Medical items only with {@link #READ_MEDICAL_CONTENT};
+	 * drafts and items in review only with {@link #AUTHOR_CONTENT} or {@link #REVIEW_CONTENT}.
+	 */
+	READ_CONTENT(MR, MARKETING, MEDICAL, CALL_CENTER, MANAGER, REVIEWER),
+
+	/** Write content items and their versions, send them to review, withdraw them: marketing promotional, medical affairs medical. */
+	AUTHOR_CONTENT(MARKETING, MEDICAL),
+
+	/** Review versions of content: the medical review (MEDICAL) and the regulatory review (REVIEWER). */
+	REVIEW_CONTENT(MEDICAL, REVIEWER),
+
+	/**
+	 * Deliver approved content to an HCP: show or hand it over in a visit, send it in an approved e-mail, share its
+	 * tracked link. Medical and off-label items only by medical affairs; consent is checked on every send.
+	 */
+	SEND_CONTENT(MR, MARKETING, MEDICAL, CALL_CENTER),
+
+	/** The content-gap report (needs waiting for content) and content requests raised from it. */
+	READ_CONTENT_GAPS(MARKETING, MEDICAL, MANAGER),
 
 	/** Send HCPs' own actions (pull events) from other systems: API tokens only. */
 	SEND_PULL_EVENTS(true);

@@ -24,7 +24,7 @@ public record WorkScope(boolean national, Set<Integer> prefectures, String depar
 
 	/** Roles whose work covers the whole country. */
 	public static final Set<Role> NATIONAL_ROLES = EnumSet.of(Role.MARKETING, Role.MEDICAL, Role.CALL_CENTER,
-			Role.ADMIN, Role.PRIVACY_OFFICER);
+			Role.ADMIN, Role.PRIVACY_OFFICER, Role.REVIEWER);
 
 	public WorkScope {
 		prefectures = (prefectures != null) ? Set.copyOf(prefectures) : Set.of();

@@ -28,6 +28,10 @@ final class DemoUsers {
 			new DemoUser("medical", "高橋 美咲 (メディカル)", "MEDICAL", "MEDICAL", List.of()),
 			// A second medical reviewer: a custom answer is approved or returned by someone other than its author.
 			new DemoUser("medical2", "中村 恵介 (メディカル)", "MEDICAL", "MEDICAL", List.of()),
+			// A third medical user: a medical item needs two medical reviewers other than its author (issue 15).
+			new DemoUser("medical3", "小林 真理 (メディカル)", "MEDICAL", "MEDICAL", List.of()),
+			// The regulatory review of promotional material (審査), independent of sales and marketing.
+			new DemoUser("reviewer", "加藤 修 (審査担当)", "COMPLIANCE", "REVIEWER", List.of()),
 			new DemoUser("callcenter", "田中 陽子 (コールセンター)", "CALL_CENTER", "CALL_CENTER", List.of()),
 			new DemoUser("manager", "佐藤 健一 (マネージャー)", "MANAGEMENT", "MANAGER",
 					List.of("TOKYO_CENTRAL", "KANTO_EAST", "KANTO_WEST")),

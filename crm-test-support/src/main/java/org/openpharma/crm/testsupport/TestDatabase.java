@@ -71,6 +71,8 @@ public final class TestDatabase {
 		// contexts stays far below the server's max_connections.
 		registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
 		registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+		// Content files of this run stay under target/, beside the run's database.
+		registry.add("crm.content.files.directory", () -> java.nio.file.Path.of("target", "content-files").toAbsolutePath().toString());
 	}
 
 	public String url() {
