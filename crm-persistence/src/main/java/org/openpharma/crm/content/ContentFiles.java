@@ -8,12 +8,14 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.apache.tika.Tika;
 import org.openpharma.crm.audit.AuditTrail;
+import org.openpharma.crm.shared.FieldViolation;
 import org.openpharma.crm.shared.SecretTokens;
 import org.openpharma.crm.shared.ValidationException;
 import org.springframework.beans.factory.annotation.Value;
@@ -92,16 +94,11 @@ public class ContentFiles {
 	 */
 	@Transactional
 	public StoredFile store(String originalName, byte[] bytes, String actor) {
-		if (bytes == null || bytes.length == 0) {
-			throw ValidationException.of("file", "content.file.empty");
-		}
-		if (bytes.length > this.maxSize.toBytes()) {
-			throw ValidationException.of("file", "content.file.tooLarge", this.maxSize.toMegabytes());
+		List<FieldViolation> violations = violations(originalName, bytes);
+		if (!violations.isEmpty()) {
+			throw new ValidationException(violations);
 		}
 		String mediaType = detect(bytes, originalName);
-		if (!ACCEPTED_TYPES.contains(mediaType)) {
-			throw ValidationException.of("file", "content.file.typeRefused", mediaType);
-		}
 		String key = SecretTokens.newToken();
 		String sha256 = sha256(bytes);
 		String name = safeName(originalName);
@@ -113,6 +110,21 @@ public class ContentFiles {
 		this.audit.record(actor, "UPLOAD", "CONTENT_FILE", id, null,
 				Map.of("name", name, "mediaType", mediaType, "sizeBytes", bytes.length, "sha256", sha256));
 		return new StoredFile(id, mediaType, bytes.length, name, sha256);
+	}
+
+	/** What is wrong with a file for the library ({@code file}): empty, too large, or of a type it does not take. */
+	public List<FieldViolation> violations(String originalName, byte[] bytes) {
+		if (bytes == null || bytes.length == 0) {
+			return List.of(new FieldViolation("file", "content.file.empty"));
+		}
+		if (bytes.length > this.maxSize.toBytes()) {
+			return List.of(new FieldViolation("file", "content.file.tooLarge", this.maxSize.toMegabytes()));
+		}
+		String mediaType = detect(bytes, originalName);
+		if (!ACCEPTED_TYPES.contains(mediaType)) {
+			return List.of(new FieldViolation("file", "content.file.typeRefused", mediaType));
+		}
+		return List.of();
 	}
 
 	public Optional<StoredFile> find(long id) {

@@ -37,6 +37,16 @@ public class ContentLibrary {
 	/** The longest reason or review comment (characters). */
 	public static final int COMMENT_MAX = 2000;
 
+	/** A file handed over with a draft: its name as uploaded and its bytes. */
+	public record Upload(String name, byte[] bytes) {
+
+		/** An upload, or null when no file was chosen. */
+		public static Upload of(String name, byte[] bytes) {
+			return (bytes == null || bytes.length == 0) ? null : new Upload(name, bytes);
+		}
+
+	}
+
 	/** A version's state as the rules need it. */
 	record VersionState(long id, long itemId, int number, ContentStatus status, ContentAudience audience,
 			String ownerDepartment, String author, int round, long version, boolean hasContent) {
@@ -60,11 +70,12 @@ public class ContentLibrary {
 		this.clock = clock;
 	}
 
-	/** A new item with its first version as a draft; returns the item id. */
-	public long create(ContentDraft draft, Long fileId, ContentViewer author) {
+	/** A new item with its first version as a draft, with its file if one is given; returns the item id. */
+	public long create(ContentDraft draft, Upload upload, ContentViewer author) {
 		requireAuthor(author);
 		ContentAudience audience = author.audienceOfNewItem();
-		check(draft, audience, fileId);
+		check(draft, audience, upload);
+		Long fileId = store(upload, author);
 		Instant now = this.clock.instant();
 		Long itemId = this.jdbc.queryForObject("INSERT INTO content_item (audience, off_label, owner_department,"
 				+ " created_by, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id", Long.class, audience.name(),
@@ -75,14 +86,15 @@ public class ContentLibrary {
 		return itemId;
 	}
 
-	/** Changes a draft (its author's department only); {@code fileId} null keeps the file it has. */
-	public void updateDraft(long versionId, long expectedVersion, ContentDraft draft, Long fileId, ContentViewer by) {
+	/** Changes a draft (its author's department only); without an upload it keeps the file it has. */
+	public void updateDraft(long versionId, long expectedVersion, ContentDraft draft, Upload upload, ContentViewer by) {
 		VersionState state = lock(versionId, expectedVersion);
 		requireOwner(state, by);
 		if (!state.status().editable()) {
 			throw DomainException.global("content.version.notDraft");
 		}
-		check(draft, state.audience(), fileId);
+		check(draft, state.audience(), upload);
+		Long fileId = store(upload, by);
 		if (draft.offLabel() != offLabel(state.itemId())) {
 			this.jdbc.update("UPDATE content_item SET off_label = ?, version = version + 1 WHERE id = ?", draft.offLabel(),
 					state.itemId());
@@ -259,7 +271,11 @@ public class ContentLibrary {
 		}
 	}
 
-	private void check(ContentDraft draft, ContentAudience audience, Long fileId) {
+	private Long store(Upload upload, ContentViewer by) {
+		return (upload != null) ? this.files.store(upload.name(), upload.bytes(), by.username()).id() : null;
+	}
+
+	private void check(ContentDraft draft, ContentAudience audience, Upload upload) {
 		List<FieldViolation> violations = new ArrayList<>(draft.violations(audience, today()));
 		if (draft.therapeuticAreaId() != null && !this.reference.therapeuticAreasExist(List.of(draft.therapeuticAreaId()))) {
 			violations.add(new FieldViolation("therapeuticAreaId", "content.area.required"));
@@ -272,8 +288,8 @@ public class ContentLibrary {
 				violations.add(new FieldViolation("productIds", "content.products.outsideArea"));
 			}
 		}
-		if (fileId != null && this.files.find(fileId).isEmpty()) {
-			violations.add(new FieldViolation("file", "content.file.empty"));
+		if (upload != null) {
+			violations.addAll(this.files.violations(upload.name(), upload.bytes()));
 		}
 		if (!violations.isEmpty()) {
 			throw new ValidationException(violations);

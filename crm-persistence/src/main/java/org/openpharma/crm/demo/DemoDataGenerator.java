@@ -137,6 +137,10 @@ public class DemoDataGenerator {
 			}
 			long inquiries = inquiries(jdbc);
 			long targets = targets(jdbc);
+			int library = DemoContent.library(jdbc, this.clock.instant());
+			if (library > 0) {
+				log.info("Demo content library: {} items", library);
+			}
 			if (inquiries + targets > 0) {
 				log.info("Demo medical inquiries: {}; patient targets: {}", inquiries, targets);
 			}

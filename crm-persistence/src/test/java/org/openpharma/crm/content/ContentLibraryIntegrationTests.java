@@ -330,12 +330,19 @@ class ContentLibraryIntegrationTests extends PostgresTestBase {
 		assertThatThrownBy(() -> this.files.store("empty.pdf", new byte[0], this.marketing.username()))
 			.isInstanceOfSatisfying(ValidationException.class, ex -> assertThat(ex.getViolations())
 				.extracting(FieldViolation::code).containsExactly("content.file.empty"));
-		long item = this.library.create(new ContentDraft("PDF資料", ContentKind.LEAFLET, this.area, Set.of(), Set.of(),
-				List.of(), Set.of(), Set.of(ConsentChannel.VISIT), "ja", null, null, this.today.plusDays(30), false, null),
-				stored.id(), this.marketing);
+		ContentDraft noText = new ContentDraft("PDF資料", ContentKind.LEAFLET, this.area, Set.of(), Set.of(), List.of(),
+				Set.of(), Set.of(ConsentChannel.VISIT), "ja", null, null, this.today.plusDays(30), false, null);
+		Integer filesBefore = this.jdbc.queryForObject("SELECT count(*) FROM content_file", Integer.class);
+		assertThatThrownBy(() -> this.library.create(noText, ContentLibrary.Upload.of("x.pdf", html), this.marketing))
+			.isInstanceOfSatisfying(ValidationException.class, ex -> assertThat(ex.getViolations())
+				.extracting(FieldViolation::field).containsExactly("file"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM content_file", Integer.class)).isEqualTo(filesBefore);
+		long item = this.library.create(noText, ContentLibrary.Upload.of("資料.pdf", pdf), this.marketing);
 		VersionRow v = latest(item, this.marketing);
 		this.library.submit(v.versionId(), v.version(), this.marketing);
-		assertThat(this.queries.fileOf(v.versionId(), this.marketing)).contains(stored.id());
+		long fileId = this.queries.fileOf(v.versionId(), this.marketing).orElseThrow();
+		assertThat(this.files.find(fileId).orElseThrow().mediaType()).isEqualTo("application/pdf");
+		assertThat(this.files.bytes(fileId)).isEqualTo(pdf);
 	}
 
 	@Test

@@ -183,6 +183,21 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 			.isEqualTo(2 * count(jdbc, "SELECT count(*) FROM product"));
 		assertThat(count(jdbc, "SELECT count(*) FROM standard_response WHERE valid_to < ?", TODAY))
 			.isEqualTo(count(jdbc, "SELECT count(*) FROM product"));
+		// The content library: three items per product, two per area, six medical letters (three off-label) and two
+		// e-mail templates, in every state; standard responses are items too.
+		assertThat(count(jdbc, "SELECT count(*) FROM content_item WHERE created_by <> 'standard-response'")).isEqualTo(65);
+		assertThat(count(jdbc, "SELECT count(*) FROM content_item WHERE created_by = 'standard-response'"))
+			.isEqualTo(count(jdbc, "SELECT count(*) FROM standard_response"));
+		assertThat(count(jdbc, "SELECT count(*) FROM content_item WHERE off_label")).isEqualTo(3);
+		assertThat(jdbc.queryForList("SELECT status || ' ' || count(*) FROM content_version v JOIN content_item i"
+				+ " ON i.id = v.item_id WHERE i.created_by <> 'standard-response' GROUP BY status ORDER BY status",
+				String.class)).containsExactly("APPROVED 47", "DRAFT 4", "EXPIRED 5", "IN_REVIEW 4", "WITHDRAWN 5");
+		assertThat(count(jdbc, "SELECT count(*) FROM content_version WHERE status = 'APPROVED' AND expires_on"
+				+ " BETWEEN ? AND ?", TODAY, java.sql.Date.valueOf(TODAY.toLocalDate().plusDays(30)))).isEqualTo(5);
+		assertThat(count(jdbc, "SELECT count(*) FROM content_version v WHERE status IN ('APPROVED', 'EXPIRED',"
+				+ " 'WITHDRAWN') AND (SELECT count(DISTINCT reviewer) FROM content_review r WHERE r.version_id = v.id"
+				+ " AND r.decision = 'APPROVED' AND r.reviewer <> v.author) <> 2 AND v.author <> 'standard-response'"))
+			.isZero();
 		// The dashboards: rollups rebuilt after the bulk load (equal to their source views), demo targets for the
 		// last year, inquiries answered on time, late and still open for the SLA.
 		assertThat(count(jdbc, "SELECT sum(n) FROM rollup_interaction WHERE ta_id = 0 AND product_id = 0"))

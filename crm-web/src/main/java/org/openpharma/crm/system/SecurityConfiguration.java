@@ -41,6 +41,7 @@ import static org.openpharma.crm.user.Capability.ADMINISTER;
 import static org.openpharma.crm.user.Capability.ANSWER_DATA_REQUESTS;
 import static org.openpharma.crm.user.Capability.EDIT_HCPS;
 import static org.openpharma.crm.user.Capability.MERGE_HCPS;
+import static org.openpharma.crm.user.Capability.READ_CONTENT;
 import static org.openpharma.crm.user.Capability.READ_DASHBOARDS;
 import static org.openpharma.crm.user.Capability.READ_SLA_DASHBOARD;
 import static org.openpharma.crm.user.Capability.RECORD_CONSENT;
@@ -117,6 +118,9 @@ class SecurityConfiguration {
 			.access(requires(READ_SLA_DASHBOARD))
 			.requestMatchers("/dashboards", "/dashboards/**")
 			.access(requires(READ_DASHBOARDS))
+			// The content library; writing and reviewing are checked per method (@Allowed) and in ContentLibrary.
+			.requestMatchers("/content", "/content/**")
+			.access(requires(READ_CONTENT))
 			.requestMatchers("/actuator/**", "/admin/**")
 			.access(requires(ADMINISTER))
 			.requestMatchers("/hcps/*/merge", "/hcps/*/merge/**")
