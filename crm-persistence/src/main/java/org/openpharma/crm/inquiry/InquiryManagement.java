@@ -188,8 +188,9 @@ public class InquiryManagement {
 	public void answerWithStandard(long id, long version, long responseId, String actor) {
 		Map<String, Object> row = lockForAnswer(id, version);
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), Japan.ZONE);
-		List<Map<String, Object>> responses = this.jdbc.queryForList("SELECT body, approval_ref, product_id, valid_from,"
-				+ " valid_to FROM standard_response WHERE id = ?", responseId);
+		List<Map<String, Object>> responses = this.jdbc.queryForList("SELECT s.body, s.approval_ref, s.product_id,"
+				+ " s.valid_from, s.valid_to, v.status AS library_status FROM standard_response s"
+				+ " LEFT JOIN content_version v ON v.id = s.content_version_id WHERE s.id = ?", responseId);
 		if (responses.isEmpty()) {
 			throw ValidationException.of("standardResponseId", "inquiry.standard.unknown");
 		}
@@ -197,6 +198,10 @@ public class InquiryManagement {
 		if (today.isBefore(((Date) response.get("valid_from")).toLocalDate())
 				|| today.isAfter(((Date) response.get("valid_to")).toLocalDate())) {
 			throw ValidationException.of("standardResponseId", "inquiry.standard.expired");
+		}
+		if ("WITHDRAWN".equals(response.get("library_status"))) {
+			// Withdrawn in the content library: it may no longer be given to anyone (docs/adr/0028).
+			throw ValidationException.of("standardResponseId", "inquiry.standard.withdrawn");
 		}
 		Object product = row.get("product_id");
 		if (product != null && ((Number) product).longValue() != ((Number) response.get("product_id")).longValue()) {

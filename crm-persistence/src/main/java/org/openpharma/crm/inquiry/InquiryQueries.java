@@ -302,10 +302,15 @@ public class InquiryQueries {
 			.stream().findFirst();
 	}
 
-	/** Standard responses valid on {@code today} for the product (all products when it is null). */
+	/**
+	 * Standard responses valid on {@code today} for the product (all products when it is null), leaving out those whose
+	 * item of the content library was withdrawn (docs/adr/0028).
+	 */
 	public List<StandardResponse> standardResponses(Long productId, java.time.LocalDate today) {
-		return this.jdbc.query("SELECT id, code, title, approval_ref, valid_to FROM standard_response"
-				+ " WHERE (CAST(? AS bigint) IS NULL OR product_id = ?) AND valid_from <= ? AND valid_to >= ? ORDER BY code",
+		return this.jdbc.query("SELECT s.id, s.code, s.title, s.approval_ref, s.valid_to FROM standard_response s"
+				+ " WHERE (CAST(? AS bigint) IS NULL OR s.product_id = ?) AND s.valid_from <= ? AND s.valid_to >= ?"
+				+ " AND NOT EXISTS (SELECT 1 FROM content_version v WHERE v.id = s.content_version_id"
+				+ " AND v.status = 'WITHDRAWN') ORDER BY s.code",
 				(rs, i) -> new StandardResponse(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
 						rs.getDate(5).toLocalDate()),
 				productId, productId, java.sql.Date.valueOf(today), java.sql.Date.valueOf(today));

@@ -230,6 +230,22 @@ class InquiryManagementIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
+	void aStandardResponseWithdrawnInTheContentLibraryCanNoLongerBeGiven() {
+		long id = assigned();
+		LocalDate today = today();
+		long withdrawn = standardResponse(today.minusDays(10), today.plusYears(1));
+		long kept = standardResponse(today.minusDays(10), today.plusYears(1));
+		this.jdbc.update("UPDATE content_version SET status = 'WITHDRAWN', ended_at = now(), ended_by = 'msl-one',"
+				+ " end_reason = '改訂のため' WHERE id = (SELECT content_version_id FROM standard_response WHERE id = ?)",
+				withdrawn);
+		assertThat(this.queries.standardResponses(this.product, today)).extracting(InquiryQueries.StandardResponse::id)
+			.containsExactly(kept);
+		assertThatThrownBy(() -> this.inquiries.answerWithStandard(id, version(id), withdrawn, "msl-one"))
+			.isInstanceOfSatisfying(ValidationException.class, ex -> assertThat(ex.getViolations())
+				.extracting(FieldViolation::code).containsExactly("inquiry.standard.withdrawn"));
+	}
+
+	@Test
 	void aStandardResponseAnswersAtOnceAndTheInquiryIsDeliveredAndClosedWithFeedback() {
 		long id = assigned();
 		LocalDate today = today();
