@@ -39,6 +39,10 @@ public class DeliveryQueries {
 			MailStatus mailStatus, boolean medical) {
 	}
 
+	/** A medical inquiry of the HCP that an off-label item may answer (medical affairs only). */
+	public record InquiryOption(long id, String subject, boolean offLabel, String status, Instant receivedAt) {
+	}
+
 	private final JdbcTemplate jdbc;
 
 	DeliveryQueries(JdbcTemplate jdbc) {
@@ -95,6 +99,15 @@ public class DeliveryQueries {
 	/** One item given to the HCP, if the viewer may see it. */
 	public Optional<DeliveryRow> delivery(long hcpId, long deliveryId, ContentViewer viewer) {
 		return deliveries(" WHERE d.hcp_id = ? AND d.id = ?", List.of(hcpId, deliveryId), viewer, 1).stream().findFirst();
+	}
+
+	/** The HCP's recorded medical inquiries, newest first: what medical affairs may answer with off-label material. */
+	public List<InquiryOption> inquiriesOf(long hcpId) {
+		return this.jdbc.query("SELECT id, subject, off_label, status, received_at FROM medical_inquiry WHERE hcp_id = ?"
+				+ " ORDER BY received_at DESC, id DESC LIMIT 50",
+				(rs, i) -> new InquiryOption(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+						instant(rs.getTimestamp(5))),
+				hcpId);
 	}
 
 	private List<DeliveryRow> deliveries(String where, List<Object> args, ContentViewer viewer, int limit) {

@@ -105,7 +105,7 @@ public class TrackedLinks {
 		Instant now = this.clock.instant();
 		String externalId = "content-view:" + c.deliveryId() + ":" + UUID.randomUUID();
 		this.pullEvents.ingest(List.of(new PullEvent(externalId, c.hcpId(), null, Channel.WEB_CONTENT.name(), now, null,
-				c.medical() ? null : "Content viewed: " + c.title())), HCP_ACTOR, c.department());
+				c.medical() ? null : c.title())), HCP_ACTOR, c.department());
 		Long interactionId = this.jdbc.queryForObject("SELECT id FROM interaction WHERE external_event_id = ?",
 				Long.class, externalId);
 		this.jdbc.update("INSERT INTO content_view (delivery_id, interaction_id, viewed_at) VALUES (?, ?, ?)",

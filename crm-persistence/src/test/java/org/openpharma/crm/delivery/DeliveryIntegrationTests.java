@@ -428,7 +428,7 @@ class DeliveryIntegrationTests extends PostgresTestBase {
 		assertThat(this.links.view(token)).get().extracting(TrackedLinks.TrackedContent::body).isEqualTo("本文\n二行目");
 		assertThat(this.jdbc.queryForList("SELECT channel || ' ' || key_messages || ' ' || author FROM interaction"
 				+ " WHERE hcp_id = ? AND channel = 'WEB_CONTENT'", String.class, this.hcp))
-			.containsExactly("WEB_CONTENT Content viewed: 腎機能別の用量表 hcp-tracked-link");
+			.containsExactly("WEB_CONTENT 腎機能別の用量表 hcp-tracked-link");
 		this.links.rate(token, new ContentRating(4, "患者説明に使えました", false));
 		assertThatThrownBy(() -> this.links.rate(token, new ContentRating(9, null, false)))
 			.isInstanceOf(ValidationException.class);
