@@ -88,6 +88,25 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The file behind an HCP's tracked link (TrackedLinkController): public like the link itself, and the only
+	 * response the CRM's own pages may frame (the tracked page embeds a PDF), nothing else may.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain trackedFiles(HttpSecurity http) throws Exception {
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/c/*/file"))
+			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(r -> r.disable())
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(TRACKED_FILE_CSP))
+				.frameOptions(f -> f.sameOrigin()));
+		return http.build();
+	}
+
+	static final String TRACKED_FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline';"
+			+ " frame-ancestors 'self'";
+
 	@Bean
 	@Order(2)
 	SecurityFilterChain screens(HttpSecurity http, SignInThrottle throttle,
@@ -109,7 +128,7 @@ class SecurityConfiguration {
 			.requestMatchers("/consent/*")
 			.permitAll()
 			// What an HCP opens from an e-mail: the tracked content and the unsubscribe page (TrackedLinks).
-			.requestMatchers("/c/*", "/c/*/file", "/c/*/rating", "/c/*/rated", "/u/*")
+			.requestMatchers("/c/*", "/c/*/rating", "/c/*/rated", "/u/*")
 			.permitAll()
 			.requestMatchers("/emails", "/emails/**", "/hcps/*/emails", "/hcps/*/emails/**", "/hcps/*/deliveries/**")
 			.access(requires(SEND_CONTENT))

@@ -32,10 +32,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class TrackedLinkController {
 
-	/** The file is embedded in the tracked page only: framed by the page's own origin, nothing else. */
-	static final String FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline';"
-			+ " frame-ancestors 'self'";
-
 	private final TrackedLinks links;
 
 	private final ContentFiles files;
@@ -86,6 +82,7 @@ class TrackedLinkController {
 		return "redirect:/c/" + token + "/rated";
 	}
 
+	/** The file, inline when a browser can show it; framed by the CRM's own pages only (SecurityConfiguration). */
 	@GetMapping("/c/{token}/file")
 	ResponseEntity<byte[]> file(@PathVariable String token) {
 		Optional<StoredFile> file = this.links.open(token)
@@ -102,8 +99,6 @@ class TrackedLinkController {
 						.filename(stored.originalName(), java.nio.charset.StandardCharsets.UTF_8)
 						.build()
 						.toString())
-			.header("X-Frame-Options", "SAMEORIGIN")
-			.header("Content-Security-Policy", FILE_CSP)
 			.header("X-Content-Type-Options", "nosniff")
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.body(this.files.bytes(stored.id()));
