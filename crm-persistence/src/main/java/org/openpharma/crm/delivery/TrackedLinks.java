@@ -21,10 +21,14 @@ import org.openpharma.crm.consent.ConsentState;
 import org.openpharma.crm.interaction.Channel;
 import org.openpharma.crm.interaction.PullEventIngest;
 import org.openpharma.crm.interaction.PullEventIngest.PullEvent;
+import org.openpharma.crm.privacy.ErasureCounts;
+import org.openpharma.crm.privacy.HcpErased;
 import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.NotFoundException;
 import org.openpharma.crm.shared.SecretTokens;
 import org.openpharma.crm.shared.ValidationException;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,7 +88,7 @@ public class TrackedLinks {
 				+ " FROM content_delivery d JOIN content_version v ON v.id = d.version_id"
 				+ " JOIN content_item i ON i.id = d.item_id LEFT JOIN content_email e ON e.id = d.email_id"
 				+ " JOIN hcp h ON h.id = d.hcp_id"
-				+ " WHERE d.token_hash = ? AND v.status = 'APPROVED' AND v.expires_on >= ? AND h.status <> 'MERGED'",
+				+ " WHERE d.token_hash = ? AND v.status = 'APPROVED' AND v.expires_on >= ? AND h.erased_at IS NULL",
 				(rs, i) -> new TrackedContent(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
 						rs.getString(5), rs.getString(6), (Long) rs.getObject(7), rs.getBoolean(8), rs.getString(9)),
 				SecretTokens.sha256(token), Date.valueOf(today)).stream().findFirst();
@@ -152,13 +156,21 @@ public class TrackedLinks {
 		return id;
 	}
 
+	/** An erasure: the HCP's mails lose address, subject and text; ratings their comments (R__content_delivery.sql). */
+	@EventListener
+	@Order(HcpErased.ERASE_RECORDS)
+	void eraseFor(HcpErased erased) {
+		ErasureCounts.collect(this.jdbc, "crm_erase_deliveries(?)", erased.hcpId());
+	}
+
 	/** The mail an unsubscribe link belongs to. */
 	public Optional<UnsubscribeView> unsubscribeView(String token) {
 		if (!plausible(token)) {
 			return Optional.empty();
 		}
-		return this.jdbc.query("SELECT e.id, e.hcp_id, e.purpose FROM content_email e JOIN hcp h ON h.id = e.hcp_id"
-				+ " WHERE e.unsubscribe_token_hash = ?", (rs, i) -> {
+		// A merged record's consent is the survivor's (ConsentLedger refuses records for a merged one).
+		return this.jdbc.query("SELECT e.id, coalesce(h.merged_into_id, h.id), e.purpose FROM content_email e"
+				+ " JOIN hcp h ON h.id = e.hcp_id WHERE e.unsubscribe_token_hash = ? AND h.erased_at IS NULL", (rs, i) -> {
 					long hcpId = rs.getLong(2);
 					ConsentPurpose purpose = ConsentPurpose.valueOf(rs.getString(3));
 					boolean allowed = this.consents.matrix(hcpId).get(ConsentChannel.EMAIL).get(purpose).allowed();

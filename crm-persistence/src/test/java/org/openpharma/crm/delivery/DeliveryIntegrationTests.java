@@ -129,6 +129,9 @@ class DeliveryIntegrationTests extends PostgresTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.openpharma.crm.privacy.DataRights dataRights;
+
 	GreenMail smtp;
 
 	ContentViewer marketing;
@@ -492,6 +495,52 @@ class DeliveryIntegrationTests extends PostgresTestBase {
 				need.getId()))
 			.containsEntry("status", "FULFILLED")
 			.containsEntry("fulfilled_by_interaction_id", queued.interactionId());
+	}
+
+	@Test
+	void anErasureClearsTheMailsAndCommentsAndTheLinksStopWorking() {
+		grant(this.hcp, ConsentPurpose.PROMOTIONAL);
+		long template = this.content.template(this.marketing, this.area, this.today.plusMonths(6));
+		long item = leaflet("腎機能別の用量表", List.of(), Set.of(), Set.of());
+		Queued queued = this.emails.send(new EmailRequest(this.hcp, template, List.of(item), null, false, null, null, null),
+				this.marketing);
+		String body = body(queued.emailId());
+		this.links.rate(token(body, "/c/"), new ContentRating(2, "わかりにくい", false));
+
+		this.dataRights.erase(this.hcp, "privacy-test");
+
+		assertThat(this.jdbc.queryForMap("SELECT recipient, subject, body FROM content_email WHERE id = ?",
+				queued.emailId()))
+			.containsEntry("recipient", "(消去済み)")
+			.containsEntry("subject", "(消去済み)")
+			.containsEntry("body", "(消去済み)");
+		assertThat(this.jdbc.queryForMap("SELECT helpful, comment FROM content_feedback WHERE delivery_id = ?",
+				queued.deliveryIds().get(0)))
+			.containsEntry("helpful", 2)
+			.containsEntry("comment", null);
+		assertThat(this.jdbc.queryForObject("SELECT title FROM content_delivery WHERE id = ?", String.class,
+				queued.deliveryIds().get(0))).isEqualTo("腎機能別の用量表");
+		assertThat(this.links.open(token(body, "/c/"))).isEmpty();
+		assertThat(this.links.unsubscribeView(token(body, "/u/"))).isEmpty();
+	}
+
+	@Test
+	void anUnsubscribeFromAMergedRecordWithdrawsTheSurvivorsConsent() {
+		grant(this.hcp, ConsentPurpose.PROMOTIONAL);
+		long template = this.content.template(this.marketing, this.area, this.today.plusMonths(6));
+		long item = leaflet("腎機能別の用量表", List.of(), Set.of(), Set.of());
+		Queued queued = this.emails.send(new EmailRequest(this.hcp, template, List.of(item), null, false, null, null, null),
+				this.marketing);
+		long survivor = hcp("dl-survivor-" + System.nanoTime() + "@example.jp");
+		this.hcps.merge(survivor, this.hcp, "test");
+
+		this.links.unsubscribe(token(body(queued.emailId()), "/u/"));
+
+		assertThat(this.ledger.matrix(survivor).get(ConsentChannel.EMAIL).get(ConsentPurpose.PROMOTIONAL).allowed())
+			.isFalse();
+		assertThat(this.links.view(token(body(queued.emailId()), "/c/"))).isPresent();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM interaction WHERE hcp_id = ? AND channel = 'WEB_CONTENT'",
+				Long.class, survivor)).isEqualTo(1);
 	}
 
 	/** Sends this test's mail only: other classes' mails share the table. */
