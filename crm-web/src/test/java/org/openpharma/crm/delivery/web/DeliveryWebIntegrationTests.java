@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openpharma.crm.TestUsers;
 import org.openpharma.crm.WebIntegrationTest;
 import org.openpharma.crm.WebTestBase;
@@ -35,6 +37,7 @@ import org.openpharma.crm.delivery.MailOutbox;
 import org.openpharma.crm.hcp.HcpDetails;
 import org.openpharma.crm.hcp.HcpManagement;
 import org.openpharma.crm.shared.Japan;
+import org.openpharma.crm.user.Capability;
 import org.openpharma.crm.user.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
@@ -161,6 +164,37 @@ class DeliveryWebIntegrationTests extends WebTestBase {
 	long template(ContentViewer author) {
 		return approved(author, "{{hcp.name}} 先生へ", ContentKind.EMAIL_TEMPLATE, "{{hcp.name}} 先生\n{{content.links}}",
 				null);
+	}
+
+	@ParameterizedTest
+	@EnumSource(Role.class)
+	void onlySendersReachTheEmailScreens(Role role) throws Exception {
+		var as = user(role.name().toLowerCase()).roles(role.name());
+		boolean sender = Capability.SEND_CONTENT.heldBy(role);
+		this.mvc.perform(get("/emails").with(as)).andExpect(status().is(sender ? 200 : 403));
+		this.mvc.perform(get("/emails?status=BOUNCED&page=-4").with(as)).andExpect(status().is(sender ? 200 : 403));
+		this.mvc.perform(get("/emails/987654321").with(as)).andExpect(status().is(sender ? 404 : 403));
+		this.mvc.perform(get("/hcps/" + this.hcp + "/emails/new").with(as)).andExpect(status().is(sender ? 200 : 403));
+		this.mvc.perform(get("/hcps/" + this.hcp + "/emails/panel").with(as)).andExpect(status().is(sender ? 200 : 403));
+		// An empty form: field errors (200) for senders, 403 before the form is read for the rest; nothing queued.
+		this.mvc.perform(post("/hcps/" + this.hcp + "/emails").with(as).with(csrf()).param("versionIds", "x"))
+			.andExpect(status().is(sender ? 200 : 403));
+		this.mvc.perform(get("/hcps/" + this.hcp + "/deliveries/987654321/rating").with(as))
+			.andExpect(status().is(sender ? 404 : 403));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM content_email WHERE hcp_id = ?", Long.class, this.hcp))
+			.isZero();
+	}
+
+	@Test
+	void theHcpsLinksNeedNoSignInAndAnUnknownOneShowsNothing() throws Exception {
+		this.mvc.perform(get("/c/not-a-link-anyone-was-given-0000")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/c/not-a-link-anyone-was-given-0000/file")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/u/not-a-link-anyone-was-given-0000")).andExpect(status().isNotFound());
+		// The one-click POST carries no CSRF token: not refused for that, only for the unknown link.
+		this.mvc.perform(post("/u/not-a-link-anyone-was-given-0000").param("List-Unsubscribe", "One-Click"))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(post("/c/not-a-link-anyone-was-given-0000/rating").with(csrf()).param("helpful", "3"))
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
