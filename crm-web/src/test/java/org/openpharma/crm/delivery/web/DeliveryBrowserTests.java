@@ -110,6 +110,17 @@ class DeliveryBrowserTests extends BrowserTestBase {
 
 	long template;
 
+	long area;
+
+	@Autowired
+	org.openpharma.crm.need.NeedManagement needs;
+
+	@Autowired
+	org.openpharma.crm.need.InformationNeedRepository needRepository;
+
+	@Autowired
+	org.openpharma.crm.user.UserManagement userManagement;
+
 	long item;
 
 	String itemTitle;
@@ -123,7 +134,7 @@ class DeliveryBrowserTests extends BrowserTestBase {
 	@BeforeEach
 	void approvedContentAndTwoHcps() {
 		long n = System.nanoTime() % 1_000_000_000L;
-		long area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, '配信領域',"
+		long area = this.area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, '配信領域',"
 				+ " 'Delivery area') RETURNING id", Long.class, "DB" + n);
 		ContentViewer marketing = viewer(Role.MARKETING, "MARKETING");
 		LocalDate expires = LocalDate.ofInstant(this.clock.instant(), Japan.ZONE).plusMonths(6);
@@ -203,8 +214,11 @@ class DeliveryBrowserTests extends BrowserTestBase {
 		Matcher tracked = Pattern.compile("http://localhost:8080(/c/[A-Za-z0-9_-]{43})").matcher(body);
 		assertThat(tracked.find()).isTrue();
 		assertThat(body).contains("・" + this.itemTitle);
-		this.driver.navigate().refresh();
-		waitForText(By.cssSelector("#mail-status .mail-status"), "送信済み");
+		// The status commits just after the server accepted the mail: reload until the page shows it.
+		this.wait.until(d -> {
+			d.navigate().refresh();
+			return d.findElement(By.cssSelector("#mail-status .mail-status")).getText().equals("送信済み");
+		});
 
 		// The HCP, without an account, opens the tracked link and rates the item.
 		this.driver.manage().deleteAllCookies();
@@ -287,6 +301,110 @@ class DeliveryBrowserTests extends BrowserTestBase {
 		assertThat(waitFor(By.id("mails")).getText()).contains("配信 一郎");
 		loginAs(Role.MANAGER);
 		assertThat(this.driver.findElements(By.id("nav-emails"))).isEmpty();
+	}
+
+	@Test
+	void aNeedInProgressIsAnsweredByEmailFromItsPageAndFulfilledWithIt() {
+		String marketing = this.users.ensure(Role.MARKETING);
+		org.openpharma.crm.need.InformationNeed need = this.needRepository.saveAndFlush(
+				org.openpharma.crm.need.InformationNeed.raise(this.consented, null, "腎機能別の用量", NeedCategory.DOSING,
+						this.area, null, org.openpharma.crm.need.Urgency.NORMAL, null, marketing, this.clock.instant()));
+		need = this.needs.triage(need.getId(), need.getVersion(), org.openpharma.crm.need.RoutedTo.MARKETING, "資料で回答",
+				marketing);
+		need = this.needs.start(need.getId(), need.getVersion(), marketing);
+
+		loginAs(Role.MARKETING);
+		open("/needs/" + need.getId());
+		click(By.id("need-email"));
+		waitFor(By.id("email-form"));
+		// The item answering the need's topic ranks first, and says why.
+		var first = this.driver.findElements(By.cssSelector("#picker tr.picker-row")).get(0);
+		assertThat(first.getAttribute("data-version-id")).isEqualTo(Long.toString(this.item));
+		assertThat(first.getText()).contains("トピック一致").contains("ニーズ分類").contains("ニーズの疾患領域");
+		assertThat(this.driver.findElement(By.id("fulfilNeed1")).isSelected()).isTrue();
+		click(By.cssSelector("input[name='templateVersionId'][value='" + this.template + "']"));
+		click(By.cssSelector("input[name='versionIds'][value='" + this.item + "']"));
+		click(By.id("send-email"));
+		assertThat(waitFor(By.id("flash")).getText()).contains("ニーズを対応済み");
+		open("/needs/" + need.getId());
+		assertThat(waitFor(By.id("need-status")).getText()).isEqualTo("対応済み");
+		assertThat(this.driver.findElement(By.id("need-fulfilled-by")).getText()).contains("メール（送信）");
+	}
+
+	@Test
+	void medicalAnswersAnInquiryWithOffLabelMaterialThatAnMrNeverSees() {
+		String medical = this.users.ensure(Role.MEDICAL);
+		ContentViewer author = new ContentViewer(medical, Set.of(Role.MEDICAL), "MEDICAL");
+		LocalDate expires = LocalDate.ofInstant(this.clock.instant(), Japan.ZONE).plusMonths(6);
+		long n = System.nanoTime() % 1_000_000_000L;
+		String title = "小児投与に関する文献 " + n;
+		long letter = approvedMedical(author, new ContentDraft(title, ContentKind.MEDICAL_LETTER, this.area, Set.of(),
+				Set.of(NeedCategory.DOSING), List.of(), Set.of(), Set.of(ConsentChannel.EMAIL), "ja", null,
+				"文献の要旨です。", expires, true, null));
+		long medicalTemplate = approvedMedical(author, new ContentDraft("医学情報のご送付 " + n, ContentKind.EMAIL_TEMPLATE,
+				this.area, Set.of(), Set.of(), List.of(), Set.of(), Set.of(ConsentChannel.EMAIL), "ja", null,
+				"{{hcp.name}} 先生\n\nご依頼の資料をお送りいたします。\n{{content.links}}", expires, false, null));
+		this.ledger.record(this.consented, new ConsentEntry(ConsentChannel.EMAIL, ConsentPurpose.MEDICAL_INFORMATION,
+				ConsentState.GRANTED, ConsentSource.PAPER, "test", "test", this.clock.instant().minusSeconds(60), null),
+				"setup");
+		java.sql.Timestamp now = java.sql.Timestamp.from(this.clock.instant());
+		long inquiry = this.jdbc.queryForObject("INSERT INTO medical_inquiry (hcp_id, subject, question, answer_channel,"
+				+ " urgency, priority, status, received_at, aware_at, received_by, received_via, due_at, updated_at,"
+				+ " assignee, off_label) VALUES (?, '小児への投与経験', '小児での使用経験はありますか', 'EMAIL', 'NORMAL', 'NORMAL',"
+				+ " 'ASSIGNED', ?, ?, 'call_center', 'CALL_CENTER', ?, ?, ?, true) RETURNING id", Long.class,
+				this.consented, now, now, now, now, medical);
+
+		// An MR never sees the medical letter or the medical template.
+		loginAs(Role.MR);
+		open("/hcps/" + this.consented + "/emails/new?inquiryId=" + inquiry);
+		assertThat(waitFor(By.id("email-form")).getText()).doesNotContain(title).doesNotContain("医学情報のご送付 " + n);
+		assertThat(this.driver.findElements(By.id("inquiry-form"))).isEmpty();
+
+		loginAs(Role.MEDICAL);
+		open("/hcps/" + this.consented + "/emails/new");
+		assertThat(waitFor(By.id("picker")).getText()).doesNotContain(title);
+		new org.openqa.selenium.support.ui.Select(waitFor(By.id("inquiry-choice"))).selectByValue(Long.toString(inquiry));
+		click(By.id("inquiry-apply"));
+		assertThat(waitFor(By.cssSelector("#picker tr[data-version-id='" + letter + "']")).getText()).contains("適応外");
+		click(By.cssSelector("input[name='templateVersionId'][value='" + medicalTemplate + "']"));
+		click(By.cssSelector("input[name='versionIds'][value='" + letter + "']"));
+		click(By.id("send-email"));
+		assertThat(waitFor(By.id("requestCircumstances-error")).getText()).isEqualTo("ご依頼の状況をご記入ください。");
+		type(By.id("requestCircumstances"), "先生ご本人から電話で、小児での使用経験の文献をご依頼");
+		click(By.id("send-email"));
+		assertThat(waitFor(By.id("flash")).getText()).contains("送信待ちに登録");
+		assertThat(this.jdbc.queryForMap("SELECT off_label, inquiry_id, request_circumstances, recipient FROM"
+				+ " content_delivery WHERE version_id = ?", letter))
+			.containsEntry("off_label", true)
+			.containsEntry("inquiry_id", inquiry)
+			.containsEntry("request_circumstances", "先生ご本人から電話で、小児での使用経験の文献をご依頼")
+			.containsEntry("recipient", this.address);
+		// The mail is medical affairs' to see.
+		String mailPath = URI.create(this.driver.getCurrentUrl()).getPath();
+		loginAs(Role.MARKETING);
+		open(mailPath);
+		assertThat(waitFor(By.tagName("h1")).getText()).doesNotContain("医学情報のご送付");
+	}
+
+	long approvedMedical(ContentViewer author, ContentDraft draft) {
+		long itemId = this.library.create(draft, null, author);
+		VersionRow v = this.contentQueries.item(itemId, author).latest();
+		this.library.submit(v.versionId(), v.version(), author);
+		v = this.contentQueries.item(itemId, author).latest();
+		this.library.review(v.versionId(), v.version(), ReviewSlot.MEDICAL, ReviewDecision.APPROVED, null,
+				otherMedical("medical-db2"));
+		v = this.contentQueries.item(itemId, author).latest();
+		this.library.review(v.versionId(), v.version(), ReviewSlot.REGULATORY, ReviewDecision.APPROVED, null,
+				otherMedical("medical-db3"));
+		return v.versionId();
+	}
+
+	ContentViewer otherMedical(String name) {
+		if (this.userManagement.findByUsername(name).isEmpty()) {
+			this.userManagement.create(name, "MSL " + name, "a medical test passphrase", "MEDICAL",
+					java.util.EnumSet.of(Role.MEDICAL), Set.of(), "test-setup");
+		}
+		return new ContentViewer(name, Set.of(Role.MEDICAL), "MEDICAL");
 	}
 
 	private static String recipient(MimeMessage message) {
