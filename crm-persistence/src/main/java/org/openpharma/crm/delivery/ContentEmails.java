@@ -253,9 +253,8 @@ public class ContentEmails {
 					sender.username(), Timestamp.from(now)));
 		}
 		boolean fulfilled = false;
-		if (need.isPresent() && request.fulfilNeed() && "IN_PROGRESS".equals(need.get().status())) {
-			long version = (request.needVersion() != null) ? request.needVersion() : need.get().version();
-			this.needs.fulfil(need.get().id(), version, clip("E-mail #" + emailId + ": " + titles, 2000),
+		if (need.isPresent() && request.fulfilNeed() && mayFulfil(need.get(), request.needVersion(), sender)) {
+			this.needs.fulfil(need.get().id(), need.get().version(), clip("E-mail #" + emailId + ": " + titles, 2000),
 					contact.getId(), request.inquiryId(), sender.username());
 			fulfilled = true;
 		}
@@ -272,6 +271,18 @@ public class ContentEmails {
 		after.put("offLabel", offLabel);
 		this.audit.record(sender.username(), "QUEUE", "CONTENT_EMAIL", emailId, null, after);
 		return new Queued(emailId, contact.getId(), deliveryIds, fulfilled);
+	}
+
+	/**
+	 * Whether the mail fulfils the need it answers: only a need in progress that the sender may move (NeedManagement's
+	 * scope) and that nobody changed since the form was opened. Otherwise the mail still goes and the need stays as it
+	 * is, offered for fulfilment on its page: the answer reached the HCP either way.
+	 */
+	private boolean mayFulfil(NeedFacts need, Long formVersion, ContentViewer sender) {
+		if (!"IN_PROGRESS".equals(need.status()) || (formVersion != null && formVersion != need.version())) {
+			return false;
+		}
+		return this.needs.mayAct(this.needs.get(need.id()), sender.username());
 	}
 
 	String unsubscribeUrl(String token) {

@@ -498,6 +498,33 @@ class DeliveryIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
+	void aNeedChangedSinceTheFormOpenedOrNotInProgressIsOfferedNotFulfilledAndTheMailStillGoes() {
+		grant(this.hcp, ConsentPurpose.PROMOTIONAL);
+		long template = this.content.template(this.marketing, this.area, this.today.plusMonths(6));
+		long item = leaflet("腎機能別の用量表", List.of(), Set.of(), Set.of());
+		InformationNeed open = this.needRepository.saveAndFlush(InformationNeed.raise(this.hcp, null, "用量", NeedCategory.DOSING,
+				this.area, null, Urgency.NORMAL, null, this.marketing.username(), CLOCK.instant()));
+		InformationNeed started = this.needs.triage(open.getId(), open.getVersion(), RoutedTo.MARKETING, "資料で回答",
+				this.marketing.username());
+		long formVersion = started.getVersion();
+		started = this.needs.start(started.getId(), started.getVersion(), this.marketing.username());
+
+		Queued stale = this.emails.send(new EmailRequest(this.hcp, template, List.of(item), started.getId(), true,
+				formVersion, null, null), this.marketing);
+		InformationNeed other = this.needRepository.saveAndFlush(InformationNeed.raise(this.hcp, null, "用量2",
+				NeedCategory.DOSING, this.area, null, Urgency.NORMAL, null, this.marketing.username(), CLOCK.instant()));
+		Queued notStarted = this.emails.send(new EmailRequest(this.hcp, template, List.of(item), other.getId(), true,
+				other.getVersion(), null, null), this.marketing);
+
+		assertThat(stale.needFulfilled()).isFalse();
+		assertThat(notStarted.needFulfilled()).isFalse();
+		assertThat(this.jdbc.queryForList("SELECT status FROM information_need WHERE id IN (?, ?) ORDER BY id", String.class,
+				started.getId(), other.getId())).containsExactly("IN_PROGRESS", "OPEN");
+		assertThat(this.jdbc.queryForList("SELECT status FROM content_email WHERE id IN (?, ?)", String.class,
+				stale.emailId(), notStarted.emailId())).containsExactly("QUEUED", "QUEUED");
+	}
+
+	@Test
 	void anErasureClearsTheMailsAndCommentsAndTheLinksStopWorking() {
 		grant(this.hcp, ConsentPurpose.PROMOTIONAL);
 		long template = this.content.template(this.marketing, this.area, this.today.plusMonths(6));
