@@ -391,6 +391,32 @@ class DeliveryIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
+	void afterTheLastAttemptTheMailFailsWithTheReasonAndTheWaitDoublesBeforeIt() {
+		grant(this.hcp, ConsentPurpose.PROMOTIONAL);
+		long template = this.content.template(this.marketing, this.area, this.today.plusMonths(6));
+		long item = leaflet("腎機能別の用量表", List.of(), Set.of(), Set.of());
+		Queued queued = this.emails.send(new EmailRequest(this.hcp, template, List.of(item), null, false, null, null, null),
+				this.marketing);
+		List<Long> waits = new java.util.ArrayList<>();
+		for (int attempt = 1; attempt < 8; attempt++) {
+			assertThat(sendOwn(queued.emailId())).isEqualTo(Outcome.RETRY);
+			Instant next = this.jdbc.queryForObject("SELECT next_attempt_at FROM content_email WHERE id = ?",
+					Timestamp.class, queued.emailId()).toInstant();
+			waits.add(Duration.between(CLOCK.instant(), next).toSeconds());
+			CLOCK.set(next);
+		}
+		assertThat(waits).containsExactly(30L, 60L, 120L, 240L, 480L, 960L, 1920L);
+
+		assertThat(sendOwn(queued.emailId())).isEqualTo(Outcome.FAILED);
+		Map<String, Object> mail = this.jdbc.queryForMap("SELECT status, attempts, status_reason, next_attempt_at"
+				+ " FROM content_email WHERE id = ?", queued.emailId());
+		assertThat(mail.get("status")).isEqualTo("FAILED");
+		assertThat(mail.get("attempts")).isEqualTo(8);
+		assertThat((String) mail.get("status_reason")).contains("Connection refused");
+		assertThat(mail.get("next_attempt_at")).isNull();
+	}
+
+	@Test
 	void aWithdrawalOrWithdrawnContentBetweenQueueAndSendStopsTheMail() {
 		startSmtp();
 		grant(this.hcp, ConsentPurpose.PROMOTIONAL);
