@@ -207,7 +207,8 @@ public class ContentEmails {
 			areas.add(item.therapeuticAreaId());
 		}
 		String titles = String.join(" / ", items.stream().map(ContentCandidate::title).toList());
-		String summary = clip("E-mail: " + titles, InteractionFacts.TEXT_MAX);
+		// The channel says it was an e-mail; the contact keeps what was given.
+		String summary = clip(titles, InteractionFacts.TEXT_MAX);
 		// Medical affairs' contacts keep what was given in the notes, which only medical affairs reads (firewall):
 		// the timeline's key messages are seen by every role.
 		InteractionFacts facts = new InteractionFacts(Channel.EMAIL_OUT, now, null, null, medical ? null : summary,
@@ -254,7 +255,7 @@ public class ContentEmails {
 		}
 		boolean fulfilled = false;
 		if (need.isPresent() && request.fulfilNeed() && mayFulfil(need.get(), request.needVersion(), sender)) {
-			this.needs.fulfil(need.get().id(), need.get().version(), clip("E-mail #" + emailId + ": " + titles, 2000),
+			this.needs.fulfil(need.get().id(), need.get().version(), clip("メール #" + emailId + "：" + titles, 2000),
 					contact.getId(), request.inquiryId(), sender.username());
 			fulfilled = true;
 		}

@@ -289,7 +289,7 @@ class DeliveryIntegrationTests extends PostgresTestBase {
 		assertThat(this.jdbc.queryForMap("SELECT channel, key_messages, purpose FROM interaction WHERE id = ?",
 				queued.interactionId()))
 			.containsEntry("channel", "EMAIL_OUT")
-			.containsEntry("key_messages", "E-mail: 腎機能別の用量表")
+			.containsEntry("key_messages", "腎機能別の用量表")
 			.containsEntry("purpose", "PROMOTIONAL");
 		assertThat(queued.deliveryIds()).hasSize(1);
 		String token = token(body, "/c/");
@@ -346,7 +346,7 @@ class DeliveryIntegrationTests extends PostgresTestBase {
 		// The title stays off the timeline every role reads; medical affairs' notes have it.
 		assertThat(this.jdbc.queryForMap("SELECT key_messages, notes FROM interaction WHERE id = ?", queued.interactionId()))
 			.containsEntry("key_messages", null)
-			.containsEntry("notes", "E-mail: 小児投与に関する文献");
+			.containsEntry("notes", "小児投与に関する文献");
 		assertThat(this.queries.mailsTo(this.hcp, this.mr, 10)).isEmpty();
 		assertThat(this.queries.mailsTo(this.hcp, this.medical, 10)).hasSize(1);
 	}
@@ -517,9 +517,10 @@ class DeliveryIntegrationTests extends PostgresTestBase {
 				need.getVersion(), null, null), this.marketing);
 
 		assertThat(queued.needFulfilled()).isTrue();
-		assertThat(this.jdbc.queryForMap("SELECT status, fulfilled_by_interaction_id FROM information_need WHERE id = ?",
-				need.getId()))
+		assertThat(this.jdbc.queryForMap("SELECT status, fulfilled_by_interaction_id, fulfilment FROM information_need"
+				+ " WHERE id = ?", need.getId()))
 			.containsEntry("status", "FULFILLED")
+			.containsEntry("fulfilment", "メール #" + queued.emailId() + "：腎機能別の用量表")
 			.containsEntry("fulfilled_by_interaction_id", queued.interactionId());
 	}
 
