@@ -391,6 +391,25 @@ class DeliveryIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
+	void aPermanentRejectionOfTheRecipientIsABounceAtOnce() throws Exception {
+		grant(this.hcp, ConsentPurpose.PROMOTIONAL);
+		long template = this.content.template(this.marketing, this.area, this.today.plusMonths(6));
+		long item = leaflet("腎機能別の用量表", List.of(), Set.of(), Set.of());
+		Queued queued = this.emails.send(new EmailRequest(this.hcp, template, List.of(item), null, false, null, null, null),
+				this.marketing);
+
+		try (RejectingSmtpServer server = new RejectingSmtpServer(SMTP_PORT)) {
+			assertThat(sendOwn(queued.emailId())).isEqualTo(Outcome.BOUNCED);
+		}
+
+		Map<String, Object> mail = this.jdbc.queryForMap("SELECT status, attempts, status_reason FROM content_email"
+				+ " WHERE id = ?", queued.emailId());
+		assertThat(mail.get("status")).isEqualTo("BOUNCED");
+		assertThat(mail.get("attempts")).isEqualTo(1);
+		assertThat((String) mail.get("status_reason")).contains("550 5.1.1 no such user here");
+	}
+
+	@Test
 	void afterTheLastAttemptTheMailFailsWithTheReasonAndTheWaitDoublesBeforeIt() {
 		grant(this.hcp, ConsentPurpose.PROMOTIONAL);
 		long template = this.content.template(this.marketing, this.area, this.today.plusMonths(6));
