@@ -81,6 +81,17 @@ public class ContentPicker {
 		return usable(ConsentChannel.EMAIL, viewer, false, true);
 	}
 
+	/** The approved texts of these versions by id (the e-mail form shows a template's text as it will be sent). */
+	public Map<Long, String> bodies(List<Long> versionIds) {
+		Map<Long, String> bodies = new HashMap<>();
+		if (!versionIds.isEmpty()) {
+			this.jdbc.query("SELECT id, body FROM content_version WHERE id = ANY (?) AND body IS NOT NULL", rs -> {
+				bodies.put(rs.getLong(1), rs.getString(2));
+			}, (Object) versionIds.toArray(Long[]::new));
+		}
+		return bodies;
+	}
+
 	/** What the match is made against: the need, the HCP's stages and consent on the channel. */
 	public MatchContext context(long hcpId, Long needId, ConsentChannel channel, ContentViewer viewer) {
 		Optional<NeedFacts> need = (needId != null) ? need(needId).filter(n -> n.hcpId() == hcpId) : Optional.empty();

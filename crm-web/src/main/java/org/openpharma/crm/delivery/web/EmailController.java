@@ -90,7 +90,11 @@ class EmailController {
 			Authentication user, Model model, RedirectAttributes redirect) {
 		ContentViewer sender = this.senders.of(user);
 		if (result.hasErrors()) {
-			return composePage(id, form, user, model);
+			// A value that is no number (a tampered form): the errors are shown on the form as far as it was bound.
+			EmailForm shown = ((form != null) ? form : EmailForm.start(null, null, null, null))
+				.withRecipient(this.emails.addressOf(id).orElse(null));
+			Forms.show(model, "form", shown, result, null);
+			return composePage(id, shown, user, model);
 		}
 		Queued queued;
 		try {
@@ -119,7 +123,10 @@ class EmailController {
 		ConsentPurpose purpose = ConsentPurpose.ofSender(sender.department());
 		model.addAttribute("purpose", purpose);
 		model.addAttribute("consented", this.consents.matrix(id).get(ConsentChannel.EMAIL).get(purpose).allowed());
-		model.addAttribute("templates", this.picker.templates(sender));
+		var templates = this.picker.templates(sender);
+		model.addAttribute("templates", templates);
+		model.addAttribute("templateTexts",
+				this.picker.bodies(templates.stream().map(t -> t.versionId()).toList()));
 		model.addAttribute("matches", this.picker.candidates(id, form.needId(), inquiryId, ConsentChannel.EMAIL, sender));
 		model.addAttribute("need", (form.needId() != null) ? this.picker.need(form.needId()).orElse(null) : null);
 		model.addAttribute("inquiries", sender.seesMedical() ? this.queries.inquiriesOf(id) : List.of());
@@ -165,6 +172,7 @@ class EmailController {
 	String rate(@PathVariable long id, @PathVariable long deliveryId, @ModelAttribute("form") RatingForm form,
 			BindingResult result, Authentication user, Principal principal, Model model, RedirectAttributes redirect) {
 		if (result.hasErrors()) {
+			Forms.show(model, "form", (form != null) ? form : RatingForm.empty(), result, null);
 			return ratingPage(id, deliveryId, user, model);
 		}
 		// Only a delivery the user may see can be rated.

@@ -70,6 +70,7 @@ class TrackedLinkController {
 			return invalid(response);
 		}
 		if (result.hasErrors()) {
+			Forms.show(model, "form", (form != null) ? form : RatingForm.empty(), result, null);
 			return page(token, content.get(), model);
 		}
 		try {

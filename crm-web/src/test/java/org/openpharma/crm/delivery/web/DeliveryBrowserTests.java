@@ -195,6 +195,9 @@ class DeliveryBrowserTests extends BrowserTestBase {
 		assertThat(this.driver.findElement(By.cssSelector("#picker tr[data-version-id='" + this.item + "']")).getText())
 			.contains(this.itemTitle)
 			.contains("メール同意あり");
+		// The request's circumstances belong to an answer to an inquiry only.
+		assertThat(this.driver.findElements(By.id("requestCircumstances"))).isEmpty();
+		screenshot("delivery-compose.png");
 		int before = smtp.getReceivedMessages().length;
 		compose(this.consented);
 		assertThat(waitFor(By.id("flash")).getText()).contains("送信待ちに登録");
@@ -225,6 +228,7 @@ class DeliveryBrowserTests extends BrowserTestBase {
 		open(tracked.group(1));
 		assertThat(waitFor(By.id("content-title")).getText()).isEqualTo(this.itemTitle);
 		assertThat(this.driver.findElement(By.id("content-body")).getText()).contains("eGFR 30〜59：半量");
+		screenshot("delivery-tracked.png");
 		click(By.id("send-rating"));
 		assertThat(waitFor(By.id("helpful-error")).getText()).contains("1から5");
 		click(By.id("helpful4"));
@@ -240,6 +244,7 @@ class DeliveryBrowserTests extends BrowserTestBase {
 		assertThat(waitFor(By.cssSelector("#hcp-deliveries .delivery-views")).getText()).isEqualTo("1");
 		assertThat(this.driver.findElement(By.cssSelector("#hcp-deliveries .delivery-rating")).getText())
 			.isEqualTo("4/5 · 患者さんへの説明に使えました");
+		screenshot("delivery-hcp-card.png");
 
 		// An HCP without e-mail consent is refused on the form, nothing queued.
 		compose(this.withoutConsent);

@@ -260,6 +260,10 @@ class DeliveryWebIntegrationTests extends WebTestBase {
 			.andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'self'")))
 			.andExpect(content().bytes(PDF));
 		this.mvc.perform(post(path + "/rating").param("helpful", "5")).andExpect(status().isForbidden());
+		// A score that is no number: a field error on the page, never a 500.
+		this.mvc.perform(post(path + "/rating").with(csrf()).param("helpful", "five"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("form", "helpful", "typeMismatch"));
 		this.mvc.perform(post(path + "/rating").with(csrf()).param("helpful", "5"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM content_view WHERE delivery_id = ?", Long.class,
