@@ -34,6 +34,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import static org.openpharma.crm.system.Policy.requires;
@@ -45,6 +46,7 @@ import static org.openpharma.crm.user.Capability.READ_CONTENT;
 import static org.openpharma.crm.user.Capability.READ_DASHBOARDS;
 import static org.openpharma.crm.user.Capability.READ_SLA_DASHBOARD;
 import static org.openpharma.crm.user.Capability.RECORD_CONSENT;
+import static org.openpharma.crm.user.Capability.SEND_CONTENT;
 import static org.openpharma.crm.user.Capability.SET_TARGETS;
 import static org.openpharma.crm.user.Capability.TAKE_INQUIRIES;
 import static org.openpharma.crm.user.Capability.WORK_INQUIRIES;
@@ -87,6 +89,25 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/**
+	 * The file behind an HCP's tracked link (TrackedLinkController): public like the link itself, and the only
+	 * response the CRM's own pages may frame (the tracked page embeds a PDF), nothing else may.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain trackedFiles(HttpSecurity http) throws Exception {
+		http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/c/*/file"))
+			.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(r -> r.disable())
+			.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(TRACKED_FILE_CSP))
+				.frameOptions(f -> f.sameOrigin()));
+		return http.build();
+	}
+
+	static final String TRACKED_FILE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline';"
+			+ " frame-ancestors 'self'";
+
 	@Bean
 	@Order(2)
 	SecurityFilterChain screens(HttpSecurity http, SignInThrottle throttle,
@@ -95,7 +116,9 @@ class SecurityConfiguration {
 			// The CSRF token lives in a cookie of the browser, not in the session (docs/adr/0021): the sign-in page
 			// and the HCP's consent page need no session row, and say "temporarily unavailable" while the database
 			// (which holds the sessions) is down. It is renewed at sign-in and sign-out as before.
-			.csrf(c -> c.csrfTokenRepository(csrfCookie(secureCookies)))
+			.csrf(c -> c.csrfTokenRepository(csrfCookie(secureCookies))
+				// RFC 8058 one-click unsubscribe: the mail client POSTs without a token; the link is the credential.
+				.ignoringRequestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/u/*")))
 			.authorizeHttpRequests(a -> a
 			.requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error", "/error/**")
 			.permitAll()
@@ -105,6 +128,11 @@ class SecurityConfiguration {
 			// The HCP's own consent page: the unguessable link is the only credential (ConsentLinks).
 			.requestMatchers("/consent/*")
 			.permitAll()
+			// What an HCP opens from an e-mail: the tracked content and the unsubscribe page (TrackedLinks).
+			.requestMatchers("/c/*", "/c/*/rating", "/c/*/rated", "/u/*")
+			.permitAll()
+			.requestMatchers("/emails", "/emails/**", "/hcps/*/emails", "/hcps/*/emails/**", "/hcps/*/deliveries/**")
+			.access(requires(SEND_CONTENT))
 			.requestMatchers(HttpMethod.POST, "/hcps/*/consent", "/hcps/*/consent/link")
 			.access(requires(RECORD_CONSENT))
 			// Medical inquiries: intake by those who meet HCPs; the queue and AE hand-offs behind the firewall.
