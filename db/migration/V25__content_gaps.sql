@@ -18,6 +18,8 @@ CREATE TABLE rollup_content_gap (
 CREATE UNIQUE INDEX rollup_content_gap_key ON rollup_content_gap
     (ta_id, product_id, category, topic_key, state, month) WHERE compacted;
 CREATE INDEX rollup_content_gap_pending ON rollup_content_gap (compacted) WHERE NOT compacted;
+-- The report reads the months of the groups it shows (the oldest open month, the trend), compacted or not.
+CREATE INDEX rollup_content_gap_read ON rollup_content_gap (ta_id, product_id, category, topic_key, month);
 
 -- The same needs per group by the HCP's adoption stage now in the group's area ('NONE' without one).
 CREATE TABLE rollup_content_gap_stage (

@@ -72,13 +72,10 @@ public class ContentGapQueries {
 
 	/**
 	 * One group. {@code waiting}: its open needs (each one HCP's request; an HCP who asked twice counts twice);
-	 * {@code unmet}: closed unmet; {@code oldest}: the month the oldest open need was raised (null when none is
-	 * open); {@code trend}: needs of the group raised in each month of {@link Report#months()} (open or closed
-	 * unmet now); {@code stages}: the adoption stages in the group's area of the HCPs of its open needs ("NONE"
-	 * without one), by stage.
+	 * {@code unmet}: closed unmet; {@code stages}: the adoption stages in the group's area of the HCPs of its open
+	 * needs ("NONE" without one), by stage; {@code answer}: the content that answers it, as the reader may see it.
 	 */
-	public record Group(GapKey key, long waiting, long unmet, YearMonth oldest, List<Long> trend,
-			Map<String, Long> stages, GapAnswer answer) {
+	public record Group(GapKey key, long waiting, long unmet, Map<String, Long> stages, GapAnswer answer) {
 
 		public boolean answered() {
 			return this.answer.answered();
@@ -86,7 +83,17 @@ public class ContentGapQueries {
 
 	}
 
-	/** The report: every group matching the filter, those without content first, then by needs waiting. */
+	/**
+	 * The months of a group: {@code oldest}, the month its oldest open need was raised (null when none is open);
+	 * {@code trend}, its needs (open or closed unmet now) raised in each month of {@link Report#months()}.
+	 */
+	public record Months(YearMonth oldest, List<Long> trend) {
+	}
+
+	/**
+	 * The report: every group matching the filter, those without content first, then by needs waiting; the months
+	 * of the trend (this one and the eleven before, Japan time).
+	 */
 	public record Report(List<YearMonth> months, List<Group> groups, YearMonth currentMonth) {
 
 		public long waiting() {
@@ -128,13 +135,16 @@ public class ContentGapQueries {
 		return report(filter, seesMedical, Source.ROLLUP);
 	}
 
+	/**
+	 * Every group of the filter with its totals, stages and answer, sorted: read from the stage rollup (a few
+	 * thousand rows at Japan scale), so that the months are read only for the groups shown ({@link #months}).
+	 */
 	public Report report(Filter filter, boolean seesMedical, Source source) {
 		YearMonth current = YearMonth.from(today());
 		List<YearMonth> months = new ArrayList<>();
 		for (int i = TREND_MONTHS - 1; i >= 0; i--) {
 			months.add(current.minusMonths(i));
 		}
-		LocalDate trendFrom = months.get(0).atDay(1);
 		StringBuilder where = new StringBuilder(" WHERE true");
 		List<Object> args = new ArrayList<>();
 		if (filter.therapeuticAreaId() != null) {
@@ -149,44 +159,29 @@ public class ContentGapQueries {
 			where.append(" AND category = ?");
 			args.add(filter.category().name());
 		}
-		List<Object> groupArgs = new ArrayList<>(args);
-		groupArgs.add(trendFrom);
-		groupArgs.add(trendFrom);
+		Map<GapKey, long[]> totals = new LinkedHashMap<>();
 		Map<GapKey, Map<String, Long>> stages = new HashMap<>();
-		this.jdbc.query("SELECT ta_id, product_id, category, topic_key, stage, sum(n) FROM " + source.stages + where
-				+ " AND state = 'OPEN' GROUP BY ta_id, product_id, category, topic_key, stage HAVING sum(n) <> 0",
-				rs -> {
-					stages.computeIfAbsent(key(rs), k -> new LinkedHashMap<>()).put(rs.getString(5), rs.getLong(6));
+		this.jdbc.query("SELECT ta_id, product_id, category, topic_key, state, stage, sum(n) FROM " + source.stages
+				+ where + " GROUP BY ta_id, product_id, category, topic_key, state, stage HAVING sum(n) <> 0", rs -> {
+					GapKey key = key(rs);
+					long n = rs.getLong(7);
+					boolean open = "OPEN".equals(rs.getString(5));
+					totals.computeIfAbsent(key, k -> new long[2])[open ? 0 : 1] += n;
+					if (open) {
+						stages.computeIfAbsent(key, k -> new LinkedHashMap<>()).merge(rs.getString(6), n, Long::sum);
+					}
 				}, args.toArray());
 		Map<Long, List<UsableContent>> usable = usableContent(filter.therapeuticAreaId()).stream()
 			.collect(Collectors.groupingBy(UsableContent::therapeuticAreaId));
 		List<Group> groups = new ArrayList<>();
-		// Per group and month first (a month's deltas may add up to nothing), then per group.
-		this.jdbc.query("WITH m AS (SELECT ta_id, product_id, category, topic_key, month,"
-				+ " coalesce(sum(n) FILTER (WHERE state = 'OPEN'), 0) AS open,"
-				+ " coalesce(sum(n) FILTER (WHERE state = 'UNMET'), 0) AS unmet"
-				+ " FROM " + source.groups + where + " GROUP BY ta_id, product_id, category, topic_key, month)"
-				+ " SELECT ta_id, product_id, category, topic_key, sum(open), sum(unmet), min(month) FILTER (WHERE open > 0),"
-				+ " array_agg(month ORDER BY month) FILTER (WHERE month >= ? AND open + unmet <> 0),"
-				+ " array_agg(open + unmet ORDER BY month) FILTER (WHERE month >= ? AND open + unmet <> 0)"
-				+ " FROM m GROUP BY ta_id, product_id, category, topic_key HAVING sum(open) <> 0 OR sum(unmet) <> 0",
-				rs -> {
-					GapKey key = key(rs);
-					Map<YearMonth, Long> byMonth = new HashMap<>();
-					Object[] trendMonths = array(rs.getArray(8));
-					Object[] trendCounts = array(rs.getArray(9));
-					for (int i = 0; i < trendMonths.length; i++) {
-						byMonth.put(YearMonth.from(((java.sql.Date) trendMonths[i]).toLocalDate()),
-								((Number) trendCounts[i]).longValue());
-					}
-					java.sql.Date oldest = rs.getDate(7);
-					GapAnswer answer = GapAnswer.of(
-							ContentMatch.answering(usable.getOrDefault(key.therapeuticAreaId(), List.of()), key), seesMedical);
-					groups.add(new Group(key, rs.getLong(5), rs.getLong(6),
-							(oldest != null) ? YearMonth.from(oldest.toLocalDate()) : null,
-							months.stream().map(m -> byMonth.getOrDefault(m, 0L)).toList(),
-							stages.getOrDefault(key, Map.of()), answer));
-				}, groupArgs.toArray());
+		totals.forEach((key, counts) -> {
+			if (counts[0] == 0 && counts[1] == 0) {
+				return;
+			}
+			GapAnswer answer = GapAnswer.of(
+					ContentMatch.answering(usable.getOrDefault(key.therapeuticAreaId(), List.of()), key), seesMedical);
+			groups.add(new Group(key, counts[0], counts[1], stages.getOrDefault(key, Map.of()), answer));
+		});
 		List<Group> shown = groups.stream()
 			.filter(g -> filter.hasContent() == null || g.answered() == filter.hasContent())
 			.sorted(Comparator.comparing(Group::answered)
@@ -198,6 +193,53 @@ public class ContentGapQueries {
 				.thenComparing(g -> g.key().topicKey()))
 			.toList();
 		return new Report(months, shown, current);
+	}
+
+	public Map<GapKey, Months> months(Collection<GapKey> keys, List<YearMonth> trendMonths) {
+		return months(keys, trendMonths, Source.ROLLUP);
+	}
+
+	/**
+	 * The oldest open month and the trend of these groups: the month rollup read by the groups' keys (its read
+	 * index), each group's months summed first (a month's deltas may add up to nothing).
+	 */
+	public Map<GapKey, Months> months(Collection<GapKey> keys, List<YearMonth> trendMonths, Source source) {
+		Map<GapKey, Months> result = new HashMap<>();
+		if (keys.isEmpty()) {
+			return result;
+		}
+		List<GapKey> list = List.copyOf(keys);
+		Object[] arrays = { list.stream().map(GapKey::therapeuticAreaId).toArray(Long[]::new),
+				list.stream().map(GapKey::productId).toArray(Long[]::new),
+				list.stream().map(k -> k.category().name()).toArray(String[]::new),
+				list.stream().map(GapKey::topicKey).toArray(String[]::new) };
+		LocalDate from = trendMonths.get(0).atDay(1);
+		Map<GapKey, java.sql.Date> oldest = new HashMap<>();
+		Map<GapKey, Map<YearMonth, Long>> trend = new HashMap<>();
+		String groups = " FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) AS k (ta_id, product_id, category,"
+				+ " topic_key)";
+		String sameGroup = " r.ta_id = k.ta_id AND r.product_id = k.product_id AND r.category = k.category"
+				+ " AND r.topic_key = k.topic_key";
+		this.jdbc.query("SELECT k.ta_id, k.product_id, k.category, k.topic_key, (SELECT r.month FROM " + source.groups
+				+ " r WHERE" + sameGroup + " AND r.state = 'OPEN' GROUP BY r.month HAVING sum(r.n) <> 0"
+				+ " ORDER BY r.month LIMIT 1)" + groups, rs -> {
+					oldest.put(key(rs), rs.getDate(5));
+				}, arrays);
+		List<Object> args = new ArrayList<>(List.of(arrays));
+		args.add(from);
+		this.jdbc.query("SELECT k.ta_id, k.product_id, k.category, k.topic_key, r.month, sum(r.n)" + groups + " JOIN "
+				+ source.groups + " r ON" + sameGroup + " WHERE r.month >= ?"
+				+ " GROUP BY k.ta_id, k.product_id, k.category, k.topic_key, r.month HAVING sum(r.n) <> 0", rs -> {
+					trend.computeIfAbsent(key(rs), k -> new HashMap<>())
+						.put(YearMonth.from(rs.getDate(5).toLocalDate()), rs.getLong(6));
+				}, args.toArray());
+		for (GapKey key : list) {
+			java.sql.Date month = oldest.get(key);
+			Map<YearMonth, Long> byMonth = trend.getOrDefault(key, Map.of());
+			result.put(key, new Months((month != null) ? YearMonth.from(month.toLocalDate()) : null,
+					trendMonths.stream().map(m -> byMonth.getOrDefault(m, 0L)).toList()));
+		}
+		return result;
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.openpharma.crm.audit.AuditTrail;
 import org.openpharma.crm.gap.ContentGapQueries;
 import org.openpharma.crm.gap.ContentGapQueries.Filter;
 import org.openpharma.crm.gap.ContentGapQueries.Group;
+import org.openpharma.crm.gap.ContentGapQueries.Months;
 import org.openpharma.crm.gap.ContentGapQueries.Report;
 import org.openpharma.crm.gap.GapKey;
 import org.openpharma.crm.gap.UsableContent;
@@ -45,7 +46,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Allowed(Capability.READ_CONTENT_GAPS)
 class ContentGapController {
 
-	static final int PAGE_SIZE = 50;
+	static final int PAGE_SIZE = 25;
 
 	static final int HCP_PAGE_SIZE = 100;
 
@@ -139,9 +140,11 @@ class ContentGapController {
 		model.addAttribute("topics", this.gaps.topics(shown.items().stream().map(Group::key).toList()));
 		model.addAttribute("queries", shown.items().stream()
 			.collect(Collectors.toMap(Group::key, g -> GapSupport.query(g.key()), (a, b) -> a, LinkedHashMap::new)));
-		model.addAttribute("ages", shown.items().stream().filter(g -> g.oldest() != null)
-			.collect(Collectors.toMap(Group::key, g -> g.oldest().until(report.currentMonth(), ChronoUnit.MONTHS),
-					(a, b) -> a)));
+		Map<GapKey, Months> months = this.gaps.months(shown.items().stream().map(Group::key).toList(), report.months());
+		model.addAttribute("months", months);
+		model.addAttribute("ages", months.entrySet().stream().filter(e -> e.getValue().oldest() != null)
+			.collect(Collectors.toMap(Map.Entry::getKey,
+					e -> e.getValue().oldest().until(report.currentMonth(), ChronoUnit.MONTHS))));
 		String query = params.query();
 		model.addAttribute("base", "/content/gaps" + (query.isEmpty() ? "" : "?" + query));
 		model.addAttribute("csv", "/content/gaps.csv" + (query.isEmpty() ? "" : "?" + query));
@@ -162,6 +165,8 @@ class ContentGapController {
 		}
 		Report report = this.gaps.report(params.filter(), GapSupport.seesMedical(user));
 		Map<GapKey, String> topics = this.gaps.topics(report.groups().stream().map(Group::key).toList());
+		Map<GapKey, Months> months = this.gaps.months(report.groups().stream().map(Group::key).toList(),
+				report.months());
 		Map<String, String> areas = this.support.areaNames(locale);
 		Map<String, String> products = this.support.productNames(locale);
 		List<String> headers = new ArrayList<>();
@@ -188,11 +193,12 @@ class ContentGapController {
 				row.add(g.key().topicKey());
 				row.add(g.waiting());
 				row.add(g.unmet());
-				row.add((g.oldest() != null) ? g.oldest().toString() : "");
+				Months m = months.get(g.key());
+				row.add((m.oldest() != null) ? m.oldest().toString() : "");
 				for (String stage : GapSupport.STAGES) {
 					row.add(g.stages().getOrDefault(stage, 0L));
 				}
-				row.addAll(g.trend());
+				row.addAll(m.trend());
 				row.add(contentCell(g, locale));
 				csv.row(row);
 				rows.incrementAndGet();
