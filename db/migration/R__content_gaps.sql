@@ -12,8 +12,9 @@ CREATE OR REPLACE FUNCTION content_gap_topic_key(p_topic text) RETURNS text LANG
     AS $$ SELECT lower(translate(regexp_replace(normalize(p_topic, NFKC), '[ \t\n\r\f\v]+', '', 'g'),
                                  'ぁあぃいぅうぇえぉおかがきぎくぐけげこごさざしじすずせぜそぞただちぢっつづてでとどなにぬねのはばぱひびぴふぶぷへべぺほぼぽまみむめもゃやゅゆょよらりるれろゎわゐゑをんゔゕゖ', 'ァアィイゥウェエォオカガキギクグケゲコゴサザシジスズセゼソゾタダチヂッツヅテデトドナニヌネノハバパヒビピフブプヘベペホボポマミムメモャヤュユョヨラリルレロヮワヰヱヲンヴヵヶ')) $$;
 
--- The needs a group counts: open (OPEN, TRIAGED, IN_PROGRESS) or closed unmet. Area: the need's own, or its
--- product's (0: none); product 0: none. Month raised in Japan time.
+-- The needs a group counts: open (OPEN, TRIAGED, IN_PROGRESS) or closed unmet, but not those of an erased HCP
+-- (crm_erase_needs in R__erasure.sql replaces their topic by '(消去済み)': nobody is left to send content to). Area:
+-- the need's own, or its product's (0: none); product 0: none. Month raised in Japan time.
 CREATE OR REPLACE VIEW rollup_content_gap_source AS
 SELECT n.hcp_id, n.id AS need_id, coalesce(n.therapeutic_area_id, p.therapeutic_area_id, 0) AS ta_id,
        coalesce(n.product_id, 0) AS product_id, n.category, content_gap_topic_key(n.topic) AS topic_key,
@@ -21,7 +22,7 @@ SELECT n.hcp_id, n.id AS need_id, coalesce(n.therapeutic_area_id, p.therapeutic_
        rollup_month(n.created_at) AS month, 1::bigint AS n
 FROM information_need n
 LEFT JOIN product p ON p.id = n.product_id
-WHERE n.status IN ('OPEN', 'TRIAGED', 'IN_PROGRESS', 'CLOSED_UNMET');
+WHERE n.status IN ('OPEN', 'TRIAGED', 'IN_PROGRESS', 'CLOSED_UNMET') AND n.topic <> '(消去済み)';
 
 -- The same needs by the HCP's adoption stage now in the group's area ('NONE': no stage there, or no area).
 CREATE OR REPLACE VIEW rollup_content_gap_stage_source AS

@@ -241,6 +241,18 @@ class ContentGapQueriesIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
+	void theNeedsOfAnErasedHcpWaitForNobody() {
+		long need = need(this.h1, "長期有効性", NeedCategory.EFFICACY, null, "OPEN", monthsAgo(0));
+		need(this.h2, "長期有効性", NeedCategory.EFFICACY, null, "OPEN", monthsAgo(0));
+		assertThat(mine(Source.ROLLUP, false).get(0).waiting()).isEqualTo(2);
+		// What crm_erase_needs (R__erasure.sql) does to an erased HCP's needs.
+		this.jdbc.update("UPDATE information_need SET topic = '(消去済み)' WHERE id = ?", need);
+		for (Source source : Source.values()) {
+			assertThat(mine(source, false)).extracting(Group::waiting).containsExactly(1L);
+		}
+	}
+
+	@Test
 	void approvedContentAnswersAGroupAndACommercialReaderSeesOnlyThatMedicalAffairsAnswered() {
 		need(this.h1, "腎機能別の用量", NeedCategory.DOSING, this.product, "OPEN", monthsAgo(0));
 		need(this.h2, "長期有効性", NeedCategory.EFFICACY, null, "OPEN", monthsAgo(0));

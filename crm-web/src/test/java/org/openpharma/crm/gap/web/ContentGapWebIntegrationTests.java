@@ -232,6 +232,44 @@ class ContentGapWebIntegrationTests extends WebTestBase {
 		assertThat(audits("CONTENT_REQUEST")).isEqualTo(before + 1);
 	}
 
+	@Test
+	void aGroupAnsweredByAMedicalItemShowsItsTitleToMedicalAffairsOnlyAndOthersLearnThatMedicalAnswered()
+			throws Exception {
+		long n = System.nanoTime() % 1_000_000_000L;
+		ContentViewer author = new ContentViewer("gw-med-a-" + n, Set.of(Role.MEDICAL), "MEDICAL");
+		ContentViewer second = new ContentViewer("gw-med-b-" + n, Set.of(Role.MEDICAL), "MEDICAL");
+		ContentViewer third = new ContentViewer("gw-med-c-" + n, Set.of(Role.MEDICAL), "MEDICAL");
+		String title = "患者支援に関するメディカル資料" + n;
+		long item = this.library.create(new ContentDraft(title, ContentKind.MEDICAL_LETTER, this.area, Set.of(),
+				Set.of(NeedCategory.PATIENT_SUPPORT), List.of(this.topic), Set.of(AdoptionStage.TRIAL),
+				Set.of(ConsentChannel.EMAIL), "ja", "要約", "本文です。",
+				LocalDate.ofInstant(this.clock.instant(), Japan.ZONE).plusMonths(6), false, null), null, author);
+		var v = this.contentQueries.item(item, author).latest();
+		this.library.submit(v.versionId(), v.version(), author);
+		v = this.contentQueries.item(item, author).latest();
+		this.library.review(v.versionId(), v.version(), ReviewSlot.MEDICAL, ReviewDecision.APPROVED, null, second);
+		v = this.contentQueries.item(item, author).latest();
+		this.library.review(v.versionId(), v.version(), ReviewSlot.REGULATORY, ReviewDecision.APPROVED, null, third);
+
+		for (Role role : List.of(Role.MARKETING, Role.MANAGER)) {
+			this.mvc.perform(get("/content/gaps").param("ta", String.valueOf(this.area))
+				.with(user(this.users.ensure(role)).roles(role.name())))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("gap-medical")))
+				.andExpect(content().string(not(containsString(title))))
+				.andExpect(content().string(not(containsString("/content/items/" + item + "\""))));
+			String csv = this.mvc.perform(get("/content/gaps.csv").param("ta", String.valueOf(this.area))
+				.with(user(this.users.ensure(role)).roles(role.name()))).andReturn().getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(csv).doesNotContain(title);
+		}
+		this.mvc.perform(get("/content/gaps").param("ta", String.valueOf(this.area))
+			.with(user(this.users.ensure(Role.MEDICAL)).roles("MEDICAL")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(title)))
+			.andExpect(content().string(not(containsString("gap-medical"))));
+	}
+
 	long approvedLeaflet() {
 		long n = System.nanoTime() % 1_000_000_000L;
 		ContentViewer author = new ContentViewer("gw-mkt-" + n, Set.of(Role.MARKETING), "MARKETING");
