@@ -18,6 +18,10 @@
 -- (docs/operations.md): the column and the key index in a new versioned migration, its value in the source view
 -- here; for rollup_interaction also in the ingest fast path of rollup_interaction_after, for rollup_patient in
 -- rollup_patient_add, for rollup_coverage in rollup_interaction_before (each marked below).
+--
+-- Another feature's rollup gets the same generated compaction, HCP moves and rebuild when it follows these rules:
+-- rollup_content_gap and rollup_content_gap_stage (V25), whose views and triggers are in R__content_gaps.sql (it
+-- sorts before this file, so that their source views exist when this file rebuilds).
 
 -- Where an HCP counts: the prefecture of the primary institution (0 when unknown) and its region ('-').
 CREATE OR REPLACE VIEW rollup_hcp_place AS

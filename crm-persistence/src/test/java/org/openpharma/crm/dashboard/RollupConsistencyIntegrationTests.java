@@ -128,7 +128,12 @@ class RollupConsistencyIntegrationTests extends PostgresTestBase {
 			new Rollup("need", "rollup_need", "rollup_need_source",
 					"month, status, routed_to, ta_id, product_id, region_code", "n"),
 			new Rollup("patient", "rollup_patient", "rollup_patient_source", "period, ta_id, product_id, prefecture_code",
-					"eligible, treated, reports"));
+					"eligible, treated, reports"),
+			// The content gap's (R__content_gaps.sql, docs/adr/0030): generated compaction and HCP moves, own triggers.
+			new Rollup("content_gap", "rollup_content_gap", "rollup_content_gap_source",
+					"ta_id, product_id, category, topic_key, state, month", "n"),
+			new Rollup("content_gap_stage", "rollup_content_gap_stage", "rollup_content_gap_stage_source",
+					"ta_id, product_id, category, topic_key, state, stage", "n"));
 
 	@TestBean
 	Clock clock;

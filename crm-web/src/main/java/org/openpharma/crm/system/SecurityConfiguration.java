@@ -43,6 +43,7 @@ import static org.openpharma.crm.user.Capability.ANSWER_DATA_REQUESTS;
 import static org.openpharma.crm.user.Capability.EDIT_HCPS;
 import static org.openpharma.crm.user.Capability.MERGE_HCPS;
 import static org.openpharma.crm.user.Capability.READ_CONTENT;
+import static org.openpharma.crm.user.Capability.READ_CONTENT_GAPS;
 import static org.openpharma.crm.user.Capability.READ_DASHBOARDS;
 import static org.openpharma.crm.user.Capability.READ_SLA_DASHBOARD;
 import static org.openpharma.crm.user.Capability.RECORD_CONSENT;
@@ -146,6 +147,10 @@ class SecurityConfiguration {
 			.access(requires(READ_SLA_DASHBOARD))
 			.requestMatchers("/dashboards", "/dashboards/**")
 			.access(requires(READ_DASHBOARDS))
+			// The content gap and content requests (marketing's and medical affairs' home page).
+			.requestMatchers("/content/gaps", "/content/gaps.csv", "/content/gaps/**", "/content/requests",
+					"/content/requests.csv", "/content/requests/**")
+			.access(requires(READ_CONTENT_GAPS))
 			// The content library; writing and reviewing are checked per method (@Allowed) and in ContentLibrary.
 			.requestMatchers("/content", "/content/**")
 			.access(requires(READ_CONTENT))

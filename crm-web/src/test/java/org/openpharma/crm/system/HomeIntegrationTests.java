@@ -18,7 +18,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
-/** Where a sign-in and "/" lead: an MR to My HCPs, every other role to the HCP list. */
+/** Where a sign-in and "/" lead: an MR to My HCPs, marketing and medical affairs to the content gap, every other role to the HCP list. */
 @WebIntegrationTest
 @AutoConfigureMockMvc
 class HomeIntegrationTests extends WebTestBase {
@@ -38,7 +38,14 @@ class HomeIntegrationTests extends WebTestBase {
 	}
 
 	@ParameterizedTest
-	@EnumSource(value = Role.class, names = "MR", mode = EnumSource.Mode.EXCLUDE)
+	@EnumSource(value = Role.class, names = { "MARKETING", "MEDICAL" })
+	void thoseWhoMakeContentStartOnTheContentGap(Role role) throws Exception {
+		this.mvc.perform(get("/").with(user(this.users.ensure(role)).roles(role.name())))
+			.andExpect(redirectedUrl("/content/gaps"));
+	}
+
+	@ParameterizedTest
+	@EnumSource(value = Role.class, names = { "MR", "MARKETING", "MEDICAL" }, mode = EnumSource.Mode.EXCLUDE)
 	void everyOtherRoleStartsOnTheHcpList(Role role) throws Exception {
 		this.mvc.perform(get("/").with(user(this.users.ensure(role)).roles(role.name())))
 			.andExpect(redirectedUrl("/hcps"));

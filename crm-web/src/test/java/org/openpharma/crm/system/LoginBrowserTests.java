@@ -23,8 +23,13 @@ class LoginBrowserTests extends BrowserTestBase {
 			loginAs(role);
 			assertThat(this.driver.findElement(By.id("current-user")).getText()).isEqualTo(role.name().toLowerCase());
 			assertThat(this.driver.findElements(By.id("nav-users"))).hasSize(role == Role.ADMIN ? 1 : 0);
-			// An MR starts the day on the HCPs of their territories, everyone else on the HCP list (issue 14).
-			assertThat(this.driver.getCurrentUrl()).endsWith(role == Role.MR ? "/my-hcps" : "/hcps");
+			// An MR starts the day on the HCPs of their territories (issue 14), marketing and medical affairs on the
+			// content gap (issue 15), everyone else on the HCP list.
+			assertThat(this.driver.getCurrentUrl()).endsWith(switch (role) {
+				case MR -> "/my-hcps";
+				case MARKETING, MEDICAL -> "/content/gaps";
+				default -> "/hcps";
+			});
 			this.driver.findElement(By.id("logout")).click();
 			waitFor(By.id("logout-done"));
 		}
