@@ -99,3 +99,8 @@ CREATE TRIGGER standard_response_in_library AFTER INSERT ON standard_response
 
 -- Responses written before the library existed.
 SELECT crm_standard_response_to_library(id) FROM standard_response WHERE content_version_id IS NULL;
+
+-- The order of the adoption stages (AdoptionStage), for "moved up" in the content usage figures (ContentUsage).
+CREATE OR REPLACE FUNCTION crm_stage_rank(p_stage varchar) RETURNS integer LANGUAGE sql IMMUTABLE AS $$
+    SELECT array_position(ARRAY['UNAWARE', 'AWARE', 'INTERESTED', 'TRIAL', 'ADOPTER', 'ADVOCATE']::varchar[], p_stage) - 1
+$$;

@@ -99,14 +99,46 @@ final class DemoContent {
 		}
 		if (!areas.isEmpty()) {
 			Long area = (Long) areas.get(0).get("id");
-			write(jdbc, new Template("ご関心に合わせた資料のご案内（メールテンプレート）", "EMAIL_TEMPLATE", "OTHER", "資料のご案内",
+			write(jdbc, new Template("{{hcp.name}} 先生：ご関心をお寄せいただいた資料のご案内", "EMAIL_TEMPLATE", "OTHER", "資料のご案内",
 					List.of(), List.of("EMAIL"), false, false, TEMPLATE_BODIES.get("PROMOTIONAL")), area, null, null, "", n++,
 					now, today);
-			write(jdbc, new Template("お問い合わせへのご回答（メールテンプレート）", "EMAIL_TEMPLATE", "OTHER", "問い合わせへの回答",
+			write(jdbc, new Template("{{hcp.name}} 先生：お問い合わせへのご回答", "EMAIL_TEMPLATE", "OTHER", "問い合わせへの回答",
 					List.of(), List.of("EMAIL"), true, false, TEMPLATE_BODIES.get("MEDICAL")), area, null, null, "", n++, now,
 					today);
 		}
+		usage(jdbc, Timestamp.from(now));
 		return n;
+	}
+
+	/**
+	 * Three years of use: approved promotional items shown in up to 40 visits each of their area after approval (and
+	 * before they ended), a third of those opened later through the tracked link (a pull event on the timeline), and
+	 * every fifth rated by the HCP, so each item page has figures to show.
+	 */
+	private static void usage(JdbcTemplate jdbc, Timestamp now) {
+		jdbc.update("INSERT INTO content_delivery (hcp_id, item_id, version_id, channel, interaction_id, off_label, title,"
+				+ " token_hash, delivered_by, delivered_at)"
+				+ " SELECT x.hcp_id, v.item_id, v.id, 'VISIT', x.id, false, v.title,"
+				+ " encode(sha256(convert_to('demo-delivery-' || v.id || '-' || x.id, 'UTF8')), 'hex'), x.author, x.occurred_at"
+				+ " FROM content_version v JOIN content_item ci ON ci.id = v.item_id"
+				+ " CROSS JOIN LATERAL (SELECT i.id, i.hcp_id, i.author, i.occurred_at FROM interaction i"
+				+ "  JOIN interaction_therapeutic_area ta ON ta.interaction_id = i.id AND ta.therapeutic_area_id = v.therapeutic_area_id"
+				+ "  WHERE i.channel = 'VISIT' AND i.occurred_at > v.approved_at AND i.occurred_at < coalesce(v.ended_at, ?)"
+				+ "  AND i.id % 5 = v.id % 5 ORDER BY i.id LIMIT 40) x"
+				+ " WHERE ci.audience = 'PROMOTIONAL' AND v.kind <> 'EMAIL_TEMPLATE' AND v.approved_at IS NOT NULL", now);
+		jdbc.update("INSERT INTO interaction (hcp_id, channel, occurred_at, author, department_code, key_messages,"
+				+ " external_event_id, recorded_at, updated_at)"
+				+ " SELECT d.hcp_id, 'WEB_CONTENT', d.delivered_at + interval '2 days', 'hcp-tracked-link', 'MARKETING', d.title,"
+				+ " 'demo-view-' || d.id, d.delivered_at + interval '2 days', d.delivered_at + interval '2 days'"
+				+ " FROM content_delivery d WHERE d.id % 3 = 0 AND d.delivered_at + interval '2 days' < ?", now);
+		jdbc.update("INSERT INTO content_view (delivery_id, interaction_id, viewed_at)"
+				+ " SELECT d.id, i.id, i.occurred_at FROM content_delivery d"
+				+ " JOIN interaction i ON i.external_event_id = 'demo-view-' || d.id");
+		jdbc.update("INSERT INTO content_feedback (delivery_id, hcp_id, version_id, helpful, comment, source, recorded_by,"
+				+ " recorded_at) SELECT d.id, d.hcp_id, d.version_id, 3 + d.id % 3,"
+				+ " (ARRAY['外来ですぐに使えて助かった', '患者説明に使えた', 'もう少し詳しいデータが欲しい'])[1 + d.id % 3],"
+				+ " CASE WHEN d.id % 2 = 0 THEN 'HCP' ELSE 'REP' END, CASE WHEN d.id % 2 = 0 THEN 'hcp-tracked-link' ELSE d.delivered_by END,"
+				+ " d.delivered_at + interval '3 days' FROM content_delivery d WHERE d.id % 5 = 0");
 	}
 
 	/**

@@ -157,7 +157,11 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 		JdbcTemplate jdbc = this.first.jdbc;
 		GenerationReport.Activity activity = this.firstReport.activity();
 		assertThat(activity.interactions()).isEqualTo(19_960);
-		assertThat(count(jdbc, "SELECT count(*) FROM interaction")).isEqualTo(activity.interactions());
+		// Besides the activity, the HCPs' views of content shown to them (DemoContent): pull events of the tracked link.
+		assertThat(count(jdbc, "SELECT count(*) FROM interaction WHERE author <> 'hcp-tracked-link'"))
+			.isEqualTo(activity.interactions());
+		assertThat(count(jdbc, "SELECT count(*) FROM interaction WHERE author = 'hcp-tracked-link'"))
+			.isEqualTo(count(jdbc, "SELECT count(*) FROM content_view"));
 		assertThat(count(jdbc, "SELECT count(*) FROM interaction_therapeutic_area")).isEqualTo(activity.interactions());
 		assertThat(count(jdbc, "SELECT count(*) FROM information_need")).isEqualTo(activity.needs()).isEqualTo(3_937);
 		assertThat(count(jdbc, "SELECT count(*) FROM hcp_stage")).isEqualTo(activity.stages()).isEqualTo(2_097);
@@ -165,7 +169,8 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 		assertThat(count(jdbc, "SELECT count(*) FROM patient_count")).isEqualTo(activity.patientCounts()).isEqualTo(1_339);
 		assertThat(count(jdbc, "SELECT count(*) FROM treatment_policy_note")).isEqualTo(activity.policyNotes());
 		// Skew: some key opinion leaders have hundreds of contacts, many HCPs none.
-		assertThat(count(jdbc, "SELECT max(n) FROM (SELECT count(*) AS n FROM interaction GROUP BY hcp_id) c"))
+		assertThat(count(jdbc, "SELECT max(n) FROM (SELECT count(*) AS n FROM interaction WHERE author <> 'hcp-tracked-link'"
+				+ " GROUP BY hcp_id) c"))
 			.isEqualTo(800);
 		assertThat(count(jdbc, "SELECT count(*) FROM hcp h WHERE NOT EXISTS (SELECT 1 FROM interaction i"
 				+ " WHERE i.hcp_id = h.id)")).isEqualTo(321);
@@ -198,6 +203,11 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 				+ " 'WITHDRAWN') AND (SELECT count(DISTINCT reviewer) FROM content_review r WHERE r.version_id = v.id"
 				+ " AND r.decision = 'APPROVED' AND r.reviewer <> v.author) <> 2 AND v.author <> 'standard-response'"))
 			.isZero();
+		// Their use: shown in visits, opened through the link, rated.
+		assertThat(jdbc.queryForList("SELECT count(*) || ' ' || count(DISTINCT item_id) FROM content_delivery", String.class))
+			.containsExactly("1676 50");
+		assertThat(count(jdbc, "SELECT count(*) FROM content_view")).isEqualTo(553);
+		assertThat(count(jdbc, "SELECT count(*) FROM content_feedback")).isEqualTo(335);
 		// The dashboards: rollups rebuilt after the bulk load (equal to their source views), demo targets for the
 		// last year, inquiries answered on time, late and still open for the SLA.
 		assertThat(count(jdbc, "SELECT sum(n) FROM rollup_interaction WHERE ta_id = 0 AND product_id = 0"))

@@ -18,6 +18,7 @@ import org.openpharma.crm.content.ContentQueries.VersionDetail;
 import org.openpharma.crm.content.ContentQueries.VersionRow;
 import org.openpharma.crm.content.ContentReviews;
 import org.openpharma.crm.content.ContentStatus;
+import org.openpharma.crm.content.ContentUsage;
 import org.openpharma.crm.content.ContentViewer;
 import org.openpharma.crm.content.ReviewDecision;
 import org.openpharma.crm.content.ReviewSlot;
@@ -35,6 +36,7 @@ import org.openpharma.crm.system.Forms;
 import org.openpharma.crm.system.Policy;
 import org.openpharma.crm.user.Capability;
 import org.openpharma.crm.user.UserManagement;
+import org.springframework.context.MessageSource;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.format.support.FormattingConversionService;
 import org.springframework.http.ContentDisposition;
@@ -68,6 +70,10 @@ class ContentController {
 
 	private final ContentFiles files;
 
+	private final ContentUsage usage;
+
+	private final MessageSource messages;
+
 	private final ReferenceData reference;
 
 	private final UserManagement users;
@@ -78,8 +84,11 @@ class ContentController {
 
 	private final ConversionService conversion;
 
-	ContentController(ContentQueries queries, ContentLibrary library, ContentFiles files, ReferenceData reference,
-			UserManagement users, AuditTrail audit, Clock clock, FormattingConversionService mvcConversionService) {
+	ContentController(ContentQueries queries, ContentLibrary library, ContentFiles files, ContentUsage usage,
+			ReferenceData reference, UserManagement users, AuditTrail audit, Clock clock, MessageSource messages,
+			FormattingConversionService mvcConversionService) {
+		this.usage = usage;
+		this.messages = messages;
 		this.queries = queries;
 		this.library = library;
 		this.files = files;
@@ -123,7 +132,7 @@ class ContentController {
 
 	@GetMapping("/content/{id}")
 	String item(@PathVariable long id, @RequestParam(name = "version", required = false) Long versionId,
-			Authentication user, Model model) {
+			Authentication user, Model model, java.util.Locale locale) {
 		ContentViewer viewer = viewer(user);
 		Item item = this.queries.item(id, viewer);
 		VersionRow shown = (versionId == null) ? item.latest()
@@ -141,6 +150,15 @@ class ContentController {
 				&& (owner || (Policy.allows(user, Capability.REVIEW_CONTENT) && viewer.sees(shown.audience()))));
 		model.addAttribute("mayStartVersion", owner && !item.hasOpenVersion());
 		model.addAttribute("history", this.audit.actions("CONTENT_VERSION", shown.versionId(), 30));
+		ContentUsage.Usage figures = this.usage.of(id, shown.areaId());
+		model.addAttribute("usage", figures);
+		model.addAttribute("channelSummary", figures.usesByChannel().entrySet().stream()
+			.map(e -> this.messages.getMessage("content.usage.byChannel",
+					new Object[] { this.messages.getMessage("consent.channel." + e.getKey(), null, locale), e.getValue() },
+					locale))
+			.collect(java.util.stream.Collectors.joining(this.messages.getMessage("content.usage.separator", null, locale))));
+		model.addAttribute("movePercentages", ContentUsage.percentages(figures.stageMoves()));
+		model.addAttribute("windowDays", ContentUsage.WINDOW.toDays());
 		return "content/item";
 	}
 

@@ -163,6 +163,10 @@ class ContentLibraryBrowserTests extends BrowserTestBase {
 		screenshot("content-library-ja.png");
 		open(itemPath);
 		waitFor(By.id("content-frame"));
+		// Nobody has received it yet: the figures say so instead of showing a rate.
+		assertThat(this.driver.findElement(By.id("usage-reached")).getText()).isEqualTo("0");
+		assertThat(this.driver.findElement(By.id("usage-helpful")).getText()).isEqualTo("評価はまだありません");
+		assertThat(this.driver.findElement(By.id("usage-caveat")).getText()).startsWith("これは関連を示すもので");
 		assertThat(this.driver.findElements(By.id("review-form"))).isEmpty();
 		assertThat(this.driver.findElements(By.id("withdraw-form"))).isEmpty();
 		assertThat(browserErrors()).isEmpty();

@@ -22,7 +22,6 @@ import org.openpharma.crm.consent.ConsentPurpose;
 import org.openpharma.crm.consent.ConsentSource;
 import org.openpharma.crm.consent.ConsentState;
 import org.openpharma.crm.content.ContentDraft;
-import org.openpharma.crm.content.ContentFiles;
 import org.openpharma.crm.content.ContentKind;
 import org.openpharma.crm.content.ContentLibrary;
 import org.openpharma.crm.content.ContentQueries;
@@ -85,9 +84,6 @@ class DeliveryWebIntegrationTests extends WebTestBase {
 	ContentQueries contentQueries;
 
 	@Autowired
-	ContentFiles files;
-
-	@Autowired
 	ContentEmails emails;
 
 	@Autowired
@@ -138,9 +134,9 @@ class DeliveryWebIntegrationTests extends WebTestBase {
 		return new ContentViewer(this.users.ensure(role), Set.of(role), department);
 	}
 
-	long approved(ContentViewer author, String title, ContentKind kind, String body, Long fileId) {
+	long approved(ContentViewer author, String title, ContentKind kind, String body, ContentLibrary.Upload file) {
 		long itemId = this.library.create(new ContentDraft(title, kind, this.area, Set.of(), Set.of(), List.of(), Set.of(),
-				Set.of(ConsentChannel.EMAIL), "ja", null, body, this.expires, false, null), fileId, author);
+				Set.of(ConsentChannel.EMAIL), "ja", null, body, this.expires, false, null), file, author);
 		VersionRow v = this.contentQueries.item(itemId, author).latest();
 		this.library.submit(v.versionId(), v.version(), author);
 		// A promotional item: medical affairs and the regulatory reviewer; a medical one: two other medical users.
@@ -238,9 +234,8 @@ class DeliveryWebIntegrationTests extends WebTestBase {
 
 	@Test
 	void theTrackedFileIsFramedByTheCrmOnlyAndTheRatingKeepsItsCsrfCheck() throws Exception {
-		long fileId = this.files.store("leaflet.pdf", PDF, "marketing").id();
 		long template = template(this.marketing);
-		long item = approved(this.marketing, "PDF 資料", ContentKind.LEAFLET, null, fileId);
+		long item = approved(this.marketing, "PDF 資料", ContentKind.LEAFLET, null, ContentLibrary.Upload.of("leaflet.pdf", PDF));
 		Queued queued = this.emails.send(new EmailRequest(this.hcp, template, List.of(item), null, false, null, null, null),
 				this.marketing);
 		String body = this.jdbc.queryForObject("SELECT body FROM content_email WHERE id = ?", String.class,
