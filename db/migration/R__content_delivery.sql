@@ -19,6 +19,10 @@ BEGIN
     IF TG_OP = 'DELETE' THEN
         RAISE EXCEPTION 'content_email rows are kept: DELETE is not allowed' USING ERRCODE = 'insufficient_privilege';
     END IF;
+    -- A merge re-points the mail to the surviving HCP, and changes nothing else with it.
+    IF NEW.hcp_id <> OLD.hcp_id AND (to_jsonb(NEW) - 'hcp_id') = (to_jsonb(OLD) - 'hcp_id') THEN
+        RETURN NEW;
+    END IF;
     IF NEW.subject <> OLD.subject OR NEW.body <> OLD.body OR NEW.recipient <> OLD.recipient
             OR NEW.hcp_id <> OLD.hcp_id OR NEW.purpose <> OLD.purpose THEN
         RAISE EXCEPTION 'content_email %: the queued mail does not change', OLD.id USING ERRCODE = 'insufficient_privilege';

@@ -2,7 +2,10 @@ package org.openpharma.crm.delivery;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.openpharma.crm.content.ContentViewer;
@@ -37,6 +40,15 @@ public class DeliveryQueries {
 	public record DeliveryRow(long id, long emailId, long versionId, String title, boolean offLabel, Instant deliveredAt,
 			long views, Instant lastViewedAt, Integer lastRating, String lastComment, String lastRatingSource,
 			MailStatus mailStatus, boolean medical) {
+	}
+
+	/**
+	 * An item on a contact of the HCP's timeline: given in it ({@code viewed} false: shown in a visit, sent by
+	 * e-mail) or opened in it through the tracked link ({@code viewed} true: the pull event), with how often it was
+	 * viewed and the latest rating.
+	 */
+	public record ContactContent(long interactionId, long deliveryId, boolean viewed, String title, long views,
+			Integer lastRating, String lastComment) {
 	}
 
 	/** A medical inquiry of the HCP that an off-label item may answer (medical affairs only). */
@@ -94,6 +106,36 @@ public class DeliveryQueries {
 	/** The items the HCP received that the viewer may see, newest first, with views and the latest rating. */
 	public List<DeliveryRow> deliveriesTo(long hcpId, ContentViewer viewer, int limit) {
 		return deliveries(" WHERE d.hcp_id = ?", List.of(hcpId), viewer, limit);
+	}
+
+	/**
+	 * The items given or opened in these contacts of the HCP (one page of the timeline), by contact; medical ones only
+	 * for viewers who see medical content. Both halves are read through the HCP's deliveries (an index on the HCP),
+	 * not by contact.
+	 */
+	public Map<Long, List<ContactContent>> onContacts(long hcpId, Collection<Long> interactionIds, ContentViewer viewer) {
+		Map<Long, List<ContactContent>> byContact = new HashMap<>();
+		if (interactionIds.isEmpty()) {
+			return byContact;
+		}
+		String firewall = viewer.seesMedical() ? ""
+				: " AND NOT (i.audience = 'MEDICAL' OR d.off_label OR coalesce(e.medical, false))";
+		String from = " FROM content_delivery d JOIN content_item i ON i.id = d.item_id"
+				+ " LEFT JOIN content_email e ON e.id = d.email_id";
+		String figures = ", (SELECT count(*) FROM content_view w2 WHERE w2.delivery_id = d.id), f.helpful, f.comment";
+		String rating = " LEFT JOIN LATERAL (SELECT helpful, comment FROM content_feedback f WHERE f.delivery_id = d.id"
+				+ " ORDER BY f.recorded_at DESC, f.id DESC LIMIT 1) f ON true";
+		Long[] ids = interactionIds.toArray(Long[]::new);
+		this.jdbc.query("SELECT d.interaction_id, d.id, false, d.title" + figures + from + rating
+				+ " WHERE d.hcp_id = ? AND d.interaction_id = ANY (?)" + firewall
+				+ " UNION ALL SELECT w.interaction_id, d.id, true, d.title" + figures + from
+				+ " JOIN content_view w ON w.delivery_id = d.id" + rating
+				+ " WHERE d.hcp_id = ? AND w.interaction_id = ANY (?)" + firewall + " ORDER BY 1, 2", rs -> {
+					ContactContent row = new ContactContent(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4),
+							rs.getLong(5), (Integer) rs.getObject(6), rs.getString(7));
+					byContact.computeIfAbsent(row.interactionId(), k -> new ArrayList<>()).add(row);
+				}, hcpId, ids, hcpId, ids);
+		return byContact;
 	}
 
 	/** One item given to the HCP, if the viewer may see it. */

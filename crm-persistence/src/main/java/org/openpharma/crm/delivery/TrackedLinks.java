@@ -22,6 +22,7 @@ import org.openpharma.crm.interaction.Channel;
 import org.openpharma.crm.interaction.PullEventIngest;
 import org.openpharma.crm.interaction.PullEventIngest.PullEvent;
 import org.openpharma.crm.privacy.ErasureCounts;
+import org.openpharma.crm.hcp.HcpMerged;
 import org.openpharma.crm.privacy.HcpErased;
 import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.NotFoundException;
@@ -154,6 +155,23 @@ public class TrackedLinks {
 		after.put("source", rating.byRep() ? "REP" : "HCP");
 		this.audit.record(actor, "RATE", "CONTENT_FEEDBACK", id, null, after);
 		return id;
+	}
+
+	/**
+	 * A merge moves the duplicate's mails, the items given to it and its ratings to the survivor, so that the
+	 * survivor's timeline shows what was given in the contacts it now holds. Inside the merge's transaction.
+	 */
+	@EventListener
+	@Order(HcpMerged.MOVE_RECORDS)
+	void moveForMerge(HcpMerged merged) {
+		Map<String, Object> moved = new LinkedHashMap<>();
+		moved.put("module", "delivery");
+		moved.put("fromHcpId", merged.duplicateId());
+		for (String table : List.of("content_email", "content_delivery", "content_feedback")) {
+			moved.put(table, this.jdbc.update("UPDATE " + table + " SET hcp_id = ? WHERE hcp_id = ?", merged.survivorId(),
+					merged.duplicateId()));
+		}
+		this.audit.record(merged.actor(), "MERGE_MOVE", "HCP", merged.survivorId(), null, moved);
 	}
 
 	/** An erasure: the HCP's mails lose address, subject and text; ratings their comments (R__content_delivery.sql). */

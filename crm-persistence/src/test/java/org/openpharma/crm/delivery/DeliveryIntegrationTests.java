@@ -616,6 +616,111 @@ class DeliveryIntegrationTests extends PostgresTestBase {
 				Long.class, survivor)).isEqualTo(1);
 	}
 
+	@Test
+	void aMergeMovesTheMailsTheItemsGivenAndTheRatingsToTheSurvivor() {
+		grant(this.hcp, ConsentPurpose.PROMOTIONAL);
+		long template = this.content.template(this.marketing, this.area, this.today.plusMonths(6));
+		long item = leaflet("腎機能別の用量表", List.of(), Set.of(), Set.of());
+		Queued queued = this.emails.send(new EmailRequest(this.hcp, template, List.of(item), null, false, null, null, null),
+				this.marketing);
+		this.links.rate(token(body(queued.emailId()), "/c/"), new ContentRating(4, "分かりやすい", false));
+		long survivor = hcp("dl-survivor-" + System.nanoTime() + "@example.jp");
+
+		this.hcps.merge(survivor, this.hcp, "test");
+
+		for (String table : List.of("content_email", "content_delivery", "content_feedback")) {
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE hcp_id = ?", Long.class,
+					this.hcp)).as(table).isZero();
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM " + table + " WHERE hcp_id = ?", Long.class,
+					survivor)).as(table).isEqualTo(1);
+		}
+		long contact = this.jdbc.queryForObject("SELECT interaction_id FROM content_email WHERE id = ?", Long.class,
+				queued.emailId());
+		assertThat(this.queries.onContacts(survivor, List.of(contact), this.mr).get(contact))
+			.extracting(DeliveryQueries.ContactContent::title, DeliveryQueries.ContactContent::lastRating,
+					DeliveryQueries.ContactContent::lastComment)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("腎機能別の用量表", 4, "分かりやすい"));
+	}
+
+	@Autowired
+	ContentShown shown;
+
+	@Autowired
+	org.openpharma.crm.interaction.InteractionManagement interactions;
+
+	private org.openpharma.crm.interaction.InteractionCapture visit(Long hcpId,
+			org.openpharma.crm.interaction.Channel channel) {
+		return new org.openpharma.crm.interaction.InteractionCapture(hcpId,
+				new org.openpharma.crm.interaction.InteractionFacts(channel, CLOCK.instant().minusSeconds(3600), 15, null,
+						"用量の説明", null, Set.of(this.product), Set.of(this.area)),
+				null, null, null, null);
+	}
+
+	@Test
+	void aVisitKeepsTheItemsShownInItAsExposureOnItsTimelineEntry() {
+		long leaflet = leaflet("腎機能別の用量表", List.of(), Set.of(), Set.of());
+		long second = leaflet("安全性まとめ", List.of(), Set.of(), Set.of());
+
+		var contact = this.shown.log(visit(this.hcp, org.openpharma.crm.interaction.Channel.VISIT),
+				java.util.Arrays.asList(leaflet, second, leaflet, null), this.mr);
+
+		assertThat(this.jdbc.queryForList("SELECT version_id, channel, delivered_by, interaction_id FROM content_delivery"
+				+ " WHERE hcp_id = ? ORDER BY id", this.hcp))
+			.extracting(r -> List.of(r.get("version_id"), r.get("channel"), r.get("delivered_by"), r.get("interaction_id")))
+			.containsExactly(List.of(leaflet, "VISIT", this.mr.username(), contact.getId()),
+					List.of(second, "VISIT", this.mr.username(), contact.getId()));
+		assertThat(this.queries.onContacts(this.hcp, List.of(contact.getId()), this.marketing).get(contact.getId()))
+			.extracting(DeliveryQueries.ContactContent::title, DeliveryQueries.ContactContent::viewed)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("腎機能別の用量表", false),
+					org.assertj.core.groups.Tuple.tuple("安全性まとめ", false));
+		// Counted where exposure is counted: the item's use per channel.
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM content_delivery WHERE version_id = ? AND channel = 'VISIT'",
+				Long.class, leaflet)).isEqualTo(1);
+	}
+
+	@Test
+	void aVisitCannotCarryMedicalUnapprovedOrOffChannelItemsAndThenNothingIsSaved() {
+		long letter = medicalLetter("医学情報提供書", false);
+		long leaflet = leaflet("腎機能別の用量表", List.of(), Set.of(), Set.of());
+
+		assertThatThrownBy(() -> this.shown.log(visit(this.hcp, org.openpharma.crm.interaction.Channel.VISIT),
+				List.of(letter), this.mr))
+			.isInstanceOf(ValidationException.class)
+			.extracting(DeliveryIntegrationTests::violations)
+			.isEqualTo(List.of("contentVersionIds:interaction.content.unusable"));
+		assertThatThrownBy(() -> this.shown.log(visit(this.hcp, org.openpharma.crm.interaction.Channel.PHONE_OUT),
+				List.of(leaflet), this.mr))
+			.isInstanceOf(ValidationException.class)
+			.extracting(DeliveryIntegrationTests::violations)
+			.isEqualTo(List.of("contentVersionIds:interaction.content.channel"));
+		// The leaflet is approved for e-mail and visits, not for remote detailing.
+		assertThatThrownBy(() -> this.shown.log(visit(this.hcp, org.openpharma.crm.interaction.Channel.REMOTE_DETAIL),
+				List.of(leaflet), this.mr))
+			.isInstanceOf(ValidationException.class)
+			.extracting(DeliveryIntegrationTests::violations)
+			.isEqualTo(List.of("contentVersionIds:interaction.content.notOnChannel"));
+		// The contact's own errors and the items' come together.
+		assertThatThrownBy(() -> this.shown.log(visit(null, org.openpharma.crm.interaction.Channel.VISIT),
+				List.of(letter), this.mr))
+			.isInstanceOf(ValidationException.class)
+			.extracting(DeliveryIntegrationTests::violations)
+			.isEqualTo(List.of("hcpId:interaction.hcp.required", "contentVersionIds:interaction.content.unusable"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM interaction WHERE hcp_id = ?", Long.class, this.hcp))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM content_delivery WHERE hcp_id = ?", Long.class,
+				this.hcp)).isZero();
+
+		// Medical affairs may show a medical letter in a visit; commercial readers never see it on the timeline.
+		var contact = this.shown.log(visit(this.hcp, org.openpharma.crm.interaction.Channel.VISIT), List.of(letter),
+				this.medical);
+		assertThat(this.queries.onContacts(this.hcp, List.of(contact.getId()), this.medical)).containsKey(contact.getId());
+		assertThat(this.queries.onContacts(this.hcp, List.of(contact.getId()), this.mr)).isEmpty();
+	}
+
+	private static List<String> violations(Throwable ex) {
+		return ((ValidationException) ex).getViolations().stream().map(v -> v.field() + ":" + v.code()).toList();
+	}
+
 	/** Sends this test's mail only: other classes' mails share the table. */
 	private Outcome sendOwn(long emailId) {
 		return this.outbox.send(emailId);

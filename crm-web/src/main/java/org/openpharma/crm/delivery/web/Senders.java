@@ -2,7 +2,7 @@ package org.openpharma.crm.delivery.web;
 
 import org.openpharma.crm.content.ContentViewer;
 import org.openpharma.crm.system.Policy;
-import org.openpharma.crm.user.UserManagement;
+import org.openpharma.crm.content.ContentViewers;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 @Component
 class Senders {
 
-	private final UserManagement users;
+	private final ContentViewers viewers;
 
-	Senders(UserManagement users) {
-		this.users = users;
+	Senders(ContentViewers viewers) {
+		this.viewers = viewers;
 	}
 
 	ContentViewer of(Authentication user) {
-		return new ContentViewer(user.getName(), Policy.roles(user), this.users.departmentOf(user.getName()).orElse(""));
+		return this.viewers.of(user.getName(), Policy.roles(user));
 	}
 
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import jakarta.validation.Valid;
 
+import org.openpharma.crm.content.ContentViewers;
 import org.openpharma.crm.hcp.Hcp;
 import org.openpharma.crm.hcp.HcpManagement;
 import org.openpharma.crm.hcp.HcpProfileQueries;
@@ -70,9 +71,12 @@ class HcpController {
 
 	private final ConversionService conversion;
 
+	private final ContentViewers viewers;
+
 	HcpController(HcpManagement hcps, HcpSearch search, HcpProfileQueries profiles, ReferenceData reference,
 			HcpPageQueries pages, Clock clock, MessageSource messages, JapanTime time,
-			FormattingConversionService mvcConversionService) {
+			FormattingConversionService mvcConversionService, ContentViewers viewers) {
+		this.viewers = viewers;
 		this.conversion = mvcConversionService;
 		this.messages = messages;
 		this.time = time;
@@ -110,7 +114,7 @@ class HcpController {
 	String show(@PathVariable long id, @ModelAttribute("timeline") TimelineParams timeline,
 			BindingResult timelineErrors, Model model, Authentication user, java.util.Locale locale,
 			RedirectAttributes redirect) {
-		HcpPageQueries.HcpPage page = this.pages.load(id, timeline.toFilter(), timeline.safePage(), user.getName(),
+		HcpPageQueries.HcpPage page = this.pages.load(id, timeline.toFilter(), timeline.safePage(), this.viewers.of(user.getName(), Policy.roles(user)),
 				Policy.allows(user, Capability.READ_CHANGE_HISTORY));
 		Hcp hcp = page.hcp();
 		if (hcp.getStatus() == HcpStatus.MERGED) {
@@ -148,7 +152,8 @@ class HcpController {
 		// department may correct a contact too (with a reason): show them the way.
 		model.addAttribute("timelineRows", rows.timeline(page.interactions().items(), user.getName(), Policy.allows(user, Capability.LOG_INTERACTIONS),
 				page.myDepartment(),
-				this.clock.instant().minus(org.openpharma.crm.interaction.InteractionRules.EDIT_WINDOW)));
+				this.clock.instant().minus(org.openpharma.crm.interaction.InteractionRules.EDIT_WINDOW),
+				page.contactContent()));
 		model.addAttribute("consent", page.consent());
 		model.addAttribute("consentRows", rows.consent(page.consent()));
 		model.addAttribute("inquiries", page.inquiries());

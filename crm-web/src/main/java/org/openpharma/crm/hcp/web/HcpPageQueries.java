@@ -9,6 +9,9 @@ import org.openpharma.crm.consent.ConsentChannel;
 import org.openpharma.crm.consent.ConsentLedger;
 import org.openpharma.crm.consent.ConsentPolicy.Decision;
 import org.openpharma.crm.consent.ConsentPurpose;
+import org.openpharma.crm.content.ContentViewer;
+import org.openpharma.crm.delivery.DeliveryQueries;
+import org.openpharma.crm.delivery.DeliveryQueries.ContactContent;
 import org.openpharma.crm.hcp.Hcp;
 import org.openpharma.crm.hcp.HcpManagement;
 import org.openpharma.crm.hcp.HcpProfileQueries;
@@ -60,8 +63,12 @@ class HcpPageQueries {
 
 	private final AuditTrail audit;
 
+	private final DeliveryQueries deliveries;
+
 	HcpPageQueries(HcpManagement hcps, HcpProfileQueries profiles, TimelineQueries timelines, ReferenceData reference,
-			UserManagement users, ConsentLedger consents, InquiryQueries inquiries, AuditTrail audit) {
+			UserManagement users, ConsentLedger consents, InquiryQueries inquiries, AuditTrail audit,
+			DeliveryQueries deliveries) {
+		this.deliveries = deliveries;
 		this.hcps = hcps;
 		this.profiles = profiles;
 		this.timelines = timelines;
@@ -77,24 +84,29 @@ class HcpPageQueries {
 			List<TerritoryRow> territories, List<MergedRow> merged, SearchPage<TimelineEntry> interactions,
 			List<NeedEntry> needs, List<StageEntry> stages, List<PolicyEntry> policies, List<CountEntry> counts,
 			List<ReferenceData.Item> areas, String myDepartment, Map<ConsentChannel, Map<ConsentPurpose, Decision>> consent,
-			List<InquirySummary> inquiries, List<AuditEntry> history, String updatedByName) {
+			List<InquirySummary> inquiries, List<AuditEntry> history, String updatedByName,
+			Map<Long, List<ContactContent>> contactContent) {
 	}
 
 	/**
-	 * @param username the signed-in user, whose department decides who may correct an entry
+	 * @param viewer the signed-in user, whose department decides who may correct an entry and whose roles which
+	 *     items given in a contact they see
 	 * @param withHistory whether to read the change history (administrators see it)
 	 */
 	@Transactional(readOnly = true)
-	public HcpPage load(long id, TimelineQueries.Filter filter, int timelinePage, String username,
+	public HcpPage load(long id, TimelineQueries.Filter filter, int timelinePage, ContentViewer viewer,
 			boolean withHistory) {
+		String username = viewer.username();
 		Hcp hcp = this.hcps.get(id);
 		if (hcp.getStatus() == HcpStatus.MERGED) {
 			return new HcpPage(hcp, null, List.of(), List.of(), List.of(), null, List.of(), List.of(), List.of(),
-					List.of(), List.of(), "", Map.of(), List.of(), null, "");
+					List.of(), List.of(), "", Map.of(), List.of(), null, "", Map.of());
 		}
+		SearchPage<TimelineEntry> interactions = this.timelines.interactions(id, filter, timelinePage,
+				TIMELINE_PAGE_SIZE);
 		return new HcpPage(hcp, this.profiles.institution(hcp.getPrimaryHcoId()).orElse(null),
 				this.profiles.affiliations(id), this.profiles.territories(id), this.profiles.mergedInto(id),
-				this.timelines.interactions(id, filter, timelinePage, TIMELINE_PAGE_SIZE),
+				interactions,
 				// Open needs first; the board lists all of them (heavy HCPs have hundreds).
 				this.timelines.needs(id, NEEDS_SHOWN), this.timelines.stages(id, 100),
 				this.timelines.policyNotes(id, 10), this.timelines.patientCounts(id, 24),
@@ -102,7 +114,8 @@ class HcpPageQueries {
 				this.consents.matrix(id),
 				// Every role may know that inquiries exist; the summaries hold no medical content (docs/adr/0011).
 				this.inquiries.summaries(id), withHistory ? this.audit.history("HCP", id, 50) : null,
-				this.users.displayNameOf(hcp.getUpdatedBy()));
+				this.users.displayNameOf(hcp.getUpdatedBy()),
+				this.deliveries.onContacts(id, interactions.items().stream().map(TimelineEntry::id).toList(), viewer));
 	}
 
 }

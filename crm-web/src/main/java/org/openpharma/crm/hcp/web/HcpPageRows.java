@@ -9,6 +9,7 @@ import java.util.Map;
 import org.openpharma.crm.consent.ConsentChannel;
 import org.openpharma.crm.consent.ConsentPolicy.Decision;
 import org.openpharma.crm.consent.ConsentPurpose;
+import org.openpharma.crm.delivery.DeliveryQueries.ContactContent;
 import org.openpharma.crm.interaction.TimelineQueries.TimelineEntry;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.system.JapanTime;
@@ -43,14 +44,22 @@ final class HcpPageRows {
 	 */
 	record TimelineRow(long id, String when, String channel, String channelClass, String departmentAndAuthor,
 			String keyMessages, String outcome, String needs, String correction, String correctionReason,
-			String consentBreach, boolean editable, boolean correctable, Long inquiryId, String inquiryCall) {
+			String consentBreach, boolean editable, boolean correctable, Long inquiryId, String inquiryCall,
+			List<ContentLine> content) {
 
 		/** Whether any of the rarer badges is shown. */
 		public boolean flagged() {
 			return this.needs != null || this.correction != null || this.correctionReason != null
-					|| this.consentBreach != null || this.inquiryCall != null;
+					|| this.consentBreach != null || this.inquiryCall != null || !this.content.isEmpty();
 		}
 
+	}
+
+	/**
+	 * An item given in the contact or opened in it: "Shown"/"Sent"/"Viewed", its title, and what the HCP did with it
+	 * (views, the latest rating and its comment), or null.
+	 */
+	record ContentLine(String label, String title, String figures, String comment) {
 	}
 
 	/** One channel of the consent matrix: a cell per purpose. */
@@ -68,7 +77,7 @@ final class HcpPageRows {
 	 * @param editableFrom entries recorded since then are still within the author's edit window
 	 */
 	List<TimelineRow> timeline(List<TimelineEntry> entries, String me, boolean colleague, String myDepartment,
-			Instant editableFrom) {
+			Instant editableFrom, Map<Long, List<ContactContent>> content) {
 		List<TimelineRow> rows = new ArrayList<>(entries.size());
 		for (TimelineEntry e : entries) {
 			// The call in which an inquiry was taken is the inquiry's shadow: neither edited nor corrected here.
@@ -86,9 +95,30 @@ final class HcpPageRows {
 					inquiryCall == null && mine && !late,
 					inquiryCall == null && (mine ? late
 							: (colleague && e.departmentCode() != null && e.departmentCode().equals(myDepartment))),
-					e.inquiryId(), (e.inquiryId() != null) ? message("timeline.inquiryCall", e.inquiryId()) : null));
+					e.inquiryId(), (e.inquiryId() != null) ? message("timeline.inquiryCall", e.inquiryId()) : null,
+					content(e, content.getOrDefault(e.id(), List.of()))));
 		}
 		return rows;
+	}
+
+	private List<ContentLine> content(TimelineEntry entry, List<ContactContent> items) {
+		if (items.isEmpty()) {
+			return List.of();
+		}
+		String given = message("EMAIL_OUT".equals(entry.channel()) ? "timeline.content.sent" : "timeline.content.shown");
+		List<ContentLine> lines = new ArrayList<>(items.size());
+		for (ContactContent item : items) {
+			List<String> figures = new ArrayList<>(2);
+			if (!item.viewed() && item.views() > 0) {
+				figures.add(message("timeline.content.views", item.views()));
+			}
+			if (item.lastRating() != null) {
+				figures.add(message("timeline.content.rating", item.lastRating()));
+			}
+			lines.add(new ContentLine(item.viewed() ? message("timeline.content.viewed") : given, item.title(),
+					figures.isEmpty() ? null : String.join(" · ", figures), item.lastComment()));
+		}
+		return lines;
 	}
 
 	List<ConsentRow> consent(Map<ConsentChannel, Map<ConsentPurpose, Decision>> matrix) {

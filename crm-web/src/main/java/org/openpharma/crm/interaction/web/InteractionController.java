@@ -6,6 +6,11 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.openpharma.crm.content.ContentViewers;
+import org.openpharma.crm.consent.ConsentChannel;
+import org.openpharma.crm.content.ContentViewer;
+import org.openpharma.crm.delivery.ContentPicker;
+import org.openpharma.crm.delivery.ContentShown;
 import org.openpharma.crm.hcp.HcpSearch;
 import org.openpharma.crm.hcp.HcpSummary;
 import org.openpharma.crm.interaction.Channel;
@@ -22,6 +27,7 @@ import org.openpharma.crm.shared.ValidationException;
 import org.openpharma.crm.stage.AdoptionStage;
 import org.openpharma.crm.system.Allowed;
 import org.openpharma.crm.system.Forms;
+import org.openpharma.crm.system.Policy;
 import org.openpharma.crm.user.Capability;
 import org.openpharma.crm.user.UserManagement;
 import org.springframework.beans.InvalidPropertyException;
@@ -29,6 +35,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.format.support.FormattingConversionService;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -64,8 +71,21 @@ class InteractionController {
 
 	private final ConversionService conversion;
 
+	private final ContentShown shown;
+
+	private final ContentPicker picker;
+
+	private final ContentViewers viewers;
+
+	/** Approved items offered in the visit form, best match first. */
+	static final int CONTENT_OFFERED = 8;
+
 	InteractionController(InteractionManagement interactions, HcpSearch search, MyHcpsQueries myHcps,
-			ReferenceData reference, UserManagement users, Clock clock, FormattingConversionService mvcConversionService) {
+			ReferenceData reference, UserManagement users, Clock clock, FormattingConversionService mvcConversionService,
+			ContentShown shown, ContentPicker picker, ContentViewers viewers) {
+		this.shown = shown;
+		this.picker = picker;
+		this.viewers = viewers;
 		this.users = users;
 		this.interactions = interactions;
 		this.search = search;
@@ -97,6 +117,10 @@ class InteractionController {
 	/** The form page with its choices and the HCP it is for: only when the form is shown, not on a successful save. */
 	private String formView(Model model, Long hcpId, Principal user) {
 		choices(model);
+		if (model.getAttribute("interactionId") == null && model.getAttribute("correctsId") == null
+				&& model.getAttribute("form") instanceof InteractionForm form && user instanceof Authentication auth) {
+			contentOptions(model, hcpId, form.channel(), form.contentVersionIds(), auth);
+		}
 		// Shown, not chosen: the purpose of a contact follows from who sends it.
 		model.addAttribute("senderPurpose",
 				org.openpharma.crm.consent.ConsentPurpose.ofSender(this.users.departmentOf(user.getName()).orElse(null)));
@@ -121,7 +145,7 @@ class InteractionController {
 
 	@PostMapping("/interactions/new")
 	String processCreationForm(@Valid @ModelAttribute("form") InteractionForm form, BindingResult result,
-			@RequestParam(name = "add", required = false) String add, Principal user, Model model,
+			@RequestParam(name = "add", required = false) String add, Authentication user, Model model,
 			RedirectAttributes redirect) {
 		if (add != null) {
 			show(model, form.withRow(add), result);
@@ -133,7 +157,8 @@ class InteractionController {
 		}
 		try {
 			InteractionCapture capture = form.toCapture();
-			Interaction interaction = this.interactions.log(capture, user.getName());
+			Interaction interaction = form.contentVersionIds().isEmpty() ? this.interactions.log(capture, user.getName())
+					: this.shown.log(capture, form.contentVersionIds(), this.viewers.of(user.getName(), Policy.roles(user)));
 			flashSaved(redirect, interaction, "interaction.logged");
 			if (interaction.getConsentBreach() == null) {
 				// Says what was saved with the contact, not a fixed list of what might have been.
@@ -252,6 +277,40 @@ class InteractionController {
 				new DefaultMessageSourceResolvable("consent.channel." + channel.consentChannel().orElseThrow().name()),
 				new DefaultMessageSourceResolvable("consent.purpose." + interaction.getPurpose().name()),
 				new DefaultMessageSourceResolvable("consent.breach.reason." + interaction.getConsentBreach().name()) });
+	}
+
+	/**
+	 * The approved items the user may show the HCP in a visit or remote detailing, ranked with their reasons; the
+	 * ones already ticked stay ticked. Empty for other channels, for a user who does not give content, and before an
+	 * HCP is chosen.
+	 */
+	@GetMapping("/interactions/content-options")
+	String contentOptions(@RequestParam(name = "hcpId", required = false) Long hcpId,
+			@RequestParam(name = "channel", required = false) Channel channel,
+			@RequestParam(name = "contentVersionIds", required = false) List<Long> chosen, Authentication user,
+			Model model) {
+		contentOptions(model, hcpId, (channel != null) ? channel : Channel.VISIT, chosen, user);
+		return "interaction/content-options";
+	}
+
+	private void contentOptions(Model model, Long hcpId, Channel channel, List<Long> chosen, Authentication user) {
+		java.util.Optional<ConsentChannel> contentChannel = ContentShown.showsContent(channel);
+		model.addAttribute("contentChannel", contentChannel.orElse(null));
+		java.util.Set<Long> ticked = (chosen != null)
+				? java.util.Set.copyOf(chosen.stream().filter(java.util.Objects::nonNull).toList()) : java.util.Set.of();
+		model.addAttribute("contentChosen", ticked);
+		if (hcpId == null || contentChannel.isEmpty() || !Policy.allows(user, Capability.SEND_CONTENT)
+				|| this.search.summary(hcpId).isEmpty()) {
+			model.addAttribute("contentOptions", List.of());
+			return;
+		}
+		ContentViewer viewer = this.viewers.of(user.getName(), Policy.roles(user));
+		var matches = this.picker.candidates(hcpId, null, contentChannel.get(), viewer);
+		// The best few, and whatever the user ticked already even if it ranks lower.
+		model.addAttribute("contentOptions", java.util.stream.IntStream.range(0, matches.size())
+			.filter(i -> i < CONTENT_OFFERED || ticked.contains(matches.get(i).candidate().versionId()))
+			.mapToObj(matches::get)
+			.toList());
 	}
 
 	/** HCP options for the picker (htmx search-as-you-type). */

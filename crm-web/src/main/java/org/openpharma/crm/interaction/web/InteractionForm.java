@@ -38,13 +38,14 @@ import org.springframework.format.annotation.DateTimeFormat;
  *
  * @param correctionReason why a colleague of the author's department corrects the record (corrections only)
  * @param version the version of the interaction the user edits (edits only)
+ * @param contentVersionIds the approved items shown or handed over in a visit or remote detailing (new contacts only)
  */
 public record InteractionForm(Long hcpId, Channel channel, @Size(max = 500) String correctionReason,
 		@DateTimeFormat(pattern = "yyyy-MM-dd'T'HH:mm") LocalDateTime occurredAt, Integer durationMinutes,
 		List<Long> productIds, List<Long> therapeuticAreaIds, @Size(max = 200) String outcome,
 		@Size(max = 4000) String keyMessages, @Size(max = 4000) String notes, @Valid List<NeedRow> needs,
 		@Valid List<StageRow> stages, Long policyAreaId, @Size(max = 2000) String policyNote,
-		@Valid List<CountRow> patientCounts, Long version) {
+		@Valid List<CountRow> patientCounts, Long version, List<Long> contentVersionIds) {
 
 	/** Rows a form may grow to; a forged index beyond it is refused before binding. */
 	static final int MAX_ROWS = 10;
@@ -58,6 +59,7 @@ public record InteractionForm(Long hcpId, Channel channel, @Size(max = 500) Stri
 		needs = rows(needs, NeedRow::blank);
 		stages = rows(stages, StageRow::blank);
 		patientCounts = rows(patientCounts, CountRow::blank);
+		contentVersionIds = ids(contentVersionIds);
 	}
 
 	/** A new contact now (Japan time): two need rows, a stage row and a count row for this month. */
@@ -66,7 +68,7 @@ public record InteractionForm(Long hcpId, Channel channel, @Size(max = 500) Stri
 		return new InteractionForm(hcpId, Channel.VISIT, null,
 				LocalDateTime.now(japan).truncatedTo(ChronoUnit.MINUTES), null, null, null, null, null, null,
 				List.of(NeedRow.blank(), NeedRow.blank()), List.of(StageRow.blank()), null, null,
-				List.of(CountRow.blank().withPeriod(YearMonth.now(japan))), null);
+				List.of(CountRow.blank().withPeriod(YearMonth.now(japan))), null, null);
 	}
 
 	/** The contact as stored, for the author's edit or (without its version) a correction; no rows. */
@@ -75,21 +77,21 @@ public record InteractionForm(Long hcpId, Channel channel, @Size(max = 500) Stri
 				interaction.getOccurredAt().atZone(Japan.ZONE).toLocalDateTime(), interaction.getDurationMinutes(),
 				new ArrayList<>(interaction.getProductIds()), new ArrayList<>(interaction.getTherapeuticAreaIds()),
 				interaction.getOutcome(), interaction.getKeyMessages(), interaction.getNotes(), null, null, null, null,
-				null, interaction.getVersion());
+				null, interaction.getVersion(), null);
 	}
 
 	InteractionForm withHcpId(Long newHcpId) {
 		return new InteractionForm(newHcpId, this.channel, this.correctionReason, this.occurredAt,
 				this.durationMinutes, this.productIds, this.therapeuticAreaIds, this.outcome, this.keyMessages,
 				this.notes, this.needs, this.stages, this.policyAreaId, this.policyNote, this.patientCounts,
-				this.version);
+				this.version, this.contentVersionIds);
 	}
 
 	InteractionForm withVersion(Long newVersion) {
 		return new InteractionForm(this.hcpId, this.channel, this.correctionReason, this.occurredAt,
 				this.durationMinutes, this.productIds, this.therapeuticAreaIds, this.outcome, this.keyMessages,
 				this.notes, this.needs, this.stages, this.policyAreaId, this.policyNote, this.patientCounts,
-				newVersion);
+				newVersion, this.contentVersionIds);
 	}
 
 	/** This form with one more blank row of a kind ("need", "stage" or "count"), up to {@link #MAX_ROWS}. */
@@ -100,7 +102,8 @@ public record InteractionForm(Long hcpId, Channel channel, @Size(max = 500) Stri
 				: this.patientCounts;
 		return new InteractionForm(this.hcpId, this.channel, this.correctionReason, this.occurredAt,
 				this.durationMinutes, this.productIds, this.therapeuticAreaIds, this.outcome, this.keyMessages,
-				this.notes, newNeeds, newStages, this.policyAreaId, this.policyNote, newCounts, this.version);
+				this.notes, newNeeds, newStages, this.policyAreaId, this.policyNote, newCounts, this.version,
+				this.contentVersionIds);
 	}
 
 	/** Whether a request parameter names a row within {@link #MAX_ROWS} (other parameters always are). */

@@ -328,6 +328,50 @@ class ContentLoopBrowserTests extends BrowserTestBase {
 		assertThat(browserErrors()).isEmpty();
 	}
 
+	/**
+	 * Push in a visit: the MR's visit form offers the approved items for this HCP on the visit channel with their
+	 * reasons (never the off-label letter); the item ticked is saved with the visit, shows on the timeline entry and
+	 * counts on the item's page as a use in a visit.
+	 */
+	@Test
+	void anMrRecordsTheItemShownInAVisitAndItShowsOnTheTimelineAndTheItemsUse() {
+		LocalDate expires = LocalDate.ofInstant(this.clock.instant(), Japan.ZONE).plusMonths(6);
+		String title = "骨密度検査のご案内リーフレット " + System.nanoTime() % 100_000;
+		long leaflet = approved(viewer(Role.MARKETING, "MARKETING"), new ContentDraft(title, ContentKind.LEAFLET,
+				this.area, Set.of(), Set.of(NeedCategory.PATIENT_SUPPORT), List.of(this.topic), Set.of(),
+				Set.of(ConsentChannel.VISIT, ConsentChannel.EMAIL), "ja", null, "本文", expires, false, null));
+		this.jdbc.update("INSERT INTO hcp_stage (hcp_id, therapeutic_area_id, stage, changed_at, changed_by)"
+				+ " VALUES (?, ?, 'INTERESTED', now(), 'setup')", this.consented, this.area);
+		this.ledger.record(this.consented, new ConsentEntry(ConsentChannel.VISIT, ConsentPurpose.PROMOTIONAL,
+				ConsentState.GRANTED, ConsentSource.PAPER, "test", "test", this.clock.instant().minusSeconds(60), null),
+				"setup");
+
+		loginAs(Role.MR);
+		open("/hcps/" + this.consented);
+		waitFor(By.id("log-interaction")).click();
+		waitFor(By.id("interaction-form"));
+		WebElement offered = waitFor(By.id("content-options"));
+		assertThat(offered.getText()).contains(title).contains("訪問の同意あり").doesNotContain(this.offLabelTitle);
+		type(By.id("keyMessages"), "骨密度の再検査について説明");
+		click(By.id("content-" + leaflet));
+		screenshot("visit-content-ja.png");
+		click(By.id("save-interaction"));
+		waitFor(By.id("flash"));
+
+		WebElement entry = waitFor(By.cssSelector("#hcp-timeline .timeline-content"));
+		assertThat(entry.getText()).contains("提示資料").contains(title);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM content_delivery WHERE version_id = ? AND channel = 'VISIT'"
+				+ " AND hcp_id = ?", Long.class, leaflet, this.consented)).isEqualTo(1);
+
+		// Changing the channel to one without content tells the MR so, and an item of the panel cannot be forced
+		// onto a phone call.
+		open("/interactions/new?hcpId=" + this.consented);
+		waitFor(By.id("content-" + leaflet));
+		new org.openqa.selenium.support.ui.Select(this.driver.findElement(By.id("channel"))).selectByValue("PHONE_OUT");
+		waitFor(By.id("content-not-on-channel"));
+		assertThat(browserErrors()).isEmpty();
+	}
+
 	private static String recipient(MimeMessage message) {
 		try {
 			return message.getAllRecipients()[0].toString();

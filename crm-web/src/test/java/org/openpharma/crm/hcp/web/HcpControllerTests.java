@@ -41,12 +41,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 @WebMvcTest(HcpController.class)
-@Import({ org.openpharma.crm.system.SecurityConfigurationAccess.class, HcpControllerTests.FixedClock.class, HcpPageQueries.class })
+@Import({ org.openpharma.crm.system.SecurityConfigurationAccess.class, HcpControllerTests.FixedClock.class, HcpPageQueries.class, org.openpharma.crm.content.ContentViewers.class })
 @WithMockUser(username = "mr", roles = "MR")
 class HcpControllerTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@MockitoBean
+	org.openpharma.crm.delivery.DeliveryQueries deliveries;
 
 	@MockitoBean
 	org.openpharma.crm.consent.ConsentLedger consents;

@@ -50,12 +50,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The capture form bound as a record: defaults, added rows, failed values kept on screen, forged rows. */
 @WebMvcTest(InteractionController.class)
-@Import({ org.openpharma.crm.system.SecurityConfigurationAccess.class, InteractionControllerTests.FixedClock.class })
+@Import({ org.openpharma.crm.system.SecurityConfigurationAccess.class, InteractionControllerTests.FixedClock.class, org.openpharma.crm.content.ContentViewers.class })
 @WithMockUser(username = "mr", roles = "MR")
 class InteractionControllerTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@MockitoBean
+	org.openpharma.crm.delivery.ContentShown shown;
+
+	@MockitoBean
+	org.openpharma.crm.delivery.ContentPicker picker;
 
 	@MockitoBean
 	InteractionManagement interactions;

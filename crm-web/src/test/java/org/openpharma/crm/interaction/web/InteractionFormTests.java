@@ -27,7 +27,7 @@ class InteractionFormTests {
 
 	private static InteractionForm form(List<NeedRow> needs, List<StageRow> stages, List<CountRow> counts) {
 		return new InteractionForm(7L, Channel.VISIT, null, LocalDateTime.of(2026, 11, 25, 9, 30), 20, null, null, null,
-				"key", null, needs, stages, null, null, counts, null);
+				"key", null, needs, stages, null, null, counts, null, null);
 	}
 
 	private static NeedRow need(String topic) {
@@ -51,13 +51,14 @@ class InteractionFormTests {
 	@Test
 	void whatWasNotSentIsEmptyAndAGapInTheRowsIsABlankRow() {
 		InteractionForm form = new InteractionForm(null, null, null, null, null, Arrays.asList(3L, null), null, null,
-				null, null, Arrays.asList(null, need("用量")), null, null, null, null, null);
+				null, null, Arrays.asList(null, need("用量")), null, null, null, null, null, Arrays.asList(null, 12L));
 		assertThat(form.channel()).isEqualTo(Channel.VISIT);
 		assertThat(form.productIds()).containsExactly(3L);
 		assertThat(form.therapeuticAreaIds()).isEmpty();
 		assertThat(form.needs()).containsExactly(NeedRow.blank(), need("用量"));
 		assertThat(form.stages()).isEmpty();
 		assertThat(form.patientCounts()).isEmpty();
+		assertThat(form.contentVersionIds()).containsExactly(12L);
 		assertThat(new NeedRow("x", null, null, null, null, null).urgency()).isEqualTo(Urgency.NORMAL);
 	}
 
@@ -110,7 +111,7 @@ class InteractionFormTests {
 	@Test
 	void theFactsAreTheContactInJapanTime() {
 		InteractionForm form = new InteractionForm(7L, Channel.PHONE_OUT, null, LocalDateTime.of(2026, 11, 25, 9, 30), 15,
-				List.of(1L, 1L, 2L), List.of(3L), "ok", "key", "notes", null, null, null, null, null, 2L);
+				List.of(1L, 1L, 2L), List.of(3L), "ok", "key", "notes", null, null, null, null, null, 2L, List.of(4L));
 		InteractionFacts facts = form.toFacts();
 		assertThat(facts.channel()).isEqualTo(Channel.PHONE_OUT);
 		assertThat(facts.occurredAt()).isEqualTo(Instant.parse("2026-11-25T00:30:00Z"));
@@ -120,7 +121,7 @@ class InteractionFormTests {
 		assertThat(form.withVersion(null).version()).isNull();
 		assertThat(form.withHcpId(9L)).isEqualTo(new InteractionForm(9L, Channel.PHONE_OUT, null,
 				LocalDateTime.of(2026, 11, 25, 9, 30), 15, List.of(1L, 1L, 2L), List.of(3L), "ok", "key", "notes", null,
-				null, null, null, null, 2L));
+				null, null, null, null, 2L, List.of(4L)));
 	}
 
 	@Test
