@@ -4,21 +4,17 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import org.openpharma.crm.ApprovedContent;
 import org.openpharma.crm.consent.ConsentChannel;
 import org.openpharma.crm.content.ContentDraft;
 import org.openpharma.crm.content.ContentKind;
-import org.openpharma.crm.content.ContentLibrary;
-import org.openpharma.crm.content.ContentQueries;
-import org.openpharma.crm.content.ContentQueries.VersionRow;
 import org.openpharma.crm.content.ContentViewer;
-import org.openpharma.crm.content.ReviewDecision;
-import org.openpharma.crm.content.ReviewSlot;
 import org.openpharma.crm.need.NeedCategory;
 import org.openpharma.crm.stage.AdoptionStage;
 
-/** Approved library content for delivery tests, written through the library itself: create, submit, two reviews. */
-record DeliveryFixtures(ContentLibrary library, ContentQueries queries, ContentViewer medicalReviewer,
-		ContentViewer regulatoryReviewer, ContentViewer secondMedicalReviewer) {
+/** Approved library content for delivery tests: the drafts they need, approved through {@link ApprovedContent}. */
+record DeliveryFixtures(ApprovedContent content, ContentViewer medicalReviewer, ContentViewer regulatoryReviewer,
+		ContentViewer secondMedicalReviewer) {
 
 	static final String TEMPLATE_BODY = "{{hcp.name}} 先生\n\nいつもお世話になっております。{{sender.department}}の{{sender.name}}です。\n"
 			+ "ご関心をお寄せいただいた情報をお送りいたします。\n\n{{content.links}}\n\n配信停止: {{unsubscribe.link}}";
@@ -27,19 +23,11 @@ record DeliveryFixtures(ContentLibrary library, ContentQueries queries, ContentV
 	long approved(ContentViewer author, String title, ContentKind kind, long area, Set<Long> products,
 			Set<NeedCategory> categories, List<String> topics, Set<AdoptionStage> stages, boolean offLabel, String body,
 			LocalDate expiresOn) {
-		long item = this.library.create(new ContentDraft(title, kind, area, products, categories, topics, stages,
-				Set.of(ConsentChannel.EMAIL, ConsentChannel.VISIT), "ja", null, body, expiresOn, offLabel, null), null,
-				author);
-		VersionRow v = this.queries.item(item, author).latest();
-		this.library.submit(v.versionId(), v.version(), author);
-		v = this.queries.item(item, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.MEDICAL, ReviewDecision.APPROVED, null,
-				this.medicalReviewer);
-		v = this.queries.item(item, author).latest();
+		ContentDraft draft = new ContentDraft(title, kind, area, products, categories, topics, stages,
+				Set.of(ConsentChannel.EMAIL, ConsentChannel.VISIT), "ja", null, body, expiresOn, offLabel, null);
 		// A medical item's regulatory slot is medical affairs' too (ReviewSlot.reviewerRole).
-		this.library.review(v.versionId(), v.version(), ReviewSlot.REGULATORY, ReviewDecision.APPROVED, null,
-				author.seesMedical() ? this.secondMedicalReviewer : this.regulatoryReviewer);
-		return v.versionId();
+		return this.content.approve(draft, null, author, this.medicalReviewer,
+				author.seesMedical() ? this.secondMedicalReviewer : this.regulatoryReviewer).versionId();
 	}
 
 	long template(ContentViewer author, long area, LocalDate expiresOn) {

@@ -21,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openpharma.crm.ApprovedContent;
 import org.openpharma.crm.PostgresTest;
 import org.openpharma.crm.PostgresTestBase;
 import org.openpharma.crm.UniqueNames;
@@ -181,7 +182,8 @@ class DeliveryIntegrationTests extends PostgresTestBase {
 		ContentViewer medical2 = user("dl-med2-" + n, "MEDICAL", Role.MEDICAL);
 		ContentViewer medical3 = user("dl-med3-" + n, "MEDICAL", Role.MEDICAL);
 		ContentViewer reviewer = user("dl-rev-" + n, "COMPLIANCE", Role.REVIEWER);
-		this.content = new DeliveryFixtures(this.library, this.contentQueries, medical2, reviewer, medical3);
+		this.content = new DeliveryFixtures(new ApprovedContent(this.library, this.contentQueries), medical2, reviewer,
+				medical3);
 		this.area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, '腎臓',"
 				+ " 'Kidney') RETURNING id", Long.class, "DL" + n);
 		this.product = this.jdbc.queryForObject("INSERT INTO product (code, name_ja, name_en, therapeutic_area_id)"

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openpharma.crm.ApprovedContent;
 import org.openpharma.crm.PostgresTest;
 import org.openpharma.crm.PostgresTestBase;
 import org.openpharma.crm.UniqueNames;
@@ -22,8 +23,6 @@ import org.openpharma.crm.content.ContentKind;
 import org.openpharma.crm.content.ContentLibrary;
 import org.openpharma.crm.content.ContentQueries;
 import org.openpharma.crm.content.ContentViewer;
-import org.openpharma.crm.content.ReviewDecision;
-import org.openpharma.crm.content.ReviewSlot;
 import org.openpharma.crm.gap.ContentGapQueries.Filter;
 import org.openpharma.crm.gap.ContentGapQueries.Group;
 import org.openpharma.crm.gap.ContentGapQueries.Source;
@@ -369,32 +368,21 @@ class ContentGapQueriesIntegrationTests extends PostgresTestBase {
 	}
 
 	long approvedPromotional(String title, NeedCategory category, Set<Long> products, List<String> topics) {
-		long item = this.library.create(draft(title, category, products, topics), null, this.marketing);
-		approve(item, this.marketing, this.medical, this.reviewer);
-		return item;
+		return new ApprovedContent(this.library, this.content)
+			.approve(draft(title, category, products, topics), null, this.marketing, this.medical, this.reviewer)
+			.itemId();
 	}
 
 	long approvedMedical(String title, NeedCategory category, List<String> topics) {
-		long item = this.library.create(draft(title, category, Set.of(), topics), null, this.medical);
-		approve(item, this.medical, this.medical2, this.medical3);
-		return item;
+		return new ApprovedContent(this.library, this.content)
+			.approve(draft(title, category, Set.of(), topics), null, this.medical, this.medical2, this.medical3)
+			.itemId();
 	}
 
 	ContentDraft draft(String title, NeedCategory category, Set<Long> products, List<String> topics) {
 		return new ContentDraft(title, ContentKind.LEAFLET, this.area, products, Set.of(category), topics,
 				Set.of(AdoptionStage.INTERESTED), Set.of(ConsentChannel.VISIT), "ja", "要約", "本文です。",
 				LocalDate.ofInstant(this.now, Japan.ZONE).plusMonths(6), false, null);
-	}
-
-	void approve(long item, ContentViewer author, ContentViewer medicalReviewer, ContentViewer regulatoryReviewer) {
-		var v = this.content.item(item, author).latest();
-		this.library.submit(v.versionId(), v.version(), author);
-		v = this.content.item(item, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.MEDICAL, ReviewDecision.APPROVED, null,
-				medicalReviewer);
-		v = this.content.item(item, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.REGULATORY, ReviewDecision.APPROVED, null,
-				regulatoryReviewer);
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.openpharma.crm.content.web;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,13 +12,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openpharma.crm.GreenMailServer;
+import org.openpharma.crm.WebApprovedContent;
 import org.openpharma.crm.WebIntegrationTest;
 import org.openpharma.crm.browser.BrowserTestBase;
 import org.openpharma.crm.consent.ConsentChannel;
@@ -33,10 +30,7 @@ import org.openpharma.crm.content.ContentDraft;
 import org.openpharma.crm.content.ContentKind;
 import org.openpharma.crm.content.ContentLibrary;
 import org.openpharma.crm.content.ContentQueries;
-import org.openpharma.crm.content.ContentQueries.VersionRow;
 import org.openpharma.crm.content.ContentViewer;
-import org.openpharma.crm.content.ReviewDecision;
-import org.openpharma.crm.content.ReviewSlot;
 import org.openpharma.crm.hcp.HcpDetails;
 import org.openpharma.crm.hcp.HcpManagement;
 import org.openpharma.crm.need.NeedCategory;
@@ -63,35 +57,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 class ContentLoopBrowserTests extends BrowserTestBase {
 
-	static final int SMTP_PORT = freePort();
-
-	static GreenMail smtp;
+	@RegisterExtension
+	static final GreenMailServer SMTP = new GreenMailServer();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-		registry.add("crm.mail.send-interval-ms", () -> "200");
-	}
-
-	@BeforeAll
-	static void startSmtp() {
-		smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		smtp.start();
-	}
-
-	@AfterAll
-	static void stopSmtp() {
-		smtp.stop();
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		SMTP.register(registry);
 	}
 
 	@Autowired
@@ -168,16 +139,10 @@ class ContentLoopBrowserTests extends BrowserTestBase {
 	}
 
 	long approved(ContentViewer author, ContentDraft draft) {
-		long itemId = this.library.create(draft, null, author);
-		VersionRow v = this.contentQueries.item(itemId, author).latest();
-		this.library.submit(v.versionId(), v.version(), author);
-		v = this.contentQueries.item(itemId, author).latest();
 		ContentViewer first = author.seesMedical() ? secondMedical() : viewer(Role.MEDICAL, "MEDICAL");
-		this.library.review(v.versionId(), v.version(), ReviewSlot.MEDICAL, ReviewDecision.APPROVED, null, first);
-		v = this.contentQueries.item(itemId, author).latest();
 		ContentViewer second = author.seesMedical() ? thirdMedical() : viewer(Role.REVIEWER, "COMPLIANCE");
-		this.library.review(v.versionId(), v.version(), ReviewSlot.REGULATORY, ReviewDecision.APPROVED, null, second);
-		return v.versionId();
+		return new WebApprovedContent(this.library, this.contentQueries).approve(draft, null, author, first, second)
+			.versionId();
 	}
 
 	ContentViewer secondMedical() {
@@ -260,7 +225,7 @@ class ContentLoopBrowserTests extends BrowserTestBase {
 			.getAttribute("data-offered")).isEqualTo("true");
 
 		// Fulfilled by e-mail from the need: the item ranks first, with its reasons.
-		int before = smtp.getReceivedMessages().length;
+		int before = SMTP.getReceivedMessages().length;
 		open("/needs/" + this.need);
 		click(By.id("need-email"));
 		WebElement first = waitFor(By.cssSelector("#picker tr[data-version-id]"));
@@ -270,8 +235,8 @@ class ContentLoopBrowserTests extends BrowserTestBase {
 		click(By.cssSelector("input[name='versionIds'][value='" + version + "']"));
 		click(By.id("send-email"));
 		assertThat(waitFor(By.id("flash")).getText()).contains("ニーズを対応済み");
-		assertThat(smtp.waitForIncomingEmail(15_000, before + 1)).isTrue();
-		MimeMessage mail = List.of(smtp.getReceivedMessages()).stream()
+		assertThat(SMTP.waitForIncomingEmail(15_000, before + 1)).isTrue();
+		MimeMessage mail = List.of(SMTP.getReceivedMessages()).stream()
 			.filter(m -> recipient(m).equals(this.address))
 			.findFirst()
 			.orElseThrow();

@@ -1,7 +1,5 @@
 package org.openpharma.crm.delivery.web;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,13 +11,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openpharma.crm.GreenMailServer;
+import org.openpharma.crm.WebApprovedContent;
 import org.openpharma.crm.WebIntegrationTest;
 import org.openpharma.crm.browser.BrowserTestBase;
 import org.openpharma.crm.consent.ConsentChannel;
@@ -32,10 +29,7 @@ import org.openpharma.crm.content.ContentDraft;
 import org.openpharma.crm.content.ContentKind;
 import org.openpharma.crm.content.ContentLibrary;
 import org.openpharma.crm.content.ContentQueries;
-import org.openpharma.crm.content.ContentQueries.VersionRow;
 import org.openpharma.crm.content.ContentViewer;
-import org.openpharma.crm.content.ReviewDecision;
-import org.openpharma.crm.content.ReviewSlot;
 import org.openpharma.crm.hcp.HcpDetails;
 import org.openpharma.crm.hcp.HcpManagement;
 import org.openpharma.crm.need.NeedCategory;
@@ -59,35 +53,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WebIntegrationTest
 class DeliveryBrowserTests extends BrowserTestBase {
 
-	static final int SMTP_PORT = freePort();
-
-	static GreenMail smtp;
+	@RegisterExtension
+	static final GreenMailServer SMTP = new GreenMailServer();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-		registry.add("crm.mail.send-interval-ms", () -> "200");
-	}
-
-	@BeforeAll
-	static void startSmtp() {
-		smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		smtp.start();
-	}
-
-	@AfterAll
-	static void stopSmtp() {
-		smtp.stop();
-	}
-
-	static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		SMTP.register(registry);
 	}
 
 	@Autowired
@@ -163,16 +134,9 @@ class DeliveryBrowserTests extends BrowserTestBase {
 	}
 
 	long approved(ContentViewer author, ContentDraft draft) {
-		long itemId = this.library.create(draft, null, author);
-		VersionRow v = this.contentQueries.item(itemId, author).latest();
-		this.library.submit(v.versionId(), v.version(), author);
-		v = this.contentQueries.item(itemId, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.MEDICAL, ReviewDecision.APPROVED, null,
-				viewer(Role.MEDICAL, "MEDICAL"));
-		v = this.contentQueries.item(itemId, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.REGULATORY, ReviewDecision.APPROVED, null,
-				viewer(Role.REVIEWER, "COMPLIANCE"));
-		return v.versionId();
+		return new WebApprovedContent(this.library, this.contentQueries)
+			.approve(draft, null, author, viewer(Role.MEDICAL, "MEDICAL"), viewer(Role.REVIEWER, "COMPLIANCE"))
+			.versionId();
 	}
 
 	void compose(long hcpId) {
@@ -198,14 +162,14 @@ class DeliveryBrowserTests extends BrowserTestBase {
 		// The request's circumstances belong to an answer to an inquiry only.
 		assertThat(this.driver.findElements(By.id("requestCircumstances"))).isEmpty();
 		screenshot("delivery-compose.png");
-		int before = smtp.getReceivedMessages().length;
+		int before = SMTP.getReceivedMessages().length;
 		compose(this.consented);
 		assertThat(waitFor(By.id("flash")).getText()).contains("送信待ちに登録");
 		assertThat(this.driver.findElement(By.id("mail-body")).getText()).contains("配信 一郎 先生");
 
 		// The background sender delivers it to the SMTP server.
-		assertThat(smtp.waitForIncomingEmail(15_000, before + 1)).isTrue();
-		MimeMessage mail = List.of(smtp.getReceivedMessages()).stream()
+		assertThat(SMTP.waitForIncomingEmail(15_000, before + 1)).isTrue();
+		MimeMessage mail = List.of(SMTP.getReceivedMessages()).stream()
 			.filter(m -> recipient(m).equals(this.address))
 			.findFirst()
 			.orElseThrow();
@@ -392,16 +356,9 @@ class DeliveryBrowserTests extends BrowserTestBase {
 	}
 
 	long approvedMedical(ContentViewer author, ContentDraft draft) {
-		long itemId = this.library.create(draft, null, author);
-		VersionRow v = this.contentQueries.item(itemId, author).latest();
-		this.library.submit(v.versionId(), v.version(), author);
-		v = this.contentQueries.item(itemId, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.MEDICAL, ReviewDecision.APPROVED, null,
-				otherMedical("medical-db2"));
-		v = this.contentQueries.item(itemId, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.REGULATORY, ReviewDecision.APPROVED, null,
-				otherMedical("medical-db3"));
-		return v.versionId();
+		return new WebApprovedContent(this.library, this.contentQueries)
+			.approve(draft, null, author, otherMedical("medical-db2"), otherMedical("medical-db3"))
+			.versionId();
 	}
 
 	ContentViewer otherMedical(String name) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openpharma.crm.TestUsers;
+import org.openpharma.crm.WebApprovedContent;
 import org.openpharma.crm.WebIntegrationTest;
 import org.openpharma.crm.WebTestBase;
 import org.openpharma.crm.consent.ConsentChannel;
@@ -25,10 +26,7 @@ import org.openpharma.crm.content.ContentDraft;
 import org.openpharma.crm.content.ContentKind;
 import org.openpharma.crm.content.ContentLibrary;
 import org.openpharma.crm.content.ContentQueries;
-import org.openpharma.crm.content.ContentQueries.VersionRow;
 import org.openpharma.crm.content.ContentViewer;
-import org.openpharma.crm.content.ReviewDecision;
-import org.openpharma.crm.content.ReviewSlot;
 import org.openpharma.crm.delivery.ContentEmails;
 import org.openpharma.crm.delivery.ContentEmails.EmailRequest;
 import org.openpharma.crm.delivery.ContentEmails.Queued;
@@ -135,18 +133,13 @@ class DeliveryWebIntegrationTests extends WebTestBase {
 	}
 
 	long approved(ContentViewer author, String title, ContentKind kind, String body, ContentLibrary.Upload file) {
-		long itemId = this.library.create(new ContentDraft(title, kind, this.area, Set.of(), Set.of(), List.of(), Set.of(),
-				Set.of(ConsentChannel.EMAIL), "ja", null, body, this.expires, false, null), file, author);
-		VersionRow v = this.contentQueries.item(itemId, author).latest();
-		this.library.submit(v.versionId(), v.version(), author);
 		// A promotional item: medical affairs and the regulatory reviewer; a medical one: two other medical users.
 		ContentViewer first = author.seesMedical() ? extraMedical("medical-dw2") : this.medical;
 		ContentViewer second = author.seesMedical() ? extraMedical("medical-dw3") : viewer(Role.REVIEWER, "COMPLIANCE");
-		v = this.contentQueries.item(itemId, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.MEDICAL, ReviewDecision.APPROVED, null, first);
-		v = this.contentQueries.item(itemId, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.REGULATORY, ReviewDecision.APPROVED, null, second);
-		return v.versionId();
+		return new WebApprovedContent(this.library, this.contentQueries)
+			.approve(new ContentDraft(title, kind, this.area, Set.of(), Set.of(), List.of(), Set.of(),
+					Set.of(ConsentChannel.EMAIL), "ja", null, body, this.expires, false, null), file, author, first, second)
+			.versionId();
 	}
 
 	ContentViewer extraMedical(String name) {

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openpharma.crm.WebApprovedContent;
 import org.openpharma.crm.WebIntegrationTest;
 import org.openpharma.crm.browser.BrowserTestBase;
 import org.openpharma.crm.consent.ConsentChannel;
@@ -16,8 +17,6 @@ import org.openpharma.crm.content.ContentKind;
 import org.openpharma.crm.content.ContentLibrary;
 import org.openpharma.crm.content.ContentQueries;
 import org.openpharma.crm.content.ContentViewer;
-import org.openpharma.crm.content.ReviewDecision;
-import org.openpharma.crm.content.ReviewSlot;
 import org.openpharma.crm.hcp.HcpDetails;
 import org.openpharma.crm.hcp.HcpManagement;
 import org.openpharma.crm.need.NeedCategory;
@@ -135,17 +134,11 @@ class ContentGapBrowserTests extends BrowserTestBase {
 		ContentViewer author = new ContentViewer(this.users.ensure(Role.MARKETING), Set.of(Role.MARKETING), "MARKETING");
 		ContentViewer medical = new ContentViewer(this.users.ensure(Role.MEDICAL), Set.of(Role.MEDICAL), "MEDICAL");
 		ContentViewer reviewer = new ContentViewer(this.users.ensure(Role.REVIEWER), Set.of(Role.REVIEWER), "COMPLIANCE");
-		long item = this.library.create(new ContentDraft("服薬指導用リーフレット", ContentKind.LEAFLET, this.area, Set.of(),
-				Set.of(NeedCategory.PATIENT_SUPPORT), List.of(this.topic), Set.of(AdoptionStage.TRIAL),
-				Set.of(ConsentChannel.VISIT), "ja", "要約", "本文です。",
-				LocalDate.ofInstant(this.clock.instant(), Japan.ZONE).plusMonths(6), false, null), null, author);
-		var v = this.contentQueries.item(item, author).latest();
-		this.library.submit(v.versionId(), v.version(), author);
-		v = this.contentQueries.item(item, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.MEDICAL, ReviewDecision.APPROVED, null, medical);
-		v = this.contentQueries.item(item, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.REGULATORY, ReviewDecision.APPROVED, null, reviewer);
-		return item;
+		return new WebApprovedContent(this.library, this.contentQueries).approve(new ContentDraft("服薬指導用リーフレット",
+				ContentKind.LEAFLET, this.area, Set.of(), Set.of(NeedCategory.PATIENT_SUPPORT), List.of(this.topic),
+				Set.of(AdoptionStage.TRIAL), Set.of(ConsentChannel.VISIT), "ja", "要約", "本文です。",
+				LocalDate.ofInstant(this.clock.instant(), Japan.ZONE).plusMonths(6), false, null), null, author, medical,
+				reviewer).itemId();
 	}
 
 }

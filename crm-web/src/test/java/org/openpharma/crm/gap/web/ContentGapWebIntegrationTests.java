@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openpharma.crm.TestUsers;
+import org.openpharma.crm.WebApprovedContent;
 import org.openpharma.crm.WebIntegrationTest;
 import org.openpharma.crm.WebTestBase;
 import org.openpharma.crm.consent.ConsentChannel;
@@ -20,8 +21,6 @@ import org.openpharma.crm.content.ContentKind;
 import org.openpharma.crm.content.ContentLibrary;
 import org.openpharma.crm.content.ContentQueries;
 import org.openpharma.crm.content.ContentViewer;
-import org.openpharma.crm.content.ReviewDecision;
-import org.openpharma.crm.content.ReviewSlot;
 import org.openpharma.crm.hcp.HcpDetails;
 import org.openpharma.crm.hcp.HcpManagement;
 import org.openpharma.crm.need.NeedCategory;
@@ -240,16 +239,11 @@ class ContentGapWebIntegrationTests extends WebTestBase {
 		ContentViewer second = new ContentViewer("gw-med-b-" + n, Set.of(Role.MEDICAL), "MEDICAL");
 		ContentViewer third = new ContentViewer("gw-med-c-" + n, Set.of(Role.MEDICAL), "MEDICAL");
 		String title = "患者支援に関するメディカル資料" + n;
-		long item = this.library.create(new ContentDraft(title, ContentKind.MEDICAL_LETTER, this.area, Set.of(),
-				Set.of(NeedCategory.PATIENT_SUPPORT), List.of(this.topic), Set.of(AdoptionStage.TRIAL),
-				Set.of(ConsentChannel.EMAIL), "ja", "要約", "本文です。",
-				LocalDate.ofInstant(this.clock.instant(), Japan.ZONE).plusMonths(6), false, null), null, author);
-		var v = this.contentQueries.item(item, author).latest();
-		this.library.submit(v.versionId(), v.version(), author);
-		v = this.contentQueries.item(item, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.MEDICAL, ReviewDecision.APPROVED, null, second);
-		v = this.contentQueries.item(item, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.REGULATORY, ReviewDecision.APPROVED, null, third);
+		long item = new WebApprovedContent(this.library, this.contentQueries).approve(new ContentDraft(title,
+				ContentKind.MEDICAL_LETTER, this.area, Set.of(), Set.of(NeedCategory.PATIENT_SUPPORT), List.of(this.topic),
+				Set.of(AdoptionStage.TRIAL), Set.of(ConsentChannel.EMAIL), "ja", "要約", "本文です。",
+				LocalDate.ofInstant(this.clock.instant(), Japan.ZONE).plusMonths(6), false, null), null, author, second,
+				third).itemId();
 
 		for (Role role : List.of(Role.MARKETING, Role.MANAGER)) {
 			this.mvc.perform(get("/content/gaps").param("ta", String.valueOf(this.area))
@@ -275,17 +269,11 @@ class ContentGapWebIntegrationTests extends WebTestBase {
 		ContentViewer author = new ContentViewer("gw-mkt-" + n, Set.of(Role.MARKETING), "MARKETING");
 		ContentViewer medical = new ContentViewer("gw-med-" + n, Set.of(Role.MEDICAL), "MEDICAL");
 		ContentViewer reviewer = new ContentViewer("gw-rev-" + n, Set.of(Role.REVIEWER), "COMPLIANCE");
-		long item = this.library.create(new ContentDraft("患者さん向け説明冊子", ContentKind.LEAFLET, this.area, Set.of(),
-				Set.of(NeedCategory.PATIENT_SUPPORT), List.of(this.topic), Set.of(AdoptionStage.TRIAL),
-				Set.of(ConsentChannel.VISIT), "ja", "要約", "本文です。",
-				LocalDate.ofInstant(this.clock.instant(), Japan.ZONE).plusMonths(6), false, null), null, author);
-		var v = this.contentQueries.item(item, author).latest();
-		this.library.submit(v.versionId(), v.version(), author);
-		v = this.contentQueries.item(item, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.MEDICAL, ReviewDecision.APPROVED, null, medical);
-		v = this.contentQueries.item(item, author).latest();
-		this.library.review(v.versionId(), v.version(), ReviewSlot.REGULATORY, ReviewDecision.APPROVED, null, reviewer);
-		return item;
+		return new WebApprovedContent(this.library, this.contentQueries).approve(new ContentDraft("患者さん向け説明冊子",
+				ContentKind.LEAFLET, this.area, Set.of(), Set.of(NeedCategory.PATIENT_SUPPORT), List.of(this.topic),
+				Set.of(AdoptionStage.TRIAL), Set.of(ConsentChannel.VISIT), "ja", "要約", "本文です。",
+				LocalDate.ofInstant(this.clock.instant(), Japan.ZONE).plusMonths(6), false, null), null, author, medical,
+				reviewer).itemId();
 	}
 
 }
