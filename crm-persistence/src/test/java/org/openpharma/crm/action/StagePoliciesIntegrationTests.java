@@ -26,9 +26,12 @@ import org.openpharma.crm.testsupport.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.convention.TestBean;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Stage policies against PostgreSQL, on this test's own therapeutic area and user: the defaults until a save, every
@@ -55,6 +58,9 @@ class StagePoliciesIntegrationTests extends PostgresTestBase {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	long area;
 
@@ -140,6 +146,48 @@ class StagePoliciesIntegrationTests extends PostgresTestBase {
 			});
 		assertThat(this.policies.history(this.area)).hasSize(1);
 		assertThat(this.audit.history("STAGE_POLICY", this.area, 10)).hasSize(1);
+	}
+
+	@Test
+	void ofTwoSavesFromTheSameVersionAtOnceTheSecondIsStale() throws Exception {
+		TransactionTemplate tx = new TransactionTemplate(this.transactionManager);
+		java.util.concurrent.CountDownLatch firstWritten = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch commitFirst = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.Future<?> first = pool.submit(() -> tx.executeWithoutResult(status -> {
+				this.policies.save(this.area, 0, edited(this.area), "先", this.marketer);
+				firstWritten.countDown();
+				try {
+					// Commit only once the second save waits for this version number.
+					commitFirst.await(20, java.util.concurrent.TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			}));
+			assertThat(firstWritten.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			java.util.concurrent.Future<Throwable> second = pool.submit(() -> {
+				try {
+					this.policies.save(this.area, 0, StagePolicy.defaults(this.area), "後", this.marketer);
+					return null;
+				}
+				catch (RuntimeException ex) {
+					return ex;
+				}
+			});
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.jdbc.queryForObject("SELECT count(*) FROM"
+					+ " pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO stage_policy %'",
+					Long.class) > 0);
+			commitFirst.countDown();
+			first.get(20, java.util.concurrent.TimeUnit.SECONDS);
+			assertThat(second.get(20, java.util.concurrent.TimeUnit.SECONDS))
+				.isInstanceOfSatisfying(StaleVersionException.class, ex -> assertThat(ex.getCurrentVersion()).isEqualTo(1));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.policies.history(this.area)).extracting(PolicyVersion::note).containsExactly("先");
 	}
 
 	@Test
