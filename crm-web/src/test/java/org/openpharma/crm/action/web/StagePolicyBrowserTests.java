@@ -62,6 +62,7 @@ class StagePolicyBrowserTests extends BrowserTestBase {
 		click(By.id("policy-save"));
 
 		waitForText(By.id("capsEMAIL.max-error"), "上限回数は1～50回の範囲で入力してください。");
+		screenshot("stage-policy-form");
 		assertThat(waitFor(By.id("error-summary")).getText()).contains("1 件");
 		// What the user chose stays on the form.
 		assertThat(new Select(waitFor(By.id("rulesINTERESTED.actions"))).getFirstSelectedOption().getAttribute("value"))
@@ -73,12 +74,13 @@ class StagePolicyBrowserTests extends BrowserTestBase {
 		assertThat(waitFor(By.id("policy-status")).getText()).startsWith("現在の方針：第2版");
 		List<WebElement> interested = this.driver.findElements(By.cssSelector("#rule-INTERESTED ol li"));
 		assertThat(interested).extracting(WebElement::getText)
-			.containsExactly("リモートディテーリング", "MR訪問（ディテーリング）", "メディカル（MSL）への引き継ぎ");
+			.containsExactly("リモートディテーリング", "MR訪問（ディテーリング）", "メディカル（MSL）連携");
 		assertThat(waitFor(By.id("cap-EMAIL")).getText()).contains("30日間に2回まで");
 		assertThat(this.driver.findElements(By.cssSelector("#policy-history tr.policy-version")))
 			.extracting(r -> r.getAttribute("data-version"))
 			.containsExactly("2", "1");
 		assertThat(waitFor(By.id("policy-note")).getText()).contains("リモート面談を優先し、メールの上限を見直し");
+		screenshot("stage-policy");
 		click(By.cssSelector("#policy-history tr[data-version='1'] a"));
 		assertThat(waitFor(By.id("policy-older")).getText()).contains("第1版");
 		assertThat(waitFor(By.id("cap-EMAIL")).getText()).contains("30日間に4回まで");
