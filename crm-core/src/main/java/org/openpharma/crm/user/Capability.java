@@ -97,6 +97,18 @@ public enum Capability {
 	/** The content-gap report (needs waiting for content) and content requests raised from it. */
 	READ_CONTENT_GAPS(MARKETING, MEDICAL, MANAGER),
 
+	/**
+	 * The stage policies: per therapeutic area, push or pull and the preferred actions per adoption stage, fatigue
+	 * caps and quiet periods, which the next best actions follow (docs/adr/0031). Everyone who works with HCPs.
+	 */
+	READ_STAGE_POLICY(MR, MARKETING, MEDICAL, CALL_CENTER, MANAGER),
+
+	/**
+	 * Save a new version of an area's stage policy: marketing's commercial decision. Not ADMIN, who manages users
+	 * and settings, not commercial policy; managers read it.
+	 */
+	EDIT_STAGE_POLICY(MARKETING),
+
 	/** Send HCPs' own actions (pull events) from other systems: API tokens only. */
 	SEND_PULL_EVENTS(true);
 

@@ -141,6 +141,10 @@ public class DemoDataGenerator {
 			if (library > 0) {
 				log.info("Demo content library: {} items", library);
 			}
+			int policies = DemoPolicies.policies(jdbc, this.clock.instant());
+			if (policies > 0) {
+				log.info("Demo stage policies: {} versions", policies);
+			}
 			if (inquiries + targets > 0) {
 				log.info("Demo medical inquiries: {}; patient targets: {}", inquiries, targets);
 			}

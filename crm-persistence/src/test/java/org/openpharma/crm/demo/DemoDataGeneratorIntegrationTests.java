@@ -208,6 +208,21 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 			.containsExactly("1676 50");
 		assertThat(count(jdbc, "SELECT count(*) FROM content_view")).isEqualTo(553);
 		assertThat(count(jdbc, "SELECT count(*) FROM content_feedback")).isEqualTo(335);
+		// Stage policies: a first version for every area, a second for oncology and diabetes; the year end quiet
+		// (from the generator's day, 2026-11-25), Golden Week too in diabetes' second version.
+		assertThat(jdbc.queryForList("SELECT a.code || ' ' || p.version || ' ' || p.saved_by FROM stage_policy p"
+				+ " JOIN therapeutic_area a ON a.id = p.therapeutic_area_id ORDER BY a.code, p.version", String.class))
+			.containsExactly("CARDIOVASCULAR 1 marketing", "CNS 1 marketing", "DIABETES 1 marketing",
+					"DIABETES 2 marketing", "IMMUNOLOGY 1 marketing", "ONCOLOGY 1 marketing", "ONCOLOGY 2 marketing",
+					"RESPIRATORY 1 marketing");
+		assertThat(count(jdbc, "SELECT count(*) FROM stage_policy_rule")).isEqualTo(48);
+		assertThat(count(jdbc, "SELECT count(*) FROM stage_policy_cap")).isEqualTo(40);
+		assertThat(jdbc.queryForList("SELECT label || ' ' || from_day || ' ' || to_day || ' ' || count(*)"
+				+ " FROM stage_policy_quiet_period GROUP BY label, from_day, to_day ORDER BY from_day", String.class))
+			.containsExactly("年末年始 2026-12-28 2027-01-04 8", "ゴールデンウィーク 2027-04-29 2027-05-05 1");
+		assertThat(count(jdbc, "SELECT max_contacts FROM stage_policy_cap c JOIN stage_policy p ON p.id = c.policy_id"
+				+ " JOIN therapeutic_area a ON a.id = p.therapeutic_area_id WHERE a.code = 'ONCOLOGY' AND p.version = 2"
+				+ " AND c.channel = 'EMAIL'")).isEqualTo(2);
 		// The dashboards: rollups rebuilt after the bulk load (equal to their source views), demo targets for the
 		// last year, inquiries answered on time, late and still open for the SLA.
 		assertThat(count(jdbc, "SELECT sum(n) FROM rollup_interaction WHERE ta_id = 0 AND product_id = 0"))

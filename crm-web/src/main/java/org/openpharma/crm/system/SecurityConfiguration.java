@@ -41,11 +41,13 @@ import static org.openpharma.crm.system.Policy.requires;
 import static org.openpharma.crm.user.Capability.ADMINISTER;
 import static org.openpharma.crm.user.Capability.ANSWER_DATA_REQUESTS;
 import static org.openpharma.crm.user.Capability.EDIT_HCPS;
+import static org.openpharma.crm.user.Capability.EDIT_STAGE_POLICY;
 import static org.openpharma.crm.user.Capability.MERGE_HCPS;
 import static org.openpharma.crm.user.Capability.READ_CONTENT;
 import static org.openpharma.crm.user.Capability.READ_CONTENT_GAPS;
 import static org.openpharma.crm.user.Capability.READ_DASHBOARDS;
 import static org.openpharma.crm.user.Capability.READ_SLA_DASHBOARD;
+import static org.openpharma.crm.user.Capability.READ_STAGE_POLICY;
 import static org.openpharma.crm.user.Capability.RECORD_CONSENT;
 import static org.openpharma.crm.user.Capability.SEND_CONTENT;
 import static org.openpharma.crm.user.Capability.SET_TARGETS;
@@ -154,6 +156,11 @@ class SecurityConfiguration {
 			// The content library; writing and reviewing are checked per method (@Allowed) and in ContentLibrary.
 			.requestMatchers("/content", "/content/**")
 			.access(requires(READ_CONTENT))
+			// Stage policies: every role that works with HCPs reads them, marketing saves a new version.
+			.requestMatchers("/policies/*/edit")
+			.access(requires(EDIT_STAGE_POLICY))
+			.requestMatchers("/policies", "/policies/**")
+			.access(requires(READ_STAGE_POLICY))
 			.requestMatchers("/actuator/**", "/admin/**")
 			.access(requires(ADMINISTER))
 			.requestMatchers("/hcps/*/merge", "/hcps/*/merge/**")
