@@ -19,14 +19,14 @@ $$;
 
 -- History: appended, never changed or removed by the application.
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_event, consent_record, stage_change, treatment_policy_note, inquiry_event,
-    adverse_event_handoff, content_review FROM ${crm_app};
+    adverse_event_handoff, content_review, next_action_decision FROM ${crm_app};
 -- Content versions move through review and end, but are never deleted (content_version_is_fixed).
 REVOKE DELETE, TRUNCATE ON content_version, content_item FROM ${crm_app};
 -- Stage policies: every save a new version, kept as saved (stage_policy_is_fixed, R__stage_policy.sql).
 REVOKE UPDATE, DELETE, TRUNCATE ON stage_policy, stage_policy_rule, stage_policy_cap, stage_policy_quiet_period
     FROM ${crm_app};
 -- A merge re-points stage history and policy notes to the surviving HCP (nothing else, see history_is_append_only).
-GRANT UPDATE (hcp_id) ON stage_change, treatment_policy_note TO ${crm_app};
+GRANT UPDATE (hcp_id) ON stage_change, treatment_policy_note, next_action_decision TO ${crm_app};
 -- Pharmacovigilance acknowledges a hand-off once (adverse_event_handoff_is_append_only).
 GRANT UPDATE (acknowledged_at, acknowledged_by, pv_reference) ON adverse_event_handoff TO ${crm_app};
 -- Inquiries move through their workflow but are never deleted.

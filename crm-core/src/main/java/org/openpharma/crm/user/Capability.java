@@ -109,6 +109,15 @@ public enum Capability {
 	 */
 	EDIT_STAGE_POLICY(MARKETING),
 
+	/**
+	 * The next best actions of an HCP with their reasons: on the HCP page, in My HCPs, in the API. Every role that
+	 * works with HCPs; administrators manage users and settings, not the work with HCPs.
+	 */
+	READ_NEXT_ACTIONS(MR, MARKETING, MEDICAL, CALL_CENTER, MANAGER),
+
+	/** Accept or dismiss a suggestion: only the department it names (checked per suggestion as well). */
+	ACT_ON_NEXT_ACTIONS(MR, MARKETING, MEDICAL),
+
 	/** Send HCPs' own actions (pull events) from other systems: API tokens only. */
 	SEND_PULL_EVENTS(true);
 

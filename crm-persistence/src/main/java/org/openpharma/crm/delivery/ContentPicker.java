@@ -76,6 +76,14 @@ public class ContentPicker {
 		return ContentMatch.rank(usable, context(hcpId, needId, channel, viewer));
 	}
 
+	/**
+	 * Every approved, unexpired item (not a template) the sender may give on the channel, unranked; no off-label ones.
+	 * The next-best-action engine ranks it per HCP in memory.
+	 */
+	public List<ContentCandidate> usableFor(ConsentChannel channel, ContentViewer viewer) {
+		return usable(channel, viewer, false, false);
+	}
+
 	/** The approved e-mail templates the sender may use. */
 	public List<ContentCandidate> templates(ContentViewer viewer) {
 		return usable(ConsentChannel.EMAIL, viewer, false, true);

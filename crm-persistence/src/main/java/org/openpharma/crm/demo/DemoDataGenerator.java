@@ -148,6 +148,13 @@ public class DemoDataGenerator {
 			if (inquiries + targets > 0) {
 				log.info("Demo medical inquiries: {}; patient targets: {}", inquiries, targets);
 			}
+			// Every HCP's next best actions are computed by the refresher in the background (NextActionRefresher);
+			// the HCP page computes its own live meanwhile.
+			int stale = jdbc.update("INSERT INTO next_action_stale (hcp_id, since) SELECT id, ? FROM hcp"
+					+ " WHERE status <> 'MERGED' ON CONFLICT (hcp_id) DO NOTHING", java.sql.Timestamp.from(this.clock.instant()));
+			if (stale > 0) {
+				log.info("Next best actions to compute in the background: {} HCPs", stale);
+			}
 			return report;
 		});
 	}

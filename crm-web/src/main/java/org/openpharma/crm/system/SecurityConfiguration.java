@@ -42,6 +42,7 @@ import static org.openpharma.crm.user.Capability.ADMINISTER;
 import static org.openpharma.crm.user.Capability.ANSWER_DATA_REQUESTS;
 import static org.openpharma.crm.user.Capability.EDIT_HCPS;
 import static org.openpharma.crm.user.Capability.EDIT_STAGE_POLICY;
+import static org.openpharma.crm.user.Capability.READ_NEXT_ACTIONS;
 import static org.openpharma.crm.user.Capability.MERGE_HCPS;
 import static org.openpharma.crm.user.Capability.READ_CONTENT;
 import static org.openpharma.crm.user.Capability.READ_CONTENT_GAPS;
@@ -136,6 +137,9 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/emails", "/emails/**", "/hcps/*/emails", "/hcps/*/emails/**", "/hcps/*/deliveries/**")
 			.access(requires(SEND_CONTENT))
+			// Next best actions; accepting and dismissing are checked per method (@Allowed) and per suggestion.
+			.requestMatchers("/hcps/*/next-actions", "/hcps/*/next-actions/**", "/next-actions/**")
+			.access(requires(READ_NEXT_ACTIONS))
 			.requestMatchers(HttpMethod.POST, "/hcps/*/consent", "/hcps/*/consent/link")
 			.access(requires(RECORD_CONSENT))
 			// Medical inquiries: intake by those who meet HCPs; the queue and AE hand-offs behind the firewall.

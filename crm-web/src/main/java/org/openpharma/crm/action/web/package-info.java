@@ -4,7 +4,7 @@
  * show (docs/adr/0020).
  */
 @ApplicationModule(displayName = "action screens",
-		allowedDependencies = { "action", "consent", "reference", "shared", "stage", "system", "user" })
+		allowedDependencies = { "action", "consent", "hcp", "reference", "shared", "stage", "system", "user" })
 package org.openpharma.crm.action.web;
 
 import org.springframework.modulith.ApplicationModule;

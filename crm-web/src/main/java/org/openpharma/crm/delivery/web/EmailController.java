@@ -76,11 +76,13 @@ class EmailController {
 
 	@GetMapping("/hcps/{id}/emails/new")
 	String compose(@PathVariable long id, @RequestParam(required = false) Long needId,
-			@RequestParam(required = false) Long inquiryId, Authentication user, Model model) {
+			@RequestParam(required = false) Long inquiryId, @RequestParam(required = false) Long versionId,
+			Authentication user, Model model) {
 		Optional<NeedFacts> need = (needId != null) ? this.picker.need(needId).filter(n -> n.hcpId() == id)
 				: Optional.empty();
+		// An accepted suggestion opens the form with its item ticked; the item is checked again when sent.
 		EmailForm form = EmailForm.start(need.map(NeedFacts::id).orElse(null), need.map(NeedFacts::version).orElse(null),
-				inquiryId, this.emails.addressOf(id).orElse(null));
+				inquiryId, this.emails.addressOf(id).orElse(null), versionId);
 		model.addAttribute("form", form);
 		return composePage(id, form, user, model);
 	}

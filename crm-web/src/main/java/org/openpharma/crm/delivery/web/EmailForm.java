@@ -12,7 +12,13 @@ record EmailForm(Long templateVersionId, List<Long> versionIds, Long needId, Boo
 		Long inquiryId, String requestCircumstances, String recipient) {
 
 	static EmailForm start(Long needId, Long needVersion, Long inquiryId, String recipient) {
-		return new EmailForm(null, List.of(), needId, Boolean.TRUE, needVersion, inquiryId, null, recipient);
+		return start(needId, needVersion, inquiryId, recipient, null);
+	}
+
+	/** The form with one item ticked already (an accepted suggestion's). */
+	static EmailForm start(Long needId, Long needVersion, Long inquiryId, String recipient, Long versionId) {
+		return new EmailForm(null, (versionId != null) ? List.of(versionId) : List.of(), needId, Boolean.TRUE,
+				needVersion, inquiryId, null, recipient);
 	}
 
 	EmailForm withRecipient(String address) {
