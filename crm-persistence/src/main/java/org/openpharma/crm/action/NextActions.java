@@ -41,6 +41,7 @@ import org.openpharma.crm.shared.Japan;
 import org.openpharma.crm.shared.JapaneseText;
 import org.openpharma.crm.stage.AdoptionStage;
 import org.openpharma.crm.user.Role;
+import org.openpharma.crm.user.WorkScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -218,27 +219,42 @@ public class NextActions {
 	}
 
 	/**
-	 * The day's list: the stored suggestions for the user's department that are due by today, for the HCPs of the
-	 * user's territories, best score first; one per HCP, and only while its item is still usable.
+	 * The day's list: the stored suggestions for the user's department that are due by today, best score first, one
+	 * per HCP and only while its item is still usable — for an MR the HCPs of their territories, for national roles
+	 * (medical affairs' hand-offs, marketing's invitations and links) the whole country.
 	 */
 	@Transactional(readOnly = true)
-	public List<DayAction> today(String username, String department, int limit) {
+	public List<DayAction> today(WorkScope scope, int limit) {
 		LocalDate today = today();
-		return this.jdbc.query("SELECT * FROM (SELECT DISTINCT ON (a.hcp_id) a.hcp_id, h.name_kanji, a.therapeutic_area_id,"
-				+ " a.kind, a.due_on, a.department, a.content_version_id, v.title, a.need_id, a.score, a.reasons,"
-				+ " a.policy_version FROM next_action a JOIN hcp h ON h.id = a.hcp_id JOIN hco o ON o.id = h.primary_hco_id"
+		List<Object> args = new ArrayList<>(List.of(scope.departmentCode(), Date.valueOf(today), Date.valueOf(today)));
+		String where = "";
+		if (!scope.national()) {
+			if (scope.prefectures().isEmpty()) {
+				return List.of();
+			}
+			where = " AND o.prefecture_code = ANY (?)";
+			args.add(scope.prefectures().toArray(Integer[]::new));
+		}
+		// Four candidates per line asked for: an HCP with several areas keeps only its best one below.
+		args.add(limit * 4);
+		Map<Long, DayAction> best = new LinkedHashMap<>();
+		this.jdbc.query("SELECT a.hcp_id, h.name_kanji, a.therapeutic_area_id, a.kind, a.due_on, a.department,"
+				+ " a.content_version_id, v.title, a.need_id, a.score, a.reasons, a.policy_version FROM next_action a"
+				+ " JOIN hcp h ON h.id = a.hcp_id LEFT JOIN hco o ON o.id = h.primary_hco_id"
 				+ " LEFT JOIN content_version v ON v.id = a.content_version_id"
 				+ " WHERE a.department = ? AND a.kind <> 'NO_CONTACT' AND a.due_on <= ? AND h.status = 'ACTIVE'"
-				+ " AND (a.content_version_id IS NULL OR (v.status = 'APPROVED' AND v.expires_on >= ?))"
-				+ " AND o.prefecture_code IN (SELECT tp.prefecture_code FROM app_user u"
-				+ "  JOIN app_user_territory ut ON ut.user_id = u.id"
-				+ "  JOIN territory_prefecture tp ON tp.territory_id = ut.territory_id WHERE u.username = ?)"
-				+ " ORDER BY a.hcp_id, a.score DESC, a.rank) d ORDER BY d.score DESC, d.hcp_id LIMIT ?",
-				(rs, i) -> new DayAction(rs.getLong(1), rs.getString(2), rs.getLong(3),
-						new Suggestion(rs.getLong(1), rs.getLong(3), ActionKind.valueOf(rs.getString(4)),
-								rs.getObject(5, LocalDate.class), rs.getString(6), (Long) rs.getObject(7), rs.getString(8),
-								(Long) rs.getObject(9), rs.getInt(10), fromJson(rs.getString(11)), rs.getLong(12))),
-				department, Date.valueOf(today), Date.valueOf(today), username, limit);
+				+ " AND (a.content_version_id IS NULL OR (v.status = 'APPROVED' AND v.expires_on >= ?))" + where
+				+ " ORDER BY a.score DESC, a.hcp_id, a.rank LIMIT ?", rs -> {
+					long hcpId = rs.getLong(1);
+					if (best.size() < limit && !best.containsKey(hcpId)) {
+						best.put(hcpId, new DayAction(hcpId, rs.getString(2), rs.getLong(3),
+								new Suggestion(hcpId, rs.getLong(3), ActionKind.valueOf(rs.getString(4)),
+										rs.getObject(5, LocalDate.class), rs.getString(6), (Long) rs.getObject(7),
+										rs.getString(8), (Long) rs.getObject(9), rs.getInt(10), fromJson(rs.getString(11)),
+										rs.getLong(12))));
+					}
+				}, args.toArray());
+		return List.copyOf(best.values());
 	}
 
 	/** The facts of each area the HCP has a stage or an open need in. */

@@ -148,6 +148,10 @@ public class DemoDataGenerator {
 			if (inquiries + targets > 0) {
 				log.info("Demo medical inquiries: {}; patient targets: {}", inquiries, targets);
 			}
+			int dismissals = DemoDecisions.dismissals(jdbc, this.clock.instant());
+			if (dismissals > 0) {
+				log.info("Demo dismissed suggestions: {}", dismissals);
+			}
 			// Every HCP's next best actions are computed by the refresher in the background (NextActionRefresher);
 			// the HCP page computes its own live meanwhile.
 			int stale = jdbc.update("INSERT INTO next_action_stale (hcp_id, since) SELECT id, ? FROM hcp"

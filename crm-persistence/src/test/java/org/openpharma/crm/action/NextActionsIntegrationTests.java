@@ -187,7 +187,7 @@ class NextActionsIntegrationTests extends PostgresTestBase {
 		assertThat(this.jdbc.queryForList("SELECT kind FROM next_action WHERE hcp_id = ? ORDER BY rank", String.class,
 				this.hcp)).containsExactly("VISIT", "REMOTE_DETAIL");
 		assertThat(this.actions.first(List.of(this.hcp)).get(this.hcp).kind()).isEqualTo(ActionKind.VISIT);
-		List<NextActions.DayAction> day = this.actions.today(this.mr, "SALES", 500);
+		List<NextActions.DayAction> day = this.actions.today(this.users.scopeOf(this.mr), 500);
 		assertThat(day).filteredOn(d -> d.hcpId() == this.hcp)
 			.singleElement()
 			.satisfies(d -> {
@@ -196,7 +196,7 @@ class NextActionsIntegrationTests extends PostgresTestBase {
 						LocalDate.ofInstant(this.clock.instant().minusSeconds(3600), Japan.ZONE), "WEBINAR", "視聴"));
 			});
 		// Marketing's list holds no MR visit.
-		assertThat(this.actions.today(this.marketing, "MARKETING", 500)).noneMatch(d -> d.hcpId() == this.hcp);
+		assertThat(this.actions.today(this.users.scopeOf(this.marketing), 500)).noneMatch(d -> d.hcpId() == this.hcp);
 	}
 
 	@Test
@@ -260,6 +260,11 @@ class NextActionsIntegrationTests extends PostgresTestBase {
 			.orElseThrow();
 		assertThat(handoff.needId()).isEqualTo(safety);
 		String medical = ensure("na-msl-" + System.nanoTime() % 1_000_000, "MEDICAL", Role.MEDICAL);
+		// Medical affairs' list is national: the hand-off is on it, whatever the HCP's territory.
+		this.actions.refresh(this.hcp);
+		assertThat(this.actions.today(this.users.scopeOf(medical), 500)).filteredOn(d -> d.hcpId() == this.hcp)
+			.extracting(d -> d.suggestion().kind())
+			.containsExactly(ActionKind.MEDICAL_HANDOFF);
 
 		NextActionDecisions.Accepted accepted = this.decisions.accept(this.hcp, handoff.key(), medical);
 

@@ -223,6 +223,13 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 		assertThat(count(jdbc, "SELECT max_contacts FROM stage_policy_cap c JOIN stage_policy p ON p.id = c.policy_id"
 				+ " JOIN therapeutic_area a ON a.id = p.therapeutic_area_id WHERE a.code = 'ONCOLOGY' AND p.version = 2"
 				+ " AND c.channel = 'EMAIL'")).isEqualTo(2);
+		// Next best actions: every HCP waits for the background refresher; visit suggestions dismissed with reasons.
+		assertThat(count(jdbc, "SELECT count(*) FROM next_action_stale"))
+			.isEqualTo(count(jdbc, "SELECT count(*) FROM hcp WHERE status <> 'MERGED'"));
+		assertThat(count(jdbc, "SELECT count(*) FROM next_action_decision WHERE decision = 'DISMISSED'"
+				+ " AND length(reason) > 0")).isEqualTo(10);
+		assertThat(count(jdbc, "SELECT count(*) FROM next_action_decision d JOIN app_user u ON u.username = d.decided_by"
+				+ " WHERE u.department_code = 'SALES'")).isEqualTo(10);
 		// The dashboards: rollups rebuilt after the bulk load (equal to their source views), demo targets for the
 		// last year, inquiries answered on time, late and still open for the SLA.
 		assertThat(count(jdbc, "SELECT sum(n) FROM rollup_interaction WHERE ta_id = 0 AND product_id = 0"))

@@ -78,11 +78,12 @@ class NextActionController {
 		LocalDate today = LocalDate.ofInstant(this.clock.instant(), Japan.ZONE);
 		String department = this.users.departmentOf(user.getName()).orElse("");
 		ActionRows rows = new ActionRows(this.messages, locale, this.reference);
-		model.addAttribute("dayActions", this.actions.today(user.getName(), department, DAY_LIST)
+		model.addAttribute("dayActions", this.actions.today(this.users.scopeOf(user.getName()), DAY_LIST)
 			.stream()
 			.map(d -> new DayView(d.hcpId(), d.hcpName(), areaName(d.therapeuticAreaId(), locale),
 					rows.row(d.suggestion(), department, today)))
 			.toList());
+		model.addAttribute("department", department);
 		return "action/today :: today";
 	}
 
