@@ -97,6 +97,15 @@ public enum Capability {
 	/** The content-gap report (needs waiting for content) and content requests raised from it. */
 	READ_CONTENT_GAPS(MARKETING, MEDICAL, MANAGER),
 
+	/**
+	 * The call plan: plan calls (by hand or from a suggestion), move them, cancel them and log them as the visit they
+	 * became. MRs and medical science liaisons (MEDICAL); the owner or their manager changes a plan (CallPlans).
+	 */
+	PLAN_CALLS(MR, MEDICAL),
+
+	/** Managers' coaching view: per rep and week, planned against done and missed, and what moved (counts only). */
+	READ_CALL_PLANS(MANAGER),
+
 	/** Send HCPs' own actions (pull events) from other systems: API tokens only. */
 	SEND_PULL_EVENTS(true);
 

@@ -42,6 +42,8 @@ import static org.openpharma.crm.user.Capability.ADMINISTER;
 import static org.openpharma.crm.user.Capability.ANSWER_DATA_REQUESTS;
 import static org.openpharma.crm.user.Capability.EDIT_HCPS;
 import static org.openpharma.crm.user.Capability.MERGE_HCPS;
+import static org.openpharma.crm.user.Capability.PLAN_CALLS;
+import static org.openpharma.crm.user.Capability.READ_CALL_PLANS;
 import static org.openpharma.crm.user.Capability.READ_CONTENT;
 import static org.openpharma.crm.user.Capability.READ_CONTENT_GAPS;
 import static org.openpharma.crm.user.Capability.READ_DASHBOARDS;
@@ -154,6 +156,11 @@ class SecurityConfiguration {
 			// The content library; writing and reviewing are checked per method (@Allowed) and in ContentLibrary.
 			.requestMatchers("/content", "/content/**")
 			.access(requires(READ_CONTENT))
+			// The call plan: a manager's coaching view of their reps, and the planner's own week.
+			.requestMatchers("/plan/team", "/plan/team/**")
+			.access(requires(READ_CALL_PLANS))
+			.requestMatchers("/plan", "/plan/**")
+			.access(requires(PLAN_CALLS))
 			.requestMatchers("/actuator/**", "/admin/**")
 			.access(requires(ADMINISTER))
 			.requestMatchers("/hcps/*/merge", "/hcps/*/merge/**")
