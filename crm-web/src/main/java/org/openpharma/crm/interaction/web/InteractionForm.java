@@ -242,9 +242,13 @@ public record InteractionForm(Long hcpId, Channel channel, @Size(max = 500) Stri
 			return new StageRow(null, null, null);
 		}
 
+		/**
+		 * No stage and no reason: the row's area alone follows the visit's (static/js/forms.js), so a visit with an
+		 * area (a planned call's, say) does not by itself ask for a stage change.
+		 */
 		@Override
 		public boolean isBlank() {
-			return this.stage == null && this.therapeuticAreaId == null;
+			return this.stage == null && (this.reason == null || this.reason.isBlank());
 		}
 
 	}
