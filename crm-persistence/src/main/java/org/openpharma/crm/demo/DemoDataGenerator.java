@@ -141,6 +141,10 @@ public class DemoDataGenerator {
 			if (library > 0) {
 				log.info("Demo content library: {} items", library);
 			}
+			int plans = DemoPlans.plans(jdbc, this.clock.instant());
+			if (plans > 0) {
+				log.info("Demo call plans: {}", plans);
+			}
 			if (inquiries + targets > 0) {
 				log.info("Demo medical inquiries: {}; patient targets: {}", inquiries, targets);
 			}
