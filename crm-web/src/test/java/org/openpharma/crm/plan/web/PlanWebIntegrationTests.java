@@ -60,6 +60,15 @@ class PlanWebIntegrationTests extends WebTestBase {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.openpharma.crm.content.ContentLibrary library;
+
+	@Autowired
+	org.openpharma.crm.content.ContentQueries contentQueries;
+
+	@Autowired
+	TestUsers testUsers;
+
 	String mr;
 
 	String otherMr;
@@ -173,6 +182,47 @@ class PlanWebIntegrationTests extends WebTestBase {
 		assertThat(this.plans.get(id).getStatus()).isEqualTo(PlanStatus.DONE);
 		assertThat(this.plans.get(id).getInteractionId()).isEqualTo(this.jdbc.queryForObject(
 				"SELECT id FROM interaction WHERE hcp_id = ?", Long.class, this.hcp));
+	}
+
+	/** The plan's area becomes the visit's, its item is ticked in "content shown", and the plan is done with it. */
+	@Test
+	void aPlanWithAnItemOpensTheVisitFormWithTheAreaAndTheItemTicked() throws Exception {
+		long n = System.nanoTime() % 1_000_000L;
+		long area = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?, ?, ?)"
+				+ " RETURNING id", Long.class, "PW" + n, "計画資料領域" + n, "Plan content " + n);
+		org.openpharma.crm.content.ContentViewer marketing = viewer(Role.MARKETING, "MARKETING");
+		long item = new org.openpharma.crm.WebApprovedContent(this.library, this.contentQueries)
+			.approve(new org.openpharma.crm.content.ContentDraft("計画用の詳細資料 " + n,
+					org.openpharma.crm.content.ContentKind.DETAILING_SLIDES, area, Set.of(), Set.of(), java.util.List.of(),
+					Set.of(), Set.of(org.openpharma.crm.consent.ConsentChannel.VISIT), "ja", null, "本文",
+					this.today.plusDays(60), false, null), null, marketing, viewer(Role.MEDICAL, "MEDICAL"),
+					viewer(Role.REVIEWER, "COMPLIANCE"))
+			.versionId();
+		long id = this.plans.plan(new PlanDraft(this.hcp, area, this.today, Channel.VISIT, item, null, null, null), this.mr);
+		var as = user(this.mr).roles("MR");
+		String page = this.mvc.perform(get("/interactions/new?planId=" + id).with(as))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).containsPattern("id=\"content-" + item + "\"[^>]*checked")
+			.containsPattern("<option value=\"" + area + "\"[^>]*selected");
+		this.mvc.perform(post("/interactions/new").with(as).with(csrf())
+				.param("planId", String.valueOf(id))
+				.param("hcpId", String.valueOf(this.hcp))
+				.param("channel", "VISIT")
+				.param("therapeuticAreaIds", String.valueOf(area))
+				.param("contentVersionIds", String.valueOf(item))
+				.param("occurredAt", java.time.LocalDateTime.now(org.openpharma.crm.shared.Japan.ZONE)
+					.toString().substring(0, 16)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.plans.get(id).getStatus()).isEqualTo(PlanStatus.DONE);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM content_delivery WHERE interaction_id = ?"
+				+ " AND version_id = ?", Long.class, this.plans.get(id).getInteractionId(), item)).isEqualTo(1);
+	}
+
+	private org.openpharma.crm.content.ContentViewer viewer(Role role, String department) {
+		return new org.openpharma.crm.content.ContentViewer(this.testUsers.ensure(role), Set.of(role), department);
 	}
 
 	/** A forged plan id in the visit form: someone else's plan, or one already done, saves nothing. */
