@@ -23,10 +23,12 @@ import org.openpharma.crm.stage.AdoptionStage;
  *     first
  * @param content per channel, the approved items that may be used, best match for this HCP and area first
  * @param dismissed suggestions of this area dismissed lately
+ * @param planned calls already planned in this area for today or later (a visit is not suggested twice)
  */
 public record ActionFacts(long hcpId, long therapeuticAreaId, LocalDate today, AdoptionStage stage,
 		LocalDate stageSince, List<OpenNeed> needs, Map<ConsentChannel, Map<ConsentPurpose, ConsentFact>> consent,
-		List<Contact> contacts, Map<ConsentChannel, List<ContentOption>> content, List<Dismissal> dismissed) {
+		List<Contact> contacts, Map<ConsentChannel, List<ContentOption>> content, List<Dismissal> dismissed,
+		List<Planned> planned) {
 
 	public ActionFacts {
 		needs = List.copyOf(needs);
@@ -34,6 +36,11 @@ public record ActionFacts(long hcpId, long therapeuticAreaId, LocalDate today, A
 		contacts = List.copyOf(contacts);
 		content = Map.copyOf(content);
 		dismissed = List.copyOf(dismissed);
+		planned = List.copyOf(planned);
+	}
+
+	/** A call planned for the HCP in this area: its channel and day. */
+	public record Planned(Channel channel, LocalDate day) {
 	}
 
 	/** An open need of the HCP in this area. */

@@ -150,6 +150,14 @@ public final class NextActionRules {
 			if (kind == ActionKind.NO_CONTACT) {
 				continue;
 			}
+			Optional<ActionFacts.Planned> planned = facts.planned()
+				.stream()
+				.filter(p -> p.channel().consentChannel().equals(kind.consentChannel()))
+				.findFirst();
+			if (planned.isPresent()) {
+				excluded.add(new Excluded(kind, Reason.of("planned", planned.get().day())));
+				continue;
+			}
 			ConsentChannel channel = kind.consentChannel().orElseThrow();
 			ConsentPurpose purpose = kind.defaultPurpose();
 			ConsentFact consent = facts.consentFor(channel, purpose);

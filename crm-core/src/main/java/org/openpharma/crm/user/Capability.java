@@ -118,6 +118,15 @@ public enum Capability {
 	/** Accept or dismiss a suggestion: only the department it names (checked per suggestion as well). */
 	ACT_ON_NEXT_ACTIONS(MR, MARKETING, MEDICAL),
 
+	/**
+	 * The call plan: plan calls (by hand or from a suggestion), move them, cancel them and log them as the visit they
+	 * became. MRs and medical science liaisons (MEDICAL); the owner or their manager changes a plan (CallPlans).
+	 */
+	PLAN_CALLS(MR, MEDICAL),
+
+	/** Managers' coaching view: per rep and week, planned against done and missed, and what moved (counts only). */
+	READ_CALL_PLANS(MANAGER),
+
 	/** Send HCPs' own actions (pull events) from other systems: API tokens only. */
 	SEND_PULL_EVENTS(true);
 

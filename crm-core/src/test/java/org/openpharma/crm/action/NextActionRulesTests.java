@@ -47,6 +47,8 @@ class NextActionRulesTests {
 
 		List<Dismissal> dismissed = new ArrayList<>();
 
+		List<ActionFacts.Planned> planned = new ArrayList<>();
+
 		Facts() {
 			for (ConsentChannel channel : ConsentChannel.values()) {
 				Map<ConsentPurpose, ConsentFact> byPurpose = new EnumMap<>(ConsentPurpose.class);
@@ -64,7 +66,7 @@ class NextActionRulesTests {
 
 		ActionFacts build() {
 			return new ActionFacts(1L, 5L, TODAY, this.stage, this.since, this.needs, this.consent, this.contacts,
-					this.content, this.dismissed);
+					this.content, this.dismissed, this.planned);
 		}
 
 	}
@@ -191,6 +193,18 @@ class NextActionRulesTests {
 
 		facts.dismissed.set(0, new Dismissal(ActionKind.VISIT, TODAY.minusDays(31), "学会シーズンで多忙"));
 		assertThat(kinds(NextActionRules.suggest(facts.build(), POLICY))).startsWith(ActionKind.VISIT);
+	}
+
+	@Test
+	void aCallAlreadyPlannedOnTheChannelIsNotSuggestedAgain() {
+		Facts facts = new Facts();
+		facts.planned.add(new ActionFacts.Planned(Channel.VISIT, TODAY.plusDays(3)));
+
+		Outcome outcome = NextActionRules.suggest(facts.build(), POLICY);
+
+		assertThat(kinds(outcome)).containsExactly(ActionKind.REMOTE_DETAIL);
+		assertThat(outcome.excluded()).contains(
+				new NextActionRules.Excluded(ActionKind.VISIT, Reason.of("planned", TODAY.plusDays(3))));
 	}
 
 	@Test

@@ -27,8 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Keeps the stored suggestions current. A write that changes a reason — a contact, a need, a stage, consent, pull
  * events — marks its HCP stale in the writing transaction (a row, no computing: the write stays as fast as before);
  * every second ({@code crm.actions.refresh-interval-ms}) the refresher recomputes the stale HCPs, each in its own
- * transaction so that one HCP's failure does not hold up the others. Every node runs it: rows are taken with
- * {@code SKIP LOCKED}. A merge and an erasure act inside their own transaction.
+ * transaction so that one HCP's failure does not hold up the others. Every node runs it: an HCP is refreshed by one
+ * of them at a time (an advisory lock per HCP, skipped when taken). A merge and an erasure act inside their own transaction.
  */
 @Component
 class NextActionRefresher {
@@ -67,13 +67,8 @@ class NextActionRefresher {
 		}
 		for (long hcpId : due) {
 			try {
-				this.transactions.executeWithoutResult(status -> {
-					List<Long> mine = this.jdbc.queryForList("SELECT hcp_id FROM next_action_stale WHERE hcp_id = ?"
-							+ " FOR UPDATE SKIP LOCKED", Long.class, hcpId);
-					if (!mine.isEmpty()) {
-						this.actions.refresh(hcpId);
-					}
-				});
+				// An HCP another node or request is refreshing right now is skipped: that refresh is enough.
+				this.transactions.executeWithoutResult(status -> this.actions.refreshUnlessBusy(hcpId));
 			}
 			catch (RuntimeException ex) {
 				// Keeps the mark; the next run tries again. The HCP page computes live meanwhile.

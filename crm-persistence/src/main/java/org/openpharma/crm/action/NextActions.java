@@ -141,8 +141,17 @@ public class NextActions {
 			.findFirst();
 	}
 
-	/** Computes the HCP's suggestions and stores them in place of the ones before. */
+	/** The advisory lock class of refreshes: one refresh of an HCP at a time, whoever starts it. */
+	static final int REFRESH_LOCK = 1633;
+
+	/**
+	 * Computes the HCP's suggestions and stores them in place of the ones before. Refreshes of one HCP queue on an
+	 * advisory lock; the stale mark is taken first, so that a write committed while this one computes marks the HCP
+	 * again instead of being lost.
+	 */
 	public void refresh(long hcpId) {
+		this.jdbc.queryForList("SELECT pg_advisory_xact_lock(?, ?)", REFRESH_LOCK, (int) hcpId);
+		this.jdbc.update("DELETE FROM next_action_stale WHERE hcp_id = ?", hcpId);
 		Instant now = this.clock.instant();
 		List<AreaActions> areas = forHcp(hcpId);
 		this.jdbc.update("DELETE FROM next_action WHERE hcp_id = ?", hcpId);
@@ -160,7 +169,17 @@ public class NextActions {
 					+ " content_version_id, need_id, score, reasons, policy_version, computed_at)"
 					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)", rows);
 		}
-		this.jdbc.update("DELETE FROM next_action_stale WHERE hcp_id = ?", hcpId);
+	}
+
+	/** Refreshes the HCP unless another refresh of it is running (that one is enough); whether it did. */
+	public boolean refreshUnlessBusy(long hcpId) {
+		Boolean mine = this.jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?, ?)", Boolean.class, REFRESH_LOCK,
+				(int) hcpId);
+		if (!Boolean.TRUE.equals(mine)) {
+			return false;
+		}
+		refresh(hcpId);
+		return true;
 	}
 
 	/** Marks the HCP's stored suggestions for a refresh (in the caller's transaction). */
@@ -176,14 +195,15 @@ public class NextActions {
 				Timestamp.from(this.clock.instant()));
 	}
 
-	/** Refreshes up to {@code limit} stale HCPs, oldest mark first; other nodes take other HCPs. */
+	/** Refreshes up to {@code limit} stale HCPs, oldest mark first, in one transaction; busy ones are left. */
 	public int refreshStale(int limit) {
-		List<Long> due = this.jdbc.queryForList("SELECT hcp_id FROM next_action_stale ORDER BY since LIMIT ?"
-				+ " FOR UPDATE SKIP LOCKED", Long.class, limit);
+		List<Long> due = this.jdbc.queryForList("SELECT hcp_id FROM next_action_stale ORDER BY since LIMIT ?", Long.class,
+				limit);
+		int done = 0;
 		for (long hcpId : due) {
-			refresh(hcpId);
+			done += refreshUnlessBusy(hcpId) ? 1 : 0;
 		}
-		return due.size();
+		return done;
 	}
 
 	/** How many HCPs wait for a refresh (the operations page and the benchmark read it). */
@@ -301,6 +321,12 @@ public class NextActions {
 						.add(new Dismissal(ActionKind.valueOf(rs.getString(2)),
 								LocalDate.ofInstant(rs.getTimestamp(3).toInstant(), Japan.ZONE), rs.getString(4)));
 				}, hcpId, Timestamp.from(this.clock.instant().minus(Duration.ofDays(NextActionRules.DISMISSAL_DAYS + 1))));
+		Map<Long, List<ActionFacts.Planned>> planned = new HashMap<>();
+		this.jdbc.query("SELECT therapeutic_area_id, channel, planned_day FROM planned_call WHERE hcp_id = ? AND status = 'PLANNED'"
+				+ " AND planned_day >= ? AND therapeutic_area_id IS NOT NULL ORDER BY planned_day", rs -> {
+					planned.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+						.add(new ActionFacts.Planned(Channel.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class)));
+				}, hcpId, Date.valueOf(today));
 		Map<ConsentChannel, List<ContentCandidate>> usable = library();
 		List<ActionFacts> result = new ArrayList<>();
 		for (long area : areas) {
@@ -311,7 +337,7 @@ public class NextActions {
 						stages, channel, consent));
 			}
 			result.add(new ActionFacts(hcpId, area, today, stages.get(area), since.get(area), areaNeeds, consent, contacts,
-					content, dismissed.getOrDefault(area, List.of())));
+					content, dismissed.getOrDefault(area, List.of()), planned.getOrDefault(area, List.of())));
 		}
 		return result;
 	}

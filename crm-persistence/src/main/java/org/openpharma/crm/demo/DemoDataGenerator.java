@@ -145,6 +145,10 @@ public class DemoDataGenerator {
 			if (policies > 0) {
 				log.info("Demo stage policies: {} versions", policies);
 			}
+			int plans = DemoPlans.plans(jdbc, this.clock.instant());
+			if (plans > 0) {
+				log.info("Demo call plans: {}", plans);
+			}
 			if (inquiries + targets > 0) {
 				log.info("Demo medical inquiries: {}; patient targets: {}", inquiries, targets);
 			}

@@ -152,6 +152,26 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 		assertThat(loaded).isEqualTo(rows.hcps.stream().limit(20).map(DemoDataset.HcpRow::nameKanji).toList());
 	}
 
+	/** The call plan (DemoPlans): two a working day for the coming two weeks per MR, two missed, the last visits done. */
+	@Test
+	void everyMrHasCallPlansForTheComingTwoWeeksAFewMissedAndTheirLastVisitsDone() {
+		JdbcTemplate jdbc = this.first.jdbc;
+		// 2026-11-25 is a Wednesday: ten working days from it in two weeks, two working days before it.
+		assertThat(jdbc.queryForList("SELECT k || ' ' || count(*) FROM (SELECT status || ' ' || CASE WHEN planned_day >= ?"
+				+ " THEN 'ahead' ELSE 'past' END AS k FROM planned_call) p GROUP BY k ORDER BY k", String.class, TODAY))
+			.containsExactly("DONE ahead 1", "DONE past 23", "PLANNED ahead 240", "PLANNED past 24");
+		// Owners; plans on a weekend; the span of the plans ahead (days); plans with an item to show; calls instead of
+		// visits; done plans linked to their owner's own visit of the same HCP.
+		assertThat(List.of(count(jdbc, "SELECT count(DISTINCT owner) FROM planned_call"),
+				count(jdbc, "SELECT count(*) FROM planned_call WHERE extract(isodow FROM planned_day) > 5"),
+				count(jdbc, "SELECT max(planned_day) - min(planned_day) FROM planned_call WHERE planned_day >= ?", TODAY),
+				count(jdbc, "SELECT count(*) FROM planned_call WHERE content_version_id IS NOT NULL"),
+				count(jdbc, "SELECT count(*) FROM planned_call WHERE channel = 'PHONE_OUT'"),
+				count(jdbc, "SELECT count(*) FROM planned_call p JOIN interaction i ON i.id = p.interaction_id"
+						+ " WHERE i.author = p.owner AND i.hcp_id = p.hcp_id AND p.status = 'DONE'")))
+			.containsExactly(12L, 0L, 13L, 104L, 48L, 24L);
+	}
+
 	@Test
 	void threeYearsOfActivityComeWithTheDemo() {
 		JdbcTemplate jdbc = this.first.jdbc;

@@ -44,6 +44,8 @@ import static org.openpharma.crm.user.Capability.EDIT_HCPS;
 import static org.openpharma.crm.user.Capability.EDIT_STAGE_POLICY;
 import static org.openpharma.crm.user.Capability.READ_NEXT_ACTIONS;
 import static org.openpharma.crm.user.Capability.MERGE_HCPS;
+import static org.openpharma.crm.user.Capability.PLAN_CALLS;
+import static org.openpharma.crm.user.Capability.READ_CALL_PLANS;
 import static org.openpharma.crm.user.Capability.READ_CONTENT;
 import static org.openpharma.crm.user.Capability.READ_CONTENT_GAPS;
 import static org.openpharma.crm.user.Capability.READ_DASHBOARDS;
@@ -165,6 +167,11 @@ class SecurityConfiguration {
 			.access(requires(EDIT_STAGE_POLICY))
 			.requestMatchers("/policies", "/policies/**")
 			.access(requires(READ_STAGE_POLICY))
+			// The call plan: a manager's coaching view of their reps, and the planner's own week.
+			.requestMatchers("/plan/team", "/plan/team/**")
+			.access(requires(READ_CALL_PLANS))
+			.requestMatchers("/plan", "/plan/**")
+			.access(requires(PLAN_CALLS))
 			.requestMatchers("/actuator/**", "/admin/**")
 			.access(requires(ADMINISTER))
 			.requestMatchers("/hcps/*/merge", "/hcps/*/merge/**")

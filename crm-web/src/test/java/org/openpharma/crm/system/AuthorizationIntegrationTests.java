@@ -164,6 +164,27 @@ class AuthorizationIntegrationTests extends WebTestBase {
 			.andExpect(status().is3xxRedirection());
 	}
 
+	/** The call plan: MRs and medical science liaisons plan their calls; managers see their reps' plan against done. */
+	@ParameterizedTest
+	@EnumSource(Role.class)
+	void onlyPlannersPlanCallsAndOnlyManagersSeeTheTeamPlan(Role role) throws Exception {
+		var as = user(this.users.ensure(role)).roles(role.name());
+		boolean planner = Set.of(Role.MR, Role.MEDICAL).contains(role);
+		this.mvc.perform(get("/plan").with(as)).andExpect(status().is(planner ? 200 : 403));
+		this.mvc.perform(get("/plan?week=2026-13-45").with(as)).andExpect(status().is(planner ? 400 : 403));
+		this.mvc.perform(get("/plan/new?hcpId=" + this.hcp.getId()).with(as)).andExpect(status().is(planner ? 200 : 403));
+		// An empty form: field errors (200) for planners, 403 before the form is read for the rest.
+		this.mvc.perform(post("/plan/new").with(as).with(csrf())).andExpect(status().is(planner ? 200 : 403));
+		this.mvc.perform(post("/plan/new").with(as).with(csrf()).param("day", "someday").param("channel", "TELEPATHY"))
+			.andExpect(status().is(planner ? 200 : 403));
+		this.mvc.perform(post("/plan/987654321/move").with(as).with(csrf()).param("version", "0")
+				.param("day", "2030-01-01")).andExpect(status().is(planner ? 404 : 403));
+		this.mvc.perform(post("/plan/987654321/cancel").with(as).with(csrf()).param("version", "0")
+				.param("reason", "x")).andExpect(status().is(planner ? 404 : 403));
+		this.mvc.perform(get("/plan/team").with(as)).andExpect(status().is(role == Role.MANAGER ? 200 : 403));
+		this.mvc.perform(get("/plan/team?week=2026-12-07").with(as)).andExpect(status().is(role == Role.MANAGER ? 200 : 403));
+	}
+
 	@ParameterizedTest
 	@EnumSource(Role.class)
 	void everyRoleReadsHcpsButOnlyEditorsOpenTheEditForm(Role role) throws Exception {

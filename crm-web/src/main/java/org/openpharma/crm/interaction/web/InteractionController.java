@@ -20,6 +20,8 @@ import org.openpharma.crm.interaction.InteractionManagement;
 import org.openpharma.crm.interaction.MyHcpsQueries;
 import org.openpharma.crm.need.NeedCategory;
 import org.openpharma.crm.need.Urgency;
+import org.openpharma.crm.plan.CallPlans;
+import org.openpharma.crm.plan.PlannedCall;
 import org.openpharma.crm.reference.ReferenceData;
 import org.openpharma.crm.shared.DomainException;
 import org.openpharma.crm.shared.StaleVersionException;
@@ -77,12 +79,15 @@ class InteractionController {
 
 	private final ContentViewers viewers;
 
+	private final CallPlans plans;
+
 	/** Approved items offered in the visit form, best match first. */
 	static final int CONTENT_OFFERED = 8;
 
 	InteractionController(InteractionManagement interactions, HcpSearch search, MyHcpsQueries myHcps,
 			ReferenceData reference, UserManagement users, Clock clock, FormattingConversionService mvcConversionService,
-			ContentShown shown, ContentPicker picker, ContentViewers viewers) {
+			ContentShown shown, ContentPicker picker, ContentViewers viewers, CallPlans plans) {
+		this.plans = plans;
 		this.shown = shown;
 		this.picker = picker;
 		this.viewers = viewers;
@@ -137,16 +142,33 @@ class InteractionController {
 		model.addAttribute("products", this.reference.products());
 	}
 
+	/**
+	 * A new contact; with {@code planId}, the user's own planned call pre-filled (HCP, channel, the plan's area as the
+	 * visit's, the planned item ticked), which saving marks done (CallPlans.log).
+	 */
 	@GetMapping("/interactions/new")
-	String initCreationForm(@RequestParam(name = "hcpId", required = false) Long hcpId, Principal user, Model model) {
+	String initCreationForm(@RequestParam(name = "hcpId", required = false) Long hcpId,
+			@RequestParam(name = "planId", required = false) Long planId, Principal user, Model model) {
+		if (planId != null) {
+			PlannedCall plan = this.plans.toLog(planId, user.getName());
+			model.addAttribute("planId", planId);
+			model.addAttribute("form", InteractionForm.planned(plan.getHcpId(), plan.getChannel(),
+					plan.getTherapeuticAreaId(), plan.getContentVersionId(), this.clock));
+			return formView(model, plan.getHcpId(), user);
+		}
 		model.addAttribute("form", InteractionForm.start(hcpId, this.clock));
 		return formView(model, hcpId, user);
 	}
 
 	@PostMapping("/interactions/new")
 	String processCreationForm(@Valid @ModelAttribute("form") InteractionForm form, BindingResult result,
-			@RequestParam(name = "add", required = false) String add, Authentication user, Model model,
+			@RequestParam(name = "add", required = false) String add,
+			@RequestParam(name = "planId", required = false) Long planId, Authentication user, Model model,
 			RedirectAttributes redirect) {
+		if (planId != null) {
+			// Shown again with the form; whose plan it is and whether it is still planned is checked when saving.
+			model.addAttribute("planId", planId);
+		}
 		if (add != null) {
 			show(model, form.withRow(add), result);
 			return formView(model, form.hcpId(), user);
@@ -157,18 +179,34 @@ class InteractionController {
 		}
 		try {
 			InteractionCapture capture = form.toCapture();
-			Interaction interaction = form.contentVersionIds().isEmpty() ? this.interactions.log(capture, user.getName())
-					: this.shown.log(capture, form.contentVersionIds(), this.viewers.of(user.getName(), Policy.roles(user)));
+			Interaction interaction;
+			if (planId != null) {
+				// The plan is the user's and still planned, or nothing is saved; done with the contact in one transaction.
+				interaction = this.plans.log(planId, capture, form.contentVersionIds(),
+						this.viewers.of(user.getName(), Policy.roles(user)));
+			}
+			else {
+				interaction = form.contentVersionIds().isEmpty() ? this.interactions.log(capture, user.getName())
+						: this.shown.log(capture, form.contentVersionIds(), this.viewers.of(user.getName(), Policy.roles(user)));
+			}
 			flashSaved(redirect, interaction, "interaction.logged");
 			if (interaction.getConsentBreach() == null) {
 				// Says what was saved with the contact, not a fixed list of what might have been.
 				redirect.addFlashAttribute("flashArgs", new Object[] { capture.needs().size(), capture.stages().size(),
 						capture.patientCounts().size() });
 			}
+			if (planId != null) {
+				return "redirect:/plan?week=" + CallPlans.mondayOf(this.plans.get(planId).getDay());
+			}
 			return "redirect:/hcps/" + interaction.getHcpId();
 		}
 		catch (ValidationException ex) {
 			Forms.reject(result, form.toFormPaths(ex));
+			return formView(model, form.hcpId(), user);
+		}
+		catch (DomainException ex) {
+			// A plan that is not the user's, or no longer planned (done or cancelled meanwhile).
+			result.reject(ex.getCode(), ex.getArguments(), ex.getCode());
 			return formView(model, form.hcpId(), user);
 		}
 	}

@@ -71,6 +71,19 @@ public record InteractionForm(Long hcpId, Channel channel, @Size(max = 500) Stri
 				List.of(CountRow.blank().withPeriod(YearMonth.now(japan))), null, null);
 	}
 
+	/**
+	 * A planned call about to be logged: its HCP and channel, its area as the visit's area, its item ticked; now as
+	 * the time, and the rows of a new contact.
+	 */
+	static InteractionForm planned(long hcpId, Channel channel, Long therapeuticAreaId, Long contentVersionId,
+			Clock clock) {
+		InteractionForm start = start(hcpId, clock);
+		return new InteractionForm(hcpId, channel, null, start.occurredAt(), null, null,
+				(therapeuticAreaId != null) ? List.of(therapeuticAreaId) : null, null, null, null, start.needs(),
+				start.stages(), null, null, start.patientCounts(), null,
+				(contentVersionId != null) ? List.of(contentVersionId) : null);
+	}
+
 	/** The contact as stored, for the author's edit or (without its version) a correction; no rows. */
 	static InteractionForm of(Interaction interaction) {
 		return new InteractionForm(interaction.getHcpId(), interaction.getChannel(), null,
@@ -229,9 +242,13 @@ public record InteractionForm(Long hcpId, Channel channel, @Size(max = 500) Stri
 			return new StageRow(null, null, null);
 		}
 
+		/**
+		 * No stage and no reason: the row's area alone follows the visit's (static/js/forms.js), so a visit with an
+		 * area (a planned call's, say) does not by itself ask for a stage change.
+		 */
 		@Override
 		public boolean isBlank() {
-			return this.stage == null && this.therapeuticAreaId == null;
+			return this.stage == null && (this.reason == null || this.reason.isBlank());
 		}
 
 	}

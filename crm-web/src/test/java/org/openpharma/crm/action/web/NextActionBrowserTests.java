@@ -152,6 +152,48 @@ class NextActionBrowserTests extends BrowserTestBase {
 		assertThat(browserErrors()).isEmpty();
 	}
 
+	/**
+	 * The issue's MR path: an interested HCP who allows visits is on the day's list with a visit; the MR accepts it
+	 * into the plan, opens the plan and logs the visit from it, and the plan is done.
+	 */
+	@Test
+	void anMrAcceptsTheDaysVisitIntoThePlanOpensItAndLogsTheVisit() {
+		long visited = this.hcps.create(new HcpDetails("訪問 次郎", "ホウモン ジロウ", null, null, null, null, null,
+				this.jdbc.queryForObject("SELECT primary_hco_id FROM hcp WHERE id = ?", Long.class, this.hcp)), "setup")
+			.getId();
+		this.jdbc.update("INSERT INTO hcp_stage (hcp_id, therapeutic_area_id, stage, changed_at, changed_by)"
+				+ " SELECT ?, therapeutic_area_id, 'INTERESTED', now() - interval '5 days', 'setup' FROM hcp_stage"
+				+ " WHERE hcp_id = ?", visited, this.hcp);
+		this.actions.refresh(visited);
+
+		loginAndWait(this.mr, TestUsers.PASSWORD);
+		open("/my-hcps");
+		By line = By.cssSelector("#day-actions .day-action[data-hcp-id='" + visited + "']");
+		assertThat(waitFor(line).getAttribute("data-kind")).isEqualTo("VISIT");
+		click(By.cssSelector("#day-actions .day-action[data-hcp-id='" + visited + "'] .accept-action"));
+
+		assertThat(waitFor(By.id("flash")).getText()).contains("訪問計画に追加しました");
+		WebElement card = waitFor(By.cssSelector("#plan-week .plan-card"));
+		long plan = this.jdbc.queryForObject("SELECT id FROM planned_call WHERE hcp_id = ? AND owner = ?", Long.class,
+				visited, this.mr);
+		assertThat(this.jdbc.queryForObject("SELECT result_id FROM next_action_decision WHERE hcp_id = ?"
+				+ " AND decision = 'ACCEPTED'", Long.class, visited)).isEqualTo(plan);
+		assertThat(waitFor(By.id("plan-" + plan)).getText()).contains("訪問 次郎");
+		assertThat(card).isNotNull();
+
+		click(By.id("log-" + plan));
+		waitFor(By.id("interaction-form"));
+		type(By.id("keyMessages"), "提案に沿って訪問し、製品概要を説明");
+		click(By.id("save-interaction"));
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> "DONE".equals(this.jdbc
+			.queryForObject("SELECT status FROM planned_call WHERE id = ?", String.class, plan)));
+		// The visit now planned and done, the HCP's next visit waits for the gap after it.
+		open("/hcps/" + visited);
+		waitFor(By.cssSelector("#next-actions .next-action"));
+		assertThat(this.driver.findElement(By.id("next-actions")).getText()).contains("前回の接触");
+		assertThat(browserErrors()).isEmpty();
+	}
+
 	@Test
 	void aDismissalWithItsReasonIsKeptAndTheSuggestionMakesWayForNoContact() {
 		loginAndWait(this.mr, TestUsers.PASSWORD);

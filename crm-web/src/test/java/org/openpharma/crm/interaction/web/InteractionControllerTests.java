@@ -67,6 +67,9 @@ class InteractionControllerTests {
 	InteractionManagement interactions;
 
 	@MockitoBean
+	org.openpharma.crm.plan.CallPlans plans;
+
+	@MockitoBean
 	HcpSearch search;
 
 	@MockitoBean
