@@ -112,8 +112,8 @@ DRAINED=0
 for i in $(seq 1 "$DRAIN_TIMEOUT"); do
 	sleep 1
 	LEFT=$(psql_db -At -c "SELECT count(*) FROM next_action_stale")
+	LOADS+=("$(cut -d' ' -f1 /proc/loadavg)")
 	if [ $((i % 10)) -eq 0 ]; then
-		LOADS+=("$(cut -d' ' -f1 /proc/loadavg)")
 		echo "   ${i} s: $LEFT left (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 	fi
 	if [ "$LEFT" = "0" ]; then
