@@ -24,11 +24,12 @@ import org.openpharma.crm.stage.AdoptionStage;
  * @param content per channel, the approved items that may be used, best match for this HCP and area first
  * @param dismissed suggestions of this area dismissed lately
  * @param planned calls already planned in this area for today or later (a visit is not suggested twice)
+ * @param campaigns marketing's push campaigns that ask for this HCP in this area (docs/adr/0034)
  */
 public record ActionFacts(long hcpId, long therapeuticAreaId, LocalDate today, AdoptionStage stage,
 		LocalDate stageSince, List<OpenNeed> needs, Map<ConsentChannel, Map<ConsentPurpose, ConsentFact>> consent,
 		List<Contact> contacts, Map<ConsentChannel, List<ContentOption>> content, List<Dismissal> dismissed,
-		List<Planned> planned) {
+		List<Planned> planned, List<CampaignAsk> campaigns) {
 
 	public ActionFacts {
 		needs = List.copyOf(needs);
@@ -37,6 +38,23 @@ public record ActionFacts(long hcpId, long therapeuticAreaId, LocalDate today, A
 		content = Map.copyOf(content);
 		dismissed = List.copyOf(dismissed);
 		planned = List.copyOf(planned);
+		campaigns = (campaigns != null) ? List.copyOf(campaigns) : List.of();
+	}
+
+	/** The facts without a campaign. */
+	public ActionFacts(long hcpId, long therapeuticAreaId, LocalDate today, AdoptionStage stage, LocalDate stageSince,
+			List<OpenNeed> needs, Map<ConsentChannel, Map<ConsentPurpose, ConsentFact>> consent, List<Contact> contacts,
+			Map<ConsentChannel, List<ContentOption>> content, List<Dismissal> dismissed, List<Planned> planned) {
+		this(hcpId, therapeuticAreaId, today, stage, stageSince, needs, consent, contacts, content, dismissed, planned,
+				List.of());
+	}
+
+	/**
+	 * A running push campaign this HCP is a member of: the MR is asked for a visit or remote detailing with the
+	 * campaign's item until its end day.
+	 */
+	public record CampaignAsk(long campaignId, String name, ActionKind kind, long versionId, String title,
+			LocalDate until) {
 	}
 
 	/** A call planned for the HCP in this area: its channel and day. */

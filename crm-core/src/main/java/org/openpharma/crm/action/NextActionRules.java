@@ -28,7 +28,9 @@ import org.openpharma.crm.stage.AdoptionStage;
  * Scores: the policy's first action 100, each later one 15 less; an open need adds up to 20 by its age (a point a
  * week) and 10 when urgent; the best item adds a fifth of its match score; a stage unchanged for
  * {@value #STALLED_DAYS} days adds 10. A need that calls for medical affairs is handed over even when the stage's
- * rule does not list the hand-off (score 60 + the need's). When nothing is left, the suggestion is "no contact for
+ * rule does not list the hand-off (score 60 + the need's). A running push campaign the HCP is a member of asks for a
+ * visit or remote detailing with its item (score 110, in place of the policy's call of that kind), under the same
+ * checks of consent, fatigue, a plan and a dismissal (docs/adr/0034). When nothing is left, the suggestion is "no contact for
  * now", with the reasons. The seam for a learned ranking is {@link Ranking}: it may reorder, never add.
  */
 public final class NextActionRules {
@@ -49,6 +51,9 @@ public final class NextActionRules {
 
 	/** The score of a hand-off the stage rule does not list, before the need's points. */
 	static final int MEDICAL_NEED = 60;
+
+	/** What a push campaign adds to the policy's first action: marketing asked for this HCP now. */
+	static final int CAMPAIGN = 10;
 
 	/** What the rules decided: the suggestions, best first, and what was left out and why. */
 	public record Outcome(List<Suggestion> suggestions, List<Excluded> excluded) {
@@ -150,37 +155,12 @@ public final class NextActionRules {
 			if (kind == ActionKind.NO_CONTACT) {
 				continue;
 			}
-			Optional<ActionFacts.Planned> planned = facts.planned()
-				.stream()
-				.filter(p -> p.channel().consentChannel().equals(kind.consentChannel()))
-				.findFirst();
-			if (planned.isPresent()) {
-				excluded.add(new Excluded(kind, Reason.of("planned", planned.get().day())));
+			Reason blocked = channelBlock(kind, facts, policy, today, reasons);
+			if (blocked != null) {
+				excluded.add(new Excluded(kind, blocked));
 				continue;
 			}
 			ConsentChannel channel = kind.consentChannel().orElseThrow();
-			ConsentPurpose purpose = kind.defaultPurpose();
-			ConsentFact consent = facts.consentFor(channel, purpose);
-			if (!consent.allowed()) {
-				excluded.add(new Excluded(kind, Reason.of("noConsent", channel, purpose)));
-				continue;
-			}
-			reasons.add(Reason.of("consent", channel, purpose, (consent.since() != null) ? consent.since() : ""));
-			Optional<FatigueCap> cap = policy.capFor(channel);
-			if (cap.isPresent()) {
-				LocalDate from = cap.get().windowStart(today);
-				long recent = facts.contacts()
-					.stream()
-					.filter(c -> c.promotionalPush() && c.channel().consentChannel().equals(Optional.of(channel))
-							&& !c.on().isBefore(from))
-					.count();
-				if (purpose == ConsentPurpose.PROMOTIONAL && cap.get().reached(recent)) {
-					excluded.add(new Excluded(kind,
-							Reason.of("fatigue", channel, recent, cap.get().max(), cap.get().days())));
-					continue;
-				}
-				reasons.add(Reason.of("contactsInWindow", channel, recent, cap.get().max(), cap.get().days()));
-			}
 			Optional<ContentOption> item = facts.content()
 				.getOrDefault(channel, List.of())
 				.stream()
@@ -204,18 +184,36 @@ public final class NextActionRules {
 				needId = need.get().id();
 			}
 			score += stalled;
-			LocalDate due = today;
-			if (quiet.isPresent()) {
-				due = quiet.get().to().plusDays(1);
-				reasons.add(Reason.of("quiet", quiet.get().label(), quiet.get().from(), quiet.get().to()));
-			}
-			if (kind.isPush() && lastPush != null && policy.nextPushOn(lastPush).isAfter(due)) {
-				due = policy.nextPushOn(lastPush);
-				reasons.add(Reason.of("minGap", lastPush, policy.minDaysBetweenPush()));
-			}
+			LocalDate due = due(kind, policy, quiet, lastPush, today, reasons);
 			suggestions.add(new Suggestion(facts.hcpId(), facts.therapeuticAreaId(), kind, due, kind.defaultDepartment(),
 					item.map(ContentOption::versionId).orElse(null), item.map(ContentOption::title).orElse(null), needId,
 					score, reasons, policy.version()));
+		}
+		for (ActionFacts.CampaignAsk ask : facts.campaigns()) {
+			if (ask.until().isBefore(today)) {
+				continue;
+			}
+			ActionKind kind = ask.kind();
+			List<Reason> reasons = new ArrayList<>(common);
+			reasons.add(Reason.of("campaign", ask.name(), ask.until()));
+			Optional<Dismissal> dismissal = facts.dismissed()
+				.stream()
+				.filter(d -> d.kind() == kind && !d.on().isBefore(today.minusDays(DISMISSAL_DAYS)))
+				.findFirst();
+			Reason blocked = dismissal.isPresent()
+					? Reason.of("dismissed", dismissal.get().on(), dismissal.get().reason())
+					: channelBlock(kind, facts, policy, today, reasons);
+			if (blocked != null) {
+				excluded.add(new Excluded(kind, blocked));
+				continue;
+			}
+			reasons.add(Reason.of("campaignItem", ask.title()));
+			LocalDate due = due(kind, policy, quiet, lastPush, today, reasons);
+			// One call of a kind at a time: the campaign's item takes the place of the policy's for that call.
+			suggestions.removeIf(s -> s.kind() == kind && s.campaignId() == null);
+			suggestions.add(new Suggestion(facts.hcpId(), facts.therapeuticAreaId(), kind, due, kind.defaultDepartment(),
+					ask.versionId(), ask.title(), oldestNeed.map(OpenNeed::id).orElse(null), FIRST + CAMPAIGN + stalled,
+					reasons, policy.version(), ask.campaignId()));
 		}
 		List<Suggestion> ranked = new ArrayList<>(suggestions);
 		ranked.sort(Comparator.comparingInt(Suggestion::score).reversed());
@@ -236,6 +234,58 @@ public final class NextActionRules {
 					ActionKind.NO_CONTACT.defaultDepartment(), null, null, null, 0, reasons, policy.version()));
 		}
 		return new Outcome(ranked, excluded);
+	}
+
+	/**
+	 * Why a contact of this kind cannot be suggested on its channel, or null when it can (adding the consent relied on
+	 * and the contacts in the cap window to {@code reasons}): a call of the channel is already planned, no consent
+	 * for the department's purpose, or the fatigue cap for promotion is reached.
+	 */
+	private static Reason channelBlock(ActionKind kind, ActionFacts facts, StagePolicy policy, LocalDate today,
+			List<Reason> reasons) {
+		Optional<ActionFacts.Planned> planned = facts.planned()
+			.stream()
+			.filter(p -> p.channel().consentChannel().equals(kind.consentChannel()))
+			.findFirst();
+		if (planned.isPresent()) {
+			return Reason.of("planned", planned.get().day());
+		}
+		ConsentChannel channel = kind.consentChannel().orElseThrow();
+		ConsentPurpose purpose = kind.defaultPurpose();
+		ConsentFact consent = facts.consentFor(channel, purpose);
+		if (!consent.allowed()) {
+			return Reason.of("noConsent", channel, purpose);
+		}
+		reasons.add(Reason.of("consent", channel, purpose, (consent.since() != null) ? consent.since() : ""));
+		Optional<FatigueCap> cap = policy.capFor(channel);
+		if (cap.isPresent()) {
+			LocalDate from = cap.get().windowStart(today);
+			long recent = facts.contacts()
+				.stream()
+				.filter(c -> c.promotionalPush() && c.channel().consentChannel().equals(Optional.of(channel))
+						&& !c.on().isBefore(from))
+				.count();
+			if (purpose == ConsentPurpose.PROMOTIONAL && cap.get().reached(recent)) {
+				return Reason.of("fatigue", channel, recent, cap.get().max(), cap.get().days());
+			}
+			reasons.add(Reason.of("contactsInWindow", channel, recent, cap.get().max(), cap.get().days()));
+		}
+		return null;
+	}
+
+	/** The day a contact is due: after a quiet period, and a push no sooner than the policy's gap after the last. */
+	private static LocalDate due(ActionKind kind, StagePolicy policy, Optional<QuietPeriod> quiet, LocalDate lastPush,
+			LocalDate today, List<Reason> reasons) {
+		LocalDate due = today;
+		if (quiet.isPresent()) {
+			due = quiet.get().to().plusDays(1);
+			reasons.add(Reason.of("quiet", quiet.get().label(), quiet.get().from(), quiet.get().to()));
+		}
+		if (kind.isPush() && lastPush != null && policy.nextPushOn(lastPush).isAfter(due)) {
+			due = policy.nextPushOn(lastPush);
+			reasons.add(Reason.of("minGap", lastPush, policy.minDaysBetweenPush()));
+		}
+		return due;
 	}
 
 	/** Whether an item of this kind suits the action: a webinar for an invitation, never an e-mail template. */

@@ -11,12 +11,22 @@ import java.util.List;
  *
  * @param department SALES (the territory's MR), MARKETING or MEDICAL
  * @param contentVersionId the approved version it would use; null when none is needed or none answers
+ * @param campaignId the push campaign that asked for it; null for the stage policy's own suggestions
  */
 public record Suggestion(long hcpId, long therapeuticAreaId, ActionKind kind, LocalDate dueOn, String department,
-		Long contentVersionId, String contentTitle, Long needId, int score, List<Reason> reasons, long policyVersion) {
+		Long contentVersionId, String contentTitle, Long needId, int score, List<Reason> reasons, long policyVersion,
+		Long campaignId) {
 
 	public Suggestion {
 		reasons = List.copyOf(reasons);
+	}
+
+	/** A suggestion of the stage policy's own (no campaign). */
+	public Suggestion(long hcpId, long therapeuticAreaId, ActionKind kind, LocalDate dueOn, String department,
+			Long contentVersionId, String contentTitle, Long needId, int score, List<Reason> reasons,
+			long policyVersion) {
+		this(hcpId, therapeuticAreaId, kind, dueOn, department, contentVersionId, contentTitle, needId, score, reasons,
+				policyVersion, null);
 	}
 
 	/** What identifies it for an accept or a dismissal: the same HCP, area, kind and item. */

@@ -127,6 +127,15 @@ public enum Capability {
 	/** Managers' coaching view: per rep and week, planned against done and missed, and what moved (counts only). */
 	READ_CALL_PLANS(MANAGER),
 
+	/**
+	 * Marketing's segments and campaigns (docs/adr/0034): build and save segments, launch an e-mail or push campaign
+	 * with a holdout, cancel one. Marketing only: ADMIN manages users and settings, not campaigns.
+	 */
+	MANAGE_CAMPAIGNS(MARKETING),
+
+	/** The campaigns and their results against the holdout (counts only): marketing, and managers for their coaching. */
+	READ_CAMPAIGNS(MARKETING, MANAGER),
+
 	/** Send HCPs' own actions (pull events) from other systems: API tokens only. */
 	SEND_PULL_EVENTS(true);
 

@@ -49,6 +49,8 @@ class NextActionRulesTests {
 
 		List<ActionFacts.Planned> planned = new ArrayList<>();
 
+		List<ActionFacts.CampaignAsk> campaigns = new ArrayList<>();
+
 		Facts() {
 			for (ConsentChannel channel : ConsentChannel.values()) {
 				Map<ConsentPurpose, ConsentFact> byPurpose = new EnumMap<>(ConsentPurpose.class);
@@ -66,7 +68,7 @@ class NextActionRulesTests {
 
 		ActionFacts build() {
 			return new ActionFacts(1L, 5L, TODAY, this.stage, this.since, this.needs, this.consent, this.contacts,
-					this.content, this.dismissed, this.planned);
+					this.content, this.dismissed, this.planned, this.campaigns);
 		}
 
 	}
@@ -256,6 +258,36 @@ class NextActionRulesTests {
 		assertThat(NextActionRules.suits(ActionKind.APPROVED_EMAIL, ContentKind.EMAIL_TEMPLATE)).isFalse();
 		assertThat(NextActionRules.suits(ActionKind.WEB_CONTENT, ContentKind.DETAILING_SLIDES)).isFalse();
 		assertThat(NextActionRules.suits(ActionKind.VISIT, ContentKind.DETAILING_SLIDES)).isTrue();
+	}
+
+	@Test
+	void aPushCampaignAsksForAVisitWithItsItemInPlaceOfThePolicysVisit() {
+		Facts facts = new Facts();
+		facts.campaigns.add(new ActionFacts.CampaignAsk(77L, "秋の新適応キャンペーン", ActionKind.VISIT, 901L, "新適応のご案内",
+				TODAY.plusDays(20)));
+
+		Outcome outcome = NextActionRules.suggest(facts.build(), POLICY);
+
+		assertThat(kinds(outcome)).containsExactly(ActionKind.VISIT, ActionKind.REMOTE_DETAIL);
+		Suggestion visit = outcome.suggestions().get(0);
+		assertThat(visit.campaignId()).isEqualTo(77L);
+		assertThat(visit.contentVersionId()).isEqualTo(901L);
+		assertThat(visit.score()).isEqualTo(110);
+		assertThat(codes(visit)).contains("campaign", "campaignItem", "consent", "policy");
+		assertThat(outcome.suggestions().get(1).campaignId()).isNull();
+	}
+
+	@Test
+	void aPushCampaignNeverOverridesConsentOrAnEndedCampaign() {
+		Facts withdrawn = new Facts().without(ConsentChannel.VISIT);
+		withdrawn.campaigns.add(new ActionFacts.CampaignAsk(77L, "秋", ActionKind.VISIT, 901L, "資料", TODAY.plusDays(20)));
+		Outcome refused = NextActionRules.suggest(withdrawn.build(), POLICY);
+		assertThat(refused.suggestions()).noneMatch(s -> s.campaignId() != null);
+		assertThat(refused.excluded()).anyMatch(e -> e.kind() == ActionKind.VISIT && e.reason().code().equals("noConsent"));
+
+		Facts ended = new Facts();
+		ended.campaigns.add(new ActionFacts.CampaignAsk(78L, "夏", ActionKind.VISIT, 902L, "資料", TODAY.minusDays(1)));
+		assertThat(NextActionRules.suggest(ended.build(), POLICY).suggestions()).noneMatch(s -> s.campaignId() != null);
 	}
 
 }

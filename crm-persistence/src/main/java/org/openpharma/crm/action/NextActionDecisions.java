@@ -150,11 +150,11 @@ public class NextActionDecisions {
 		Instant now = this.clock.instant();
 		Long id = this.jdbc.queryForObject("INSERT INTO next_action_decision (hcp_id, therapeutic_area_id, kind, due_on,"
 				+ " department, content_version_id, need_id, score, reasons, policy_version, decision, reason, result_type,"
-				+ " result_id, decided_by, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)"
+				+ " result_id, decided_by, decided_at, campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)"
 				+ " RETURNING id", Long.class, s.hcpId(), s.therapeuticAreaId(), s.kind().name(), Date.valueOf(s.dueOn()),
 				s.department(), s.contentVersionId(), s.needId(), s.score(), this.actions.toJson(s.reasons()),
 				s.policyVersion(), decision, reason, (type != null) ? type.name() : null, resultId, actor,
-				Timestamp.from(now));
+				Timestamp.from(now), s.campaignId());
 		Map<String, Object> after = new LinkedHashMap<>();
 		after.put("hcpId", s.hcpId());
 		after.put("therapeuticAreaId", s.therapeuticAreaId());

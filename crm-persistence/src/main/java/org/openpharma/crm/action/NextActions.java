@@ -161,13 +161,13 @@ public class NextActions {
 			for (Suggestion s : area.outcome().suggestions()) {
 				rows.add(new Object[] { hcpId, area.therapeuticAreaId(), rank++, s.kind().name(), Date.valueOf(s.dueOn()),
 						s.department(), s.contentVersionId(), s.needId(), s.score(), toJson(s.reasons()),
-						s.policyVersion(), Timestamp.from(now) });
+						s.policyVersion(), Timestamp.from(now), s.campaignId() });
 			}
 		}
 		if (!rows.isEmpty()) {
 			this.jdbc.batchUpdate("INSERT INTO next_action (hcp_id, therapeutic_area_id, rank, kind, due_on, department,"
-					+ " content_version_id, need_id, score, reasons, policy_version, computed_at)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)", rows);
+					+ " content_version_id, need_id, score, reasons, policy_version, computed_at, campaign_id)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)", rows);
 		}
 	}
 
@@ -259,7 +259,8 @@ public class NextActions {
 		args.add(limit * 4);
 		Map<Long, DayAction> best = new LinkedHashMap<>();
 		this.jdbc.query("SELECT a.hcp_id, h.name_kanji, a.therapeutic_area_id, a.kind, a.due_on, a.department,"
-				+ " a.content_version_id, v.title, a.need_id, a.score, a.reasons, a.policy_version FROM next_action a"
+				+ " a.content_version_id, v.title, a.need_id, a.score, a.reasons, a.policy_version, a.campaign_id"
+				+ " FROM next_action a"
 				+ " JOIN hcp h ON h.id = a.hcp_id LEFT JOIN hco o ON o.id = h.primary_hco_id"
 				+ " LEFT JOIN content_version v ON v.id = a.content_version_id"
 				+ " WHERE a.department = ? AND a.kind <> 'NO_CONTACT' AND a.due_on <= ? AND h.status = 'ACTIVE'"
@@ -271,7 +272,7 @@ public class NextActions {
 								new Suggestion(hcpId, rs.getLong(3), ActionKind.valueOf(rs.getString(4)),
 										rs.getObject(5, LocalDate.class), rs.getString(6), (Long) rs.getObject(7),
 										rs.getString(8), (Long) rs.getObject(9), rs.getInt(10), fromJson(rs.getString(11)),
-										rs.getLong(12))));
+										rs.getLong(12), (Long) rs.getObject(13))));
 					}
 				}, args.toArray());
 		return List.copyOf(best.values());
@@ -301,8 +302,21 @@ public class NextActions {
 					topics.put(need.id(), rs.getString(2));
 					products.put(need.id(), (Long) rs.getObject(8));
 				}, hcpId);
+		// Marketing's running push campaigns this HCP was suggested for (docs/adr/0034): its own SQL, no dependency.
+		Map<Long, List<ActionFacts.CampaignAsk>> campaigns = new HashMap<>();
+		this.jdbc.query("SELECT c.therapeutic_area_id, c.id, c.name, c.push_channel, c.content_version_id, v.title, c.ends_on"
+				+ " FROM campaign_member m JOIN campaign c ON c.id = m.campaign_id"
+				+ " JOIN content_version v ON v.id = c.content_version_id WHERE m.hcp_id = ? AND m.status = 'SUGGESTED'"
+				+ " AND c.status = 'RUNNING' AND c.kind = 'PUSH' AND c.ends_on >= ? AND v.status = 'APPROVED'"
+				+ " AND v.expires_on >= ? ORDER BY c.starts_at, c.id", rs -> {
+					campaigns.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+						.add(new ActionFacts.CampaignAsk(rs.getLong(2), rs.getString(3),
+								Channel.valueOf(rs.getString(4)) == Channel.VISIT ? ActionKind.VISIT : ActionKind.REMOTE_DETAIL,
+								rs.getLong(5), rs.getString(6), rs.getObject(7, LocalDate.class)));
+				}, hcpId, Date.valueOf(today), Date.valueOf(today));
 		Set<Long> areas = new LinkedHashSet<>(stages.keySet());
 		areas.addAll(needs.keySet());
+		areas.addAll(campaigns.keySet());
 		if (areas.isEmpty()) {
 			return List.of();
 		}
@@ -337,7 +351,8 @@ public class NextActions {
 						stages, channel, consent));
 			}
 			result.add(new ActionFacts(hcpId, area, today, stages.get(area), since.get(area), areaNeeds, consent, contacts,
-					content, dismissed.getOrDefault(area, List.of()), planned.getOrDefault(area, List.of())));
+					content, dismissed.getOrDefault(area, List.of()), planned.getOrDefault(area, List.of()),
+					campaigns.getOrDefault(area, List.of())));
 		}
 		return result;
 	}

@@ -46,6 +46,8 @@ import static org.openpharma.crm.user.Capability.READ_NEXT_ACTIONS;
 import static org.openpharma.crm.user.Capability.MERGE_HCPS;
 import static org.openpharma.crm.user.Capability.PLAN_CALLS;
 import static org.openpharma.crm.user.Capability.READ_CALL_PLANS;
+import static org.openpharma.crm.user.Capability.MANAGE_CAMPAIGNS;
+import static org.openpharma.crm.user.Capability.READ_CAMPAIGNS;
 import static org.openpharma.crm.user.Capability.READ_CONTENT;
 import static org.openpharma.crm.user.Capability.READ_CONTENT_GAPS;
 import static org.openpharma.crm.user.Capability.READ_DASHBOARDS;
@@ -172,6 +174,11 @@ class SecurityConfiguration {
 			.access(requires(READ_CALL_PLANS))
 			.requestMatchers("/plan", "/plan/**")
 			.access(requires(PLAN_CALLS))
+			// Marketing's segments and campaigns; launching and cancelling are checked per method (@Allowed).
+			.requestMatchers("/segments", "/segments/**")
+			.access(requires(MANAGE_CAMPAIGNS))
+			.requestMatchers("/campaigns", "/campaigns/**")
+			.access(requires(READ_CAMPAIGNS))
 			.requestMatchers("/actuator/**", "/admin/**")
 			.access(requires(ADMINISTER))
 			.requestMatchers("/hcps/*/merge", "/hcps/*/merge/**")
