@@ -127,6 +127,13 @@ public enum Capability {
 	/** Managers' coaching view: per rep and week, planned against done and missed, and what moved (counts only). */
 	READ_CALL_PLANS(MANAGER),
 
+	/**
+	 * Patient lifetime by region: per region and area the HCPs reporting, their patient-months and the median per
+	 * reporting HCP, month by month (counts only; a territorial manager sees their territories' HCPs). Each HCP's own
+	 * lifetime on their page needs none: every signed-in user reads the patient counts there.
+	 */
+	READ_PATIENT_LIFETIME(MARKETING, MANAGER),
+
 	/** Send HCPs' own actions (pull events) from other systems: API tokens only. */
 	SEND_PULL_EVENTS(true);
 
