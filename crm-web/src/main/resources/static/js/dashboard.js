@@ -1,7 +1,7 @@
 // Draws each dashboard chart from the table under it: the table is the accessible form of the chart and
 // its only data source. <canvas data-chart="line|bar" data-table="ID">; the table's header cells marked
 // data-series are the series, the first cell of each body row the label, data-value the numbers.
-// Clicking a bar or point follows the drill-down link of its row.
+// Clicking a bar or point follows the drill-down link of its row. Also draws charts that htmx loads later.
 (function () {
   'use strict';
   var colours = ['#0d6efd', '#198754', '#dc3545', '#fd7e14', '#6f42c1', '#20c997', '#6c757d'];
@@ -56,7 +56,17 @@
     canvas.setAttribute('data-drawn', 'true');
   }
 
+  function drawIn(root) {
+    if (root && root.querySelectorAll) {
+      root.querySelectorAll('canvas.dashboard-chart:not([data-drawn])').forEach(draw);
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
-    document.querySelectorAll('canvas.dashboard-chart').forEach(draw);
+    drawIn(document);
+  });
+  // Cards loaded later by htmx (the patients over time on the HCP page) draw when they arrive.
+  document.addEventListener('htmx:load', function (event) {
+    drawIn(event.target);
   });
 }());

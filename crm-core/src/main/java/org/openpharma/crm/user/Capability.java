@@ -136,6 +136,13 @@ public enum Capability {
 	/** The campaigns and their results against the holdout (counts only): marketing, and managers for their coaching. */
 	READ_CAMPAIGNS(MARKETING, MANAGER),
 
+	/**
+	 * Patient lifetime by region: per region and area the HCPs reporting, their patient-months and the median per
+	 * reporting HCP, month by month (counts only; a territorial manager sees their territories' HCPs). Each HCP's own
+	 * lifetime on their page needs none: every signed-in user reads the patient counts there.
+	 */
+	READ_PATIENT_LIFETIME(MARKETING, MANAGER),
+
 	/** Send HCPs' own actions (pull events) from other systems: API tokens only. */
 	SEND_PULL_EVENTS(true);
 

@@ -50,6 +50,7 @@ import static org.openpharma.crm.user.Capability.MANAGE_CAMPAIGNS;
 import static org.openpharma.crm.user.Capability.READ_CAMPAIGNS;
 import static org.openpharma.crm.user.Capability.READ_CONTENT;
 import static org.openpharma.crm.user.Capability.READ_CONTENT_GAPS;
+import static org.openpharma.crm.user.Capability.READ_PATIENT_LIFETIME;
 import static org.openpharma.crm.user.Capability.READ_DASHBOARDS;
 import static org.openpharma.crm.user.Capability.READ_SLA_DASHBOARD;
 import static org.openpharma.crm.user.Capability.READ_STAGE_POLICY;
@@ -153,6 +154,8 @@ class SecurityConfiguration {
 			.access(requires(WORK_INQUIRIES))
 			.requestMatchers("/dashboards/targets", "/dashboards/targets/**")
 			.access(requires(SET_TARGETS))
+			.requestMatchers("/dashboards/lifetime")
+			.access(requires(READ_PATIENT_LIFETIME))
 			.requestMatchers("/dashboards/inquiries", "/dashboards/inquiries.csv")
 			.access(requires(READ_SLA_DASHBOARD))
 			.requestMatchers("/dashboards", "/dashboards/**")
