@@ -127,6 +127,14 @@ public enum Capability {
 	/** Managers' coaching view: per rep and week, planned against done and missed, and what moved (counts only). */
 	READ_CALL_PLANS(MANAGER),
 
+	/**
+	 * The check of what worked (docs/adr/0036): per area, stage policy rule (and later campaign), suggestions accepted
+	 * and dismissed and what followed, in counts. Marketing, who owns the policies, and managers (their territories'
+	 * HCPs; without a territory the whole country). Not medical affairs, whose work is kept apart from measuring
+	 * promotion; not MRs, who see their own HCPs' suggestions.
+	 */
+	READ_WHAT_WORKED(MARKETING, MANAGER),
+
 	/** Send HCPs' own actions (pull events) from other systems: API tokens only. */
 	SEND_PULL_EVENTS(true);
 

@@ -100,6 +100,11 @@ public class RuleOutcomes {
 	public record Rule(AdoptionStage stage, ActionKind kind, List<String> approaches, List<Long> policyVersions,
 			Group accepted, Group dismissed, List<ReasonCount> topReasons, long otherReasons) {
 
+		/** Accepted, then dismissed: the rows of the page's table. */
+		public List<Group> groups() {
+			return List.of(this.accepted, this.dismissed);
+		}
+
 		/** The anchor and test id of the rule: {@code INTERESTED-VISIT}. */
 		public String key() {
 			return ((this.stage != null) ? this.stage.name() : "UNKNOWN") + "-" + this.kind.name();
