@@ -143,6 +143,14 @@ public enum Capability {
 	 */
 	READ_PATIENT_LIFETIME(MARKETING, MANAGER),
 
+	/**
+	 * The check of what worked (docs/adr/0036): per area, stage policy rule (and later campaign), suggestions accepted
+	 * and dismissed and what followed, in counts. Marketing, who owns the policies, and managers (their territories'
+	 * HCPs; without a territory the whole country). Not medical affairs, whose work is kept apart from measuring
+	 * promotion; not MRs, who see their own HCPs' suggestions.
+	 */
+	READ_WHAT_WORKED(MARKETING, MANAGER),
+
 	/** Send HCPs' own actions (pull events) from other systems: API tokens only. */
 	SEND_PULL_EVENTS(true);
 

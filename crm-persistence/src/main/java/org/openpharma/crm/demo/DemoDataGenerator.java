@@ -156,6 +156,10 @@ public class DemoDataGenerator {
 			if (dismissals > 0) {
 				log.info("Demo dismissed suggestions: {}", dismissals);
 			}
+			int decided = DemoDecisions.history(jdbc, this.clock.instant());
+			if (decided > 0) {
+				log.info("Demo decisions of the last nine months: {}", decided);
+			}
 			// Every HCP's next best actions are computed by the refresher in the background (NextActionRefresher);
 			// the HCP page computes its own live meanwhile.
 			int stale = jdbc.update("INSERT INTO next_action_stale (hcp_id, since) SELECT id, ? FROM hcp"

@@ -54,6 +54,7 @@ import static org.openpharma.crm.user.Capability.READ_PATIENT_LIFETIME;
 import static org.openpharma.crm.user.Capability.READ_DASHBOARDS;
 import static org.openpharma.crm.user.Capability.READ_SLA_DASHBOARD;
 import static org.openpharma.crm.user.Capability.READ_STAGE_POLICY;
+import static org.openpharma.crm.user.Capability.READ_WHAT_WORKED;
 import static org.openpharma.crm.user.Capability.RECORD_CONSENT;
 import static org.openpharma.crm.user.Capability.SEND_CONTENT;
 import static org.openpharma.crm.user.Capability.SET_TARGETS;
@@ -172,6 +173,9 @@ class SecurityConfiguration {
 			.access(requires(EDIT_STAGE_POLICY))
 			.requestMatchers("/policies", "/policies/**")
 			.access(requires(READ_STAGE_POLICY))
+			// The check of what worked: marketing and managers.
+			.requestMatchers("/what-worked", "/what-worked/**")
+			.access(requires(READ_WHAT_WORKED))
 			// The call plan: a manager's coaching view of their reps, and the planner's own week.
 			.requestMatchers("/plan/team", "/plan/team/**")
 			.access(requires(READ_CALL_PLANS))
