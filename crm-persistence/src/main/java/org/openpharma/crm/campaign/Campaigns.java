@@ -207,6 +207,14 @@ public class Campaigns {
 		return this.jdbc.query(SELECT + " ORDER BY c.launched_at DESC, c.id DESC", this::campaign);
 	}
 
+	/** The campaigns of an area that started in the period, newest first (the "what worked" page). */
+	@Transactional(readOnly = true)
+	public List<Campaign> startedIn(long therapeuticAreaId, Instant from, Instant to) {
+		return this.jdbc.query(SELECT + " WHERE c.therapeutic_area_id = ? AND c.starts_at >= ? AND c.starts_at < ?"
+				+ " ORDER BY c.starts_at DESC, c.id DESC", this::campaign, therapeuticAreaId, Timestamp.from(from),
+				Timestamp.from(to));
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<Campaign> find(long id) {
 		return this.jdbc.query(SELECT + " WHERE c.id = ?", this::campaign, id).stream().findFirst();

@@ -160,6 +160,10 @@ public class DemoDataGenerator {
 			if (decided > 0) {
 				log.info("Demo decisions of the last nine months: {}", decided);
 			}
+			int campaigns = DemoCampaigns.campaigns(jdbc, this.clock.instant());
+			if (campaigns > 0) {
+				log.info("Demo past campaigns: {}", campaigns);
+			}
 			// Every HCP's next best actions are computed by the refresher in the background (NextActionRefresher);
 			// the HCP page computes its own live meanwhile.
 			int stale = jdbc.update("INSERT INTO next_action_stale (hcp_id, since) SELECT id, ? FROM hcp"

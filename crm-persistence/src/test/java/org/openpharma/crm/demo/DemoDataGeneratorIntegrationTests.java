@@ -172,17 +172,43 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 			.containsExactly(12L, 0L, 13L, 104L, 48L, 24L);
 	}
 
+	/** Two past campaigns (DemoCampaigns): an e-mail one with mails, a holdout and exclusions; a visit one decided. */
+	@Test
+	void twoPastCampaignsHaveMembersAHoldoutMailsAndDecisions() {
+		JdbcTemplate jdbc = this.first.jdbc;
+		assertThat(jdbc.queryForList("SELECT kind || ' ' || status FROM campaign ORDER BY starts_at", String.class))
+			.containsExactly("EMAIL COMPLETED", "PUSH COMPLETED");
+		// Members and holdout counts agree with the member rows; both campaigns have both groups.
+		assertThat(count(jdbc, "SELECT count(*) FROM campaign c WHERE c.members = (SELECT count(*) FROM campaign_member m"
+				+ " WHERE m.campaign_id = c.id) AND c.held_out = (SELECT count(*) FROM campaign_member m"
+				+ " WHERE m.campaign_id = c.id AND m.status = 'HOLDOUT') AND c.held_out > 0 AND c.members > c.held_out")).isEqualTo(2L);
+		// Every mailed member has a sent mail with its delivery; nobody held out was mailed.
+		assertThat(count(jdbc, "SELECT count(*) FROM campaign_member m WHERE m.status = 'QUEUED'")).isPositive();
+		assertThat(count(jdbc, "SELECT count(*) FROM campaign_member m JOIN content_email e ON e.id = m.email_id"
+				+ " JOIN content_delivery d ON d.email_id = e.id WHERE e.status = 'SENT'"))
+			.isEqualTo(count(jdbc, "SELECT count(*) FROM campaign_member m WHERE m.status = 'QUEUED'"));
+		assertThat(count(jdbc, "SELECT count(*) FROM campaign_member m JOIN content_email e ON e.hcp_id = m.hcp_id"
+				+ " AND e.interaction_id IN (SELECT id FROM interaction WHERE external_event_id LIKE 'demo-campaign-%')"
+				+ " WHERE m.status = 'HOLDOUT'")).isZero();
+		assertThat(count(jdbc, "SELECT count(*) FROM content_view v JOIN content_delivery d ON d.id = v.delivery_id"
+				+ " JOIN campaign_member m ON m.email_id = d.email_id")).isPositive();
+		assertThat(jdbc.queryForList("SELECT DISTINCT decision FROM next_action_decision WHERE campaign_id IS NOT NULL"
+				+ " ORDER BY decision", String.class)).containsExactly("ACCEPTED", "DISMISSED");
+	}
+
 	@Test
 	void threeYearsOfActivityComeWithTheDemo() {
 		JdbcTemplate jdbc = this.first.jdbc;
 		GenerationReport.Activity activity = this.firstReport.activity();
 		assertThat(activity.interactions()).isEqualTo(19_960);
-		// Besides the activity, the HCPs' views of content shown to them (DemoContent): pull events of the tracked link.
-		assertThat(count(jdbc, "SELECT count(*) FROM interaction WHERE author <> 'hcp-tracked-link'"))
-			.isEqualTo(activity.interactions());
+		// Besides the activity, the HCPs' views of content shown to them (DemoContent): pull events of the tracked link;
+		// and the past e-mail campaign's mails (DemoCampaigns).
+		assertThat(count(jdbc, "SELECT count(*) FROM interaction WHERE author <> 'hcp-tracked-link'"
+				+ " AND coalesce(external_event_id, '') NOT LIKE 'demo-campaign-%'")).isEqualTo(activity.interactions());
 		assertThat(count(jdbc, "SELECT count(*) FROM interaction WHERE author = 'hcp-tracked-link'"))
 			.isEqualTo(count(jdbc, "SELECT count(*) FROM content_view"));
-		assertThat(count(jdbc, "SELECT count(*) FROM interaction_therapeutic_area")).isEqualTo(activity.interactions());
+		assertThat(count(jdbc, "SELECT count(*) FROM interaction_therapeutic_area ta JOIN interaction i ON i.id = ta.interaction_id"
+				+ " WHERE coalesce(i.external_event_id, '') NOT LIKE 'demo-campaign-%'")).isEqualTo(activity.interactions());
 		assertThat(count(jdbc, "SELECT count(*) FROM information_need")).isEqualTo(activity.needs()).isEqualTo(3_937);
 		assertThat(count(jdbc, "SELECT count(*) FROM hcp_stage")).isEqualTo(activity.stages()).isEqualTo(2_097);
 		assertThat(count(jdbc, "SELECT count(*) FROM stage_change")).isEqualTo(activity.stageChanges());
@@ -223,11 +249,13 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 				+ " 'WITHDRAWN') AND (SELECT count(DISTINCT reviewer) FROM content_review r WHERE r.version_id = v.id"
 				+ " AND r.decision = 'APPROVED' AND r.reviewer <> v.author) <> 2 AND v.author <> 'standard-response'"))
 			.isZero();
-		// Their use: shown in visits, opened through the link, rated.
-		assertThat(jdbc.queryForList("SELECT count(*) || ' ' || count(DISTINCT item_id) FROM content_delivery", String.class))
-			.containsExactly("1676 50");
-		assertThat(count(jdbc, "SELECT count(*) FROM content_view")).isEqualTo(553);
-		assertThat(count(jdbc, "SELECT count(*) FROM content_feedback")).isEqualTo(335);
+		// Their use: shown in visits, opened through the link, rated (the past campaign's mails apart, see below).
+		assertThat(jdbc.queryForList("SELECT count(*) || ' ' || count(DISTINCT item_id) FROM content_delivery"
+				+ " WHERE channel = 'VISIT'", String.class)).containsExactly("1676 50");
+		assertThat(count(jdbc, "SELECT count(*) FROM content_view v JOIN content_delivery d ON d.id = v.delivery_id"
+				+ " WHERE d.channel = 'VISIT'")).isEqualTo(553);
+		assertThat(count(jdbc, "SELECT count(*) FROM content_feedback f JOIN content_delivery d ON d.id = f.delivery_id"
+				+ " WHERE d.channel = 'VISIT'")).isEqualTo(335);
 		// Stage policies: a first version for every area, a second for oncology and diabetes; the year end quiet
 		// (from the generator's day, 2026-11-25), Golden Week too in diabetes' second version.
 		assertThat(jdbc.queryForList("SELECT a.code || ' ' || p.version || ' ' || p.saved_by FROM stage_policy p"
@@ -246,7 +274,8 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 		// Next best actions: every HCP waits for the background refresher; visit suggestions dismissed with reasons.
 		assertThat(count(jdbc, "SELECT count(*) FROM next_action_stale"))
 			.isEqualTo(count(jdbc, "SELECT count(*) FROM hcp WHERE status <> 'MERGED'"));
-		String recent = " NOT reasons @> '[{\"code\": \"policy\"}]'::jsonb";
+		String recent = " campaign_id IS NULL AND NOT reasons @> '[{\"code\": \"policy\"}]'::jsonb";
+		String history = " campaign_id IS NULL AND reasons @> '[{\"code\": \"policy\"}]'::jsonb";
 		assertThat(count(jdbc, "SELECT count(*) FROM next_action_decision WHERE decision = 'DISMISSED'"
 				+ " AND length(reason) > 0 AND" + recent)).isEqualTo(10);
 		assertThat(count(jdbc, "SELECT count(*) FROM next_action_decision d JOIN app_user u ON u.username = d.decided_by"
@@ -256,10 +285,10 @@ class DemoDataGeneratorIntegrationTests extends PostgresTestBase {
 		assertThat(jdbc.queryForList("SELECT decision || ' ' || count(*) || ' ' || count(*) FILTER (WHERE EXISTS"
 				+ " (SELECT 1 FROM stage_change c WHERE c.hcp_id = d.hcp_id AND c.therapeutic_area_id = d.therapeutic_area_id"
 				+ " AND c.changed_at > d.decided_at AND c.changed_at <= d.decided_at + interval '90 days'))"
-				+ " FROM next_action_decision d WHERE NOT" + recent + " GROUP BY decision ORDER BY decision", String.class))
+				+ " FROM next_action_decision d WHERE" + history + " GROUP BY decision ORDER BY decision", String.class))
 			.containsExactly("ACCEPTED 146 40", "DISMISSED 224 23");
 		// Each names the policy version in force when it was decided: the defaults before marketing saved one.
-		assertThat(count(jdbc, "SELECT count(*) FROM next_action_decision d WHERE NOT" + recent
+		assertThat(count(jdbc, "SELECT count(*) FROM next_action_decision d WHERE" + history
 				+ " AND d.policy_version <> coalesce((SELECT max(p.version) FROM stage_policy p"
 				+ " WHERE p.therapeutic_area_id = d.therapeutic_area_id AND p.saved_at <= d.decided_at), 0)")).isZero();
 		assertThat(jdbc.queryForList("SELECT DISTINCT policy_version FROM next_action_decision ORDER BY 1", Long.class))

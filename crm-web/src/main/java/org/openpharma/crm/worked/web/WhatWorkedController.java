@@ -21,6 +21,8 @@ import org.openpharma.crm.user.WorkScope;
 import org.openpharma.crm.worked.Period;
 import org.openpharma.crm.worked.RuleOutcomes;
 import org.springframework.security.core.Authentication;
+import org.openpharma.crm.campaign.CampaignResults;
+import org.openpharma.crm.campaign.Campaigns;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,8 +47,15 @@ class WhatWorkedController {
 
 	private final Clock clock;
 
-	WhatWorkedController(RuleOutcomes rules, ReferenceData reference, UserManagement users, Clock clock) {
+	private final Campaigns campaigns;
+
+	private final CampaignResults campaignResults;
+
+	WhatWorkedController(RuleOutcomes rules, ReferenceData reference, UserManagement users, Clock clock,
+			Campaigns campaigns, CampaignResults campaignResults) {
 		this.rules = rules;
+		this.campaigns = campaigns;
+		this.campaignResults = campaignResults;
 		this.reference = reference;
 		this.users = users;
 		this.clock = clock;
@@ -83,6 +92,10 @@ class WhatWorkedController {
 				model.addAttribute("from", period.from().toString());
 				model.addAttribute("to", period.to().toString());
 				model.addAttribute("ruleReport", this.rules.report(areaId, period, scope));
+				// Campaigns are national: their results are read for every member, whoever looks.
+				List<Campaigns.Campaign> started = this.campaigns.startedIn(areaId, period.start(), period.end());
+				model.addAttribute("campaignReport", started);
+				model.addAttribute("campaignResults", this.campaignResults.of(started));
 			}
 			catch (ValidationException ex) {
 				ex.getViolations().forEach(v -> errors.putIfAbsent(v.field(), v));

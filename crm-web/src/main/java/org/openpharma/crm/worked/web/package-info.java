@@ -4,7 +4,7 @@
  * {@code worked}: screens may combine the features they show (docs/adr/0020).
  */
 @ApplicationModule(displayName = "worked screens",
-		allowedDependencies = { "action", "reference", "shared", "stage", "system", "user", "worked" })
+		allowedDependencies = { "action", "campaign", "reference", "shared", "stage", "system", "user", "worked" })
 package org.openpharma.crm.worked.web;
 
 import org.springframework.modulith.ApplicationModule;
