@@ -1,5 +1,8 @@
 package org.openpharma.crm.action;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+
 import java.util.List;
 import java.util.Map;
 
@@ -54,9 +57,18 @@ class NextActionRefresher {
 		this.audit = audit;
 	}
 
+	/** The latest approval of content this node has followed; null until the first run. */
+	private volatile Instant approvalsSeen;
+
 	@Scheduled(fixedDelayString = "${crm.actions.refresh-interval-ms:1000}",
 			initialDelayString = "${crm.actions.refresh-interval-ms:1000}")
 	void refreshInBackground() {
+		try {
+			followApprovals();
+		}
+		catch (RuntimeException ex) {
+			LOG.warn("Next-action refresh could not read new approvals: {}", ex.toString());
+		}
 		List<Long> due;
 		try {
 			due = this.jdbc.queryForList("SELECT hcp_id FROM next_action_stale ORDER BY since LIMIT ?", Long.class, BATCH);
@@ -75,6 +87,39 @@ class NextActionRefresher {
 				LOG.warn("Next actions of HCP {} could not be refreshed: {}", hcpId, ex.toString());
 			}
 		}
+	}
+
+	/**
+	 * Content approved since the last run is a new option for its area's HCPs: the library read is forgotten and the
+	 * area's HCPs are marked, so stored suggestions follow a new approval within seconds as they follow any other
+	 * write (an item that expires or is withdrawn is dropped when the rows are read). The first run only notes where
+	 * the library stands. Every node does it; marking twice is harmless. Returns the HCPs marked.
+	 */
+	int followApprovals() {
+		Timestamp seen = (this.approvalsSeen != null) ? Timestamp.from(this.approvalsSeen) : null;
+		Map<String, Object> latest = this.jdbc.queryForMap("SELECT max(approved_at) AS latest,"
+				+ " array_agg(DISTINCT therapeutic_area_id) FILTER (WHERE approved_at > ?) AS areas FROM content_version"
+				+ " WHERE status = 'APPROVED'", (seen != null) ? seen : Timestamp.from(Instant.EPOCH));
+		Timestamp newest = (Timestamp) latest.get("latest");
+		if (seen == null) {
+			this.approvalsSeen = (newest != null) ? newest.toInstant() : Instant.EPOCH;
+			return 0;
+		}
+		java.sql.Array areas = (java.sql.Array) latest.get("areas");
+		if (areas == null || newest == null) {
+			return 0;
+		}
+		List<Long> ids;
+		try {
+			ids = java.util.Arrays.stream((Object[]) areas.getArray()).map(a -> ((Number) a).longValue()).toList();
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.actions.forgetLibrary();
+		int marked = this.transactions.execute(status -> this.actions.markAreasStale(ids));
+		this.approvalsSeen = newest.toInstant();
+		return marked;
 	}
 
 	@EventListener

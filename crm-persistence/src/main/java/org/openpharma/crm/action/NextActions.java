@@ -188,6 +188,24 @@ public class NextActions {
 				hcpId, Timestamp.from(this.clock.instant()));
 	}
 
+	/**
+	 * Marks the HCPs of these areas stale (a stored suggestion, a stage or an open need in one of them): new content
+	 * there may answer their needs (NextActionRefresher.followApprovals). Returns how many were marked.
+	 */
+	public int markAreasStale(Collection<Long> therapeuticAreaIds) {
+		if (therapeuticAreaIds.isEmpty()) {
+			return 0;
+		}
+		Long[] areas = therapeuticAreaIds.toArray(Long[]::new);
+		return this.jdbc.update("INSERT INTO next_action_stale (hcp_id, since) SELECT h.id, ? FROM hcp h"
+				+ " WHERE h.id IN (SELECT a.hcp_id FROM next_action a WHERE a.therapeutic_area_id = ANY (?)"
+				+ "  UNION SELECT s.hcp_id FROM hcp_stage s WHERE s.therapeutic_area_id = ANY (?)"
+				+ "  UNION SELECT n.hcp_id FROM information_need n WHERE n.therapeutic_area_id = ANY (?)"
+				+ "  AND n.status IN ('OPEN', 'TRIAGED', 'IN_PROGRESS'))"
+				+ " AND h.status <> 'MERGED' AND h.erased_at IS NULL ON CONFLICT (hcp_id) DO NOTHING",
+				Timestamp.from(this.clock.instant()), areas, areas, areas);
+	}
+
 	/** Marks every active HCP stale: a first fill, or after a change of every area's policy. */
 	public int markAllStale() {
 		return this.jdbc.update("INSERT INTO next_action_stale (hcp_id, since) SELECT id, ? FROM hcp"

@@ -293,4 +293,28 @@ class NextActionsIntegrationTests extends PostgresTestBase {
 				survivor)).isEqualTo(1);
 	}
 
+	@Autowired
+	NextActionRefresher refresher;
+
+	@Test
+	void aNewApprovalMarksItsAreasHcpsForARefresh() {
+		this.refresher.followApprovals();
+		this.jdbc.update("DELETE FROM next_action_stale WHERE hcp_id = ?", this.hcp);
+		assertThat(this.refresher.followApprovals()).isZero();
+
+		ContentViewer author = viewer(this.marketing, "MARKETING", Role.MARKETING);
+		long n = System.nanoTime() % 1_000_000_000L;
+		ContentViewer medical = viewer(ensure("na-med2-" + n, "MEDICAL", Role.MEDICAL), "MEDICAL", Role.MEDICAL);
+		ContentViewer reviewer = viewer(ensure("na-rev2-" + n, "COMPLIANCE", Role.REVIEWER), "COMPLIANCE", Role.REVIEWER);
+		new ApprovedContent(this.library, this.contentQueries).approve(new ContentDraft("骨密度の新しいパンフレット",
+				ContentKind.LEAFLET, this.area, Set.of(), Set.of(NeedCategory.DOSING), List.of("骨密度"), Set.of(),
+				Set.of(ConsentChannel.VISIT), "ja", null, "本文",
+				LocalDate.ofInstant(this.clock.instant(), Japan.ZONE).plusMonths(6), false, null), null, author, medical,
+				reviewer);
+
+		assertThat(this.refresher.followApprovals()).isPositive();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM next_action_stale WHERE hcp_id = ?", Long.class,
+				this.hcp)).isEqualTo(1);
+	}
+
 }

@@ -20,6 +20,7 @@ import org.openpharma.crm.content.ContentReviews;
 import org.openpharma.crm.content.ContentStatus;
 import org.openpharma.crm.content.ContentUsage;
 import org.openpharma.crm.content.ContentViewer;
+import org.openpharma.crm.content.ContentViewers;
 import org.openpharma.crm.content.ReviewDecision;
 import org.openpharma.crm.content.ReviewSlot;
 import org.openpharma.crm.need.NeedCategory;
@@ -84,9 +85,12 @@ class ContentController {
 
 	private final ConversionService conversion;
 
+	private final ContentViewers viewers;
+
 	ContentController(ContentQueries queries, ContentLibrary library, ContentFiles files, ContentUsage usage,
 			ReferenceData reference, UserManagement users, AuditTrail audit, Clock clock, MessageSource messages,
-			FormattingConversionService mvcConversionService) {
+			FormattingConversionService mvcConversionService, ContentViewers viewers) {
+		this.viewers = viewers;
 		this.usage = usage;
 		this.messages = messages;
 		this.queries = queries;
@@ -100,7 +104,7 @@ class ContentController {
 	}
 
 	private ContentViewer viewer(Authentication user) {
-		return new ContentViewer(user.getName(), Policy.roles(user), this.users.departmentOf(user.getName()).orElse(""));
+		return this.viewers.of(user.getName(), Policy.roles(user));
 	}
 
 	private void choices(Model model) {
