@@ -96,7 +96,7 @@ class PatientLifetimeBrowserTests extends BrowserTestBase {
 		assertThat(((Number) width).intValue()).isGreaterThan(600);
 		assertThat(this.driver.findElements(By.id("lifetime-by-region"))).isEmpty();
 		assertThat(browserErrors()).isEmpty();
-		screenshot("hcp-patient-lifetime");
+		screenshot("hcp-patient-lifetime.png");
 	}
 
 	@Test
@@ -142,7 +142,7 @@ class PatientLifetimeBrowserTests extends BrowserTestBase {
 		assertThat(this.driver.findElement(By.cssSelector("#lifetime-regions tr[data-region='KANTO']")).getText())
 			.contains("関東")
 			.contains("40");
-		screenshot("dashboard-patient-lifetime");
+		screenshot("dashboard-patient-lifetime.png");
 	}
 
 	private long product(String code) {
