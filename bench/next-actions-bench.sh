@@ -178,14 +178,16 @@ python3 bench/next_actions_bench.py --base "http://127.0.0.1:$PORT" --user "$MR"
 	--title "My HCPs and its day list, next_action holding the territory's rows only" \
 	--info "next_action: $DAY_ROWS rows ($STORED_HCPS HCPs), all of the territory (as the refresher filled them)" || STATUS=$?
 
-TODAY_SQL="SELECT * FROM (SELECT DISTINCT ON (a.hcp_id) a.hcp_id, h.name_kanji, a.therapeutic_area_id, a.kind, a.due_on,
- a.department, a.content_version_id, v.title, a.need_id, a.score, a.reasons, a.policy_version FROM next_action a
- JOIN hcp h ON h.id = a.hcp_id JOIN hco o ON o.id = h.primary_hco_id LEFT JOIN content_version v ON v.id = a.content_version_id
- WHERE a.department = 'SALES' AND a.kind <> 'NO_CONTACT' AND a.due_on <= (now() AT TIME ZONE 'Asia/Tokyo')::date AND h.status = 'ACTIVE'
- AND (a.content_version_id IS NULL OR (v.status = 'APPROVED' AND v.expires_on >= (now() AT TIME ZONE 'Asia/Tokyo')::date))
- AND o.prefecture_code IN (SELECT tp.prefecture_code FROM app_user u JOIN app_user_territory ut ON ut.user_id = u.id
-  JOIN territory_prefecture tp ON tp.territory_id = ut.territory_id WHERE u.username = '$MR')
- ORDER BY a.hcp_id, a.score DESC, a.rank) d ORDER BY d.score DESC, d.hcp_id LIMIT 10"
+# The day list's query as NextActions.today runs it (DAY_LIST 10 lines, four candidates per line: LIMIT 40): the MR's
+# with the territory's prefectures, and medical affairs' nationwide (no territory filter).
+DAY_SELECT="SELECT a.hcp_id, h.name_kanji, a.therapeutic_area_id, a.kind, a.due_on, a.department, a.content_version_id,
+ v.title, a.need_id, a.score, a.reasons, a.policy_version FROM next_action a JOIN hcp h ON h.id = a.hcp_id
+ LEFT JOIN hco o ON o.id = h.primary_hco_id LEFT JOIN content_version v ON v.id = a.content_version_id
+ WHERE a.kind <> 'NO_CONTACT' AND a.due_on <= (now() AT TIME ZONE 'Asia/Tokyo')::date AND h.status = 'ACTIVE'
+ AND (a.content_version_id IS NULL OR (v.status = 'APPROVED' AND v.expires_on >= (now() AT TIME ZONE 'Asia/Tokyo')::date))"
+TODAY_SQL="$DAY_SELECT AND a.department = 'SALES' AND o.prefecture_code = ANY (ARRAY[$PREF_CODES])
+ ORDER BY a.score DESC, a.hcp_id, a.rank LIMIT 40"
+MEDICAL_TODAY_SQL="$DAY_SELECT AND a.department = 'MEDICAL' ORDER BY a.score DESC, a.hcp_id, a.rank LIMIT 40"
 MYHCPS_FROM=" FROM hcp h JOIN hco o ON o.id = h.primary_hco_id WHERE h.status = 'ACTIVE' AND o.prefecture_code IN
  (SELECT tp.prefecture_code FROM app_user u JOIN app_user_territory ut ON ut.user_id = u.id
   JOIN territory_prefecture tp ON tp.territory_id = ut.territory_id WHERE u.username = '$MR')"
@@ -235,6 +237,10 @@ SQL
 		--info "next_action: $FULL_ROWS rows for $FULL_HCPS HCPs ($FULL_SIZE $FULL_UNIT with indexes): the territory's rows as computed, the other HCPs' rows copied from them round-robin by SQL (need_id left empty) in $FILL_S s — the table's size once the refresher has computed every HCP" \
 		|| STATUS=$?
 	explain "the day list's query (NextActions.today), next_action filled for every HCP" "$TODAY_SQL"
+	explain "medical affairs' day list, nationwide (NextActions.today for MEDICAL), next_action filled for every HCP" \
+		"$MEDICAL_TODAY_SQL"
+	psql_db -At -F ' ' -c "SELECT department, count(*) FROM next_action GROUP BY 1 ORDER BY 1" |
+		awk 'BEGIN { printf "\nnext_action rows per department:" } { printf " %s %s;", $1, $2 } END { print "" }' >>"$OUT"
 fi
 explain "My HCPs' list (MyHcpsQueries.forUser, first page)" "$MYHCPS_SQL"
 explain "My HCPs' count (MyHcpsQueries.forUser)" "SELECT count(*) FROM (SELECT 1 $MYHCPS_FROM LIMIT 1001) c"

@@ -124,7 +124,8 @@ public class StagePolicies {
 
 	/**
 	 * Saves the policy as the area's next version, when {@code expectedVersion} is still the current one (0 while the
-	 * area runs on the defaults); returns what was saved. The policy's own area id and version are ignored: the area
+	 * area runs on the defaults); returns what was saved. The area's HCPs (with a stored suggestion or a stage in it)
+	 * are marked for a refresh of their suggestions in the same transaction. The policy's own area id and version are ignored: the area
 	 * is the one named, the version the next. Quiet periods are kept in the order of their first day.
 	 * @throws ValidationException the policy or the note breaks a rule (fields as {@link StagePolicy#violations} names
 	 * them, and {@code note})
@@ -178,6 +179,13 @@ public class StagePolicies {
 		}
 		this.jdbc.batchUpdate("INSERT INTO stage_policy_quiet_period (policy_id, position, from_day, to_day, label)"
 				+ " VALUES (?, ?, ?, ?, ?)", quiet);
+		// The stored suggestions of the area follow the new policy: its HCPs (those with a suggestion or a stage in the
+		// area) are refreshed by the background refresher, as after any other write that changes a reason.
+		this.jdbc.update("INSERT INTO next_action_stale (hcp_id, since) SELECT h.id, ? FROM hcp h"
+				+ " WHERE h.id IN (SELECT a.hcp_id FROM next_action a WHERE a.therapeutic_area_id = ?"
+				+ "  UNION SELECT s.hcp_id FROM hcp_stage s WHERE s.therapeutic_area_id = ?)"
+				+ " AND h.status <> 'MERGED' AND h.erased_at IS NULL ON CONFLICT (hcp_id) DO NOTHING", Timestamp.from(now),
+				therapeuticAreaId, therapeuticAreaId);
 		Map<String, Object> after = describe(next);
 		after.put("note", cleanNote);
 		this.audit.record(actor, "SAVE", "STAGE_POLICY", therapeuticAreaId, describe(before.policy()), after);

@@ -200,6 +200,36 @@ class NextActionsIntegrationTests extends PostgresTestBase {
 	}
 
 	@Test
+	void aStagePolicySaveMarksTheAreasHcpsStaleAndNoOtherArea() {
+		this.actions.refresh(this.hcp);
+		// One HCP with a stored suggestion of the area but no stage in it, one with a stage in another area only.
+		Long hco = this.jdbc.queryForObject("SELECT primary_hco_id FROM hcp WHERE id = ?", Long.class, this.hcp);
+		UniqueNames.Name name = UniqueNames.next();
+		long suggested = this.hcps.create(new HcpDetails(name.kanji() + " 二郎", name.kana() + " ジロウ", null, null, null,
+				null, null, hco), "test").getId();
+		this.jdbc.update("INSERT INTO next_action (hcp_id, therapeutic_area_id, rank, kind, due_on, department, score,"
+				+ " reasons, policy_version, computed_at) VALUES (?, ?, 1, 'WEB_CONTENT', current_date, 'MARKETING', 10,"
+				+ " '[]'::jsonb, 0, now())", suggested, this.area);
+		long otherArea = this.jdbc.queryForObject("INSERT INTO therapeutic_area (code, name_ja, name_en) VALUES (?,"
+				+ " '皮膚', 'Skin') RETURNING id", Long.class, "NB" + System.nanoTime() % 1_000_000_000L);
+		UniqueNames.Name other = UniqueNames.next();
+		long elsewhere = this.hcps.create(new HcpDetails(other.kanji() + " 三郎", other.kana() + " サブロウ", null, null,
+				null, null, null, hco), "test").getId();
+		this.jdbc.update("INSERT INTO hcp_stage (hcp_id, therapeutic_area_id, stage, changed_at, changed_by)"
+				+ " VALUES (?, ?, 'AWARE', now(), 'test')", elsewhere, otherArea);
+		this.jdbc.update("DELETE FROM next_action_stale WHERE hcp_id IN (?, ?, ?)", this.hcp, suggested, elsewhere);
+
+		StagePolicies.PolicyVersion current = this.policies.current(this.area);
+		this.policies.save(this.area, current.version(), current.policy(), "方針の見直し", this.marketing);
+
+		assertThat(this.jdbc.queryForList("SELECT hcp_id FROM next_action_stale WHERE hcp_id IN (?, ?, ?) ORDER BY hcp_id",
+				Long.class, this.hcp, suggested, elsewhere)).containsExactly(this.hcp, suggested);
+		this.actions.refresh(this.hcp);
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT policy_version FROM next_action WHERE hcp_id = ?", Long.class,
+				this.hcp)).containsExactly(current.version() + 1);
+	}
+
+	@Test
 	void consentWithdrawnTakesTheVisitAwayAtOnceAndMarksTheStoredOnesStale() {
 		this.actions.refresh(this.hcp);
 		this.consents.record(this.hcp, new ConsentEntry(ConsentChannel.VISIT, ConsentPurpose.PROMOTIONAL,
