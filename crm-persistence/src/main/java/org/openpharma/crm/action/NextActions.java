@@ -154,6 +154,9 @@ public class NextActions {
 		this.jdbc.update("DELETE FROM next_action_stale WHERE hcp_id = ?", hcpId);
 		Instant now = this.clock.instant();
 		List<AreaActions> areas = forHcp(hcpId);
+		// The territory the day list finds the row by: the HCP's main institution's prefecture.
+		Integer prefecture = this.jdbc.query("SELECT o.prefecture_code FROM hcp h JOIN hco o ON o.id = h.primary_hco_id"
+				+ " WHERE h.id = ?", rs -> rs.next() ? rs.getInt(1) : null, hcpId);
 		this.jdbc.update("DELETE FROM next_action WHERE hcp_id = ?", hcpId);
 		List<Object[]> rows = new ArrayList<>();
 		for (AreaActions area : areas) {
@@ -161,13 +164,13 @@ public class NextActions {
 			for (Suggestion s : area.outcome().suggestions()) {
 				rows.add(new Object[] { hcpId, area.therapeuticAreaId(), rank++, s.kind().name(), Date.valueOf(s.dueOn()),
 						s.department(), s.contentVersionId(), s.needId(), s.score(), toJson(s.reasons()),
-						s.policyVersion(), Timestamp.from(now), s.campaignId() });
+						s.policyVersion(), Timestamp.from(now), s.campaignId(), prefecture });
 			}
 		}
 		if (!rows.isEmpty()) {
 			this.jdbc.batchUpdate("INSERT INTO next_action (hcp_id, therapeutic_area_id, rank, kind, due_on, department,"
-					+ " content_version_id, need_id, score, reasons, policy_version, computed_at, campaign_id)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)", rows);
+					+ " content_version_id, need_id, score, reasons, policy_version, computed_at, campaign_id, prefecture_code)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)", rows);
 		}
 	}
 
@@ -264,26 +267,39 @@ public class NextActions {
 	@Transactional(readOnly = true)
 	public List<DayAction> today(WorkScope scope, int limit) {
 		LocalDate today = today();
-		List<Object> args = new ArrayList<>(List.of(scope.departmentCode(), Date.valueOf(today), Date.valueOf(today)));
-		String where = "";
-		if (!scope.national()) {
+		List<Object> args = new ArrayList<>();
+		String sql;
+		if (scope.national()) {
+			args.addAll(List.of(scope.departmentCode(), Date.valueOf(today), Date.valueOf(today), limit * 4));
+			sql = "SELECT a.hcp_id, h.name_kanji, a.therapeutic_area_id, a.kind, a.due_on, a.department,"
+					+ " a.content_version_id, v.title, a.need_id, a.score, a.reasons, a.policy_version, a.campaign_id"
+					+ " FROM next_action a JOIN hcp h ON h.id = a.hcp_id LEFT JOIN content_version v ON v.id = a.content_version_id"
+					+ " WHERE a.department = ? AND a.kind <> 'NO_CONTACT' AND a.due_on <= ? AND h.status = 'ACTIVE'"
+					+ " AND (a.content_version_id IS NULL OR (v.status = 'APPROVED' AND v.expires_on >= ?))"
+					+ " ORDER BY a.score DESC, a.hcp_id, a.rank LIMIT ?";
+		}
+		else {
 			if (scope.prefectures().isEmpty()) {
 				return List.of();
 			}
-			where = " AND o.prefecture_code = ANY (?)";
-			args.add(scope.prefectures().toArray(Integer[]::new));
+			// The territory's rows by the prefecture kept with them (V34, index next_action_territory), the best first;
+			// then the HCP's current institution is checked for those candidates only.
+			Integer[] prefectures = scope.prefectures().toArray(Integer[]::new);
+			args.addAll(List.of(scope.departmentCode(), prefectures, Date.valueOf(today), Date.valueOf(today), limit * 4,
+					prefectures));
+			sql = "SELECT a.hcp_id, h.name_kanji, a.therapeutic_area_id, a.kind, a.due_on, a.department,"
+					+ " a.content_version_id, a.title, a.need_id, a.score, a.reasons, a.policy_version, a.campaign_id"
+					+ " FROM (SELECT a.*, v.title FROM next_action a LEFT JOIN content_version v ON v.id = a.content_version_id"
+					+ "  WHERE a.department = ? AND a.prefecture_code = ANY (?) AND a.kind <> 'NO_CONTACT' AND a.due_on <= ?"
+					+ "  AND (a.content_version_id IS NULL OR (v.status = 'APPROVED' AND v.expires_on >= ?))"
+					+ "  ORDER BY a.score DESC, a.hcp_id, a.rank LIMIT ?) a"
+					+ " JOIN hcp h ON h.id = a.hcp_id JOIN hco o ON o.id = h.primary_hco_id"
+					+ " WHERE h.status = 'ACTIVE' AND o.prefecture_code = ANY (?)"
+					+ " ORDER BY a.score DESC, a.hcp_id, a.rank";
 		}
 		// Four candidates per line asked for: an HCP with several areas keeps only its best one below.
-		args.add(limit * 4);
 		Map<Long, DayAction> best = new LinkedHashMap<>();
-		this.jdbc.query("SELECT a.hcp_id, h.name_kanji, a.therapeutic_area_id, a.kind, a.due_on, a.department,"
-				+ " a.content_version_id, v.title, a.need_id, a.score, a.reasons, a.policy_version, a.campaign_id"
-				+ " FROM next_action a"
-				+ " JOIN hcp h ON h.id = a.hcp_id LEFT JOIN hco o ON o.id = h.primary_hco_id"
-				+ " LEFT JOIN content_version v ON v.id = a.content_version_id"
-				+ " WHERE a.department = ? AND a.kind <> 'NO_CONTACT' AND a.due_on <= ? AND h.status = 'ACTIVE'"
-				+ " AND (a.content_version_id IS NULL OR (v.status = 'APPROVED' AND v.expires_on >= ?))" + where
-				+ " ORDER BY a.score DESC, a.hcp_id, a.rank LIMIT ?", rs -> {
+		this.jdbc.query(sql, rs -> {
 					long hcpId = rs.getLong(1);
 					if (best.size() < limit && !best.containsKey(hcpId)) {
 						best.put(hcpId, new DayAction(hcpId, rs.getString(2), rs.getLong(3),

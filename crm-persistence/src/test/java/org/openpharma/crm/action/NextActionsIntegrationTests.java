@@ -197,6 +197,13 @@ class NextActionsIntegrationTests extends PostgresTestBase {
 			});
 		// Marketing's list holds no MR visit.
 		assertThat(this.actions.today(this.users.scopeOf(this.marketing), 500)).noneMatch(d -> d.hcpId() == this.hcp);
+		// The row keeps the HCP's prefecture for the territory's list; an HCP who moved away leaves it at once.
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT prefecture_code FROM next_action WHERE hcp_id = ?",
+				Integer.class, this.hcp)).containsExactly(31);
+		Long elsewhere = this.jdbc.queryForObject("INSERT INTO hco (name, name_kana, hco_type, prefecture_code)"
+				+ " VALUES ('沖縄病院', 'オキナワビョウイン', 'HOSPITAL', 47) RETURNING id", Long.class);
+		this.jdbc.update("UPDATE hcp SET primary_hco_id = ? WHERE id = ?", elsewhere, this.hcp);
+		assertThat(this.actions.today(this.users.scopeOf(this.mr), 500)).noneMatch(d -> d.hcpId() == this.hcp);
 	}
 
 	@Test
