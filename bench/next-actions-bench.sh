@@ -185,8 +185,14 @@ DAY_SELECT="SELECT a.hcp_id, h.name_kanji, a.therapeutic_area_id, a.kind, a.due_
  LEFT JOIN hco o ON o.id = h.primary_hco_id LEFT JOIN content_version v ON v.id = a.content_version_id
  WHERE a.kind <> 'NO_CONTACT' AND a.due_on <= (now() AT TIME ZONE 'Asia/Tokyo')::date AND h.status = 'ACTIVE'
  AND (a.content_version_id IS NULL OR (v.status = 'APPROVED' AND v.expires_on >= (now() AT TIME ZONE 'Asia/Tokyo')::date))"
-TODAY_SQL="$DAY_SELECT AND a.department = 'SALES' AND o.prefecture_code = ANY (ARRAY[$PREF_CODES])
- ORDER BY a.score DESC, a.hcp_id, a.rank LIMIT 40"
+# The MR's (V34): the territory's rows by the prefecture kept with them, best first, then the HCP's institution checked.
+TODAY_SQL="SELECT a.hcp_id, h.name_kanji, a.therapeutic_area_id, a.kind, a.due_on, a.department, a.content_version_id,
+ a.title, a.need_id, a.score, a.reasons, a.policy_version FROM (SELECT a.*, v.title FROM next_action a
+ LEFT JOIN content_version v ON v.id = a.content_version_id WHERE a.department = 'SALES'
+ AND a.prefecture_code = ANY (ARRAY[$PREF_CODES]) AND a.kind <> 'NO_CONTACT' AND a.due_on <= (now() AT TIME ZONE 'Asia/Tokyo')::date
+ AND (a.content_version_id IS NULL OR (v.status = 'APPROVED' AND v.expires_on >= (now() AT TIME ZONE 'Asia/Tokyo')::date))
+ ORDER BY a.score DESC, a.hcp_id, a.rank LIMIT 40) a JOIN hcp h ON h.id = a.hcp_id JOIN hco o ON o.id = h.primary_hco_id
+ WHERE h.status = 'ACTIVE' AND o.prefecture_code = ANY (ARRAY[$PREF_CODES]) ORDER BY a.score DESC, a.hcp_id, a.rank"
 MEDICAL_TODAY_SQL="$DAY_SELECT AND a.department = 'MEDICAL' ORDER BY a.score DESC, a.hcp_id, a.rank LIMIT 40"
 MYHCPS_FROM=" FROM hcp h JOIN hco o ON o.id = h.primary_hco_id WHERE h.status = 'ACTIVE' AND o.prefecture_code IN
  (SELECT tp.prefecture_code FROM app_user u JOIN app_user_territory ut ON ut.user_id = u.id
@@ -214,15 +220,16 @@ if [ "$FILL" -eq 1 ]; then
 	psql_db -q <<SQL
 WITH tmpl AS (SELECT hcp_id, row_number() OVER (ORDER BY hcp_id) - 1 AS n FROM (SELECT DISTINCT hcp_id FROM next_action) d),
 k AS (SELECT count(*) AS c FROM tmpl),
-other AS (SELECT h.id, row_number() OVER (ORDER BY h.id) - 1 AS n FROM hcp h
+other AS (SELECT h.id, row_number() OVER (ORDER BY h.id) - 1 AS n,
+	(SELECT hc.prefecture_code FROM hco hc WHERE hc.id = h.primary_hco_id) AS prefecture_code FROM hcp h
 	WHERE h.status <> 'MERGED' AND h.erased_at IS NULL AND h.id NOT IN ($TERRITORY_HCPS)
 	  AND (EXISTS (SELECT 1 FROM hcp_stage s WHERE s.hcp_id = h.id)
 	   OR EXISTS (SELECT 1 FROM information_need n WHERE n.hcp_id = h.id AND n.therapeutic_area_id IS NOT NULL
 	              AND n.status IN ('OPEN', 'TRIAGED', 'IN_PROGRESS'))))
 INSERT INTO next_action (hcp_id, therapeutic_area_id, rank, kind, due_on, department, content_version_id, need_id, score,
-	reasons, policy_version, computed_at)
+	reasons, policy_version, computed_at, prefecture_code)
 SELECT o.id, a.therapeutic_area_id, a.rank, a.kind, a.due_on, a.department, a.content_version_id, NULL, a.score, a.reasons,
-	a.policy_version, a.computed_at
+	a.policy_version, a.computed_at, o.prefecture_code
 FROM other o JOIN tmpl t ON t.n = o.n % (SELECT c FROM k) JOIN next_action a ON a.hcp_id = t.hcp_id;
 VACUUM (ANALYZE) next_action;
 SQL
