@@ -82,6 +82,9 @@ class DeliveryIntegrationTests extends PostgresTestBase {
 		registry.add("spring.mail.properties.mail.smtp.timeout", () -> "5000");
 		registry.add("crm.public-base-url", () -> "https://crm.example.jp");
 		registry.add("crm.mail.from", () -> "info@crm.example.jp");
+		// The tests send their own mails (MailOutbox.send): the background sender stays out, or it would deliver
+		// mails other test classes left queued in the same database (a campaign's) to this SMTP server.
+		registry.add("crm.mail.send-interval-ms", () -> "3600000");
 	}
 
 	@TestBean
